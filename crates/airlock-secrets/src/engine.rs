@@ -1,0 +1,274 @@
+//! The detector: every rule composed into one pass over the content.
+//!
+//! One Aho-Corasick automaton holds the keywords of every rule and of the generic
+//! detector. A pass over the content marks which rules are worth running and where the
+//! generic keywords stand; only those rules' regexes then run. Content without any
+//! keyword costs one automaton pass and nothing more.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use airlock_types::{Confidence, Finding, Kind, Redacted, Span};
+
+use crate::generic::Generic;
+use crate::heuristics;
+use crate::rule::{parse_rule_file, Rule, RuleError, RuleSpec};
+use crate::validate::Verdict;
+
+include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+
+/// The marker that suppresses findings on its line.
+pub const ALLOW_MARKER: &[u8] = b"airlock:allow";
+
+/// How a detector is put together.
+#[derive(Debug, Clone)]
+pub struct DetectorConfig {
+    /// Run the generic "secret-looking value assigned to a secret-looking name" detector.
+    pub generic: bool,
+    /// Run personal-data rules (emails, phones, cards, IBANs, national ids, IP addresses).
+    pub personal_data: bool,
+    /// Drop findings on lines carrying `airlock:allow`.
+    pub honor_allow_comments: bool,
+}
+
+impl Default for DetectorConfig {
+    fn default() -> Self {
+        DetectorConfig {
+            generic: true,
+            personal_data: true,
+            honor_allow_comments: true,
+        }
+    }
+}
+
+/// All rules, compiled and composed.
+pub struct Detector {
+    rules: Vec<Rule>,
+    /// Rules with no keyword: they run on every input.
+    always: Vec<usize>,
+    automaton: AhoCorasick,
+    /// For each automaton pattern: the rules it triggers.
+    triggers: Vec<Vec<u32>>,
+    /// Automaton patterns at or past this index are the generic detector's.
+    generic_base: usize,
+    generic: Option<Generic>,
+    config: DetectorConfig,
+}
+
+impl std::fmt::Debug for Detector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Detector")
+            .field("rules", &self.rules.len())
+            .finish()
+    }
+}
+
+/// Parses and compiles the built-in rule files.
+pub fn builtin_specs() -> Result<Vec<RuleSpec>, RuleError> {
+    let mut specs = Vec::new();
+    for (name, text) in BUILTIN_RULE_FILES {
+        specs.extend(parse_rule_file(name, text)?);
+    }
+    Ok(specs)
+}
+
+impl Detector {
+    /// The built-in rules with the default configuration.
+    pub fn builtin() -> Detector {
+        Detector::new(
+            builtin_specs().expect("built-in rules parse"),
+            DetectorConfig::default(),
+        )
+        .expect("built-in rules compile")
+    }
+
+    /// Compiles `specs` (built-in and user rules together) into a detector.
+    pub fn new(specs: Vec<RuleSpec>, config: DetectorConfig) -> Result<Detector, RuleError> {
+        let mut rules = Vec::with_capacity(specs.len());
+        let mut seen = std::collections::HashSet::new();
+        for spec in specs {
+            if !config.personal_data && spec.kind == Kind::PersonalData {
+                continue;
+            }
+            if !seen.insert(spec.id.clone()) {
+                return Err(RuleError::Invalid {
+                    id: spec.id,
+                    message: "duplicate rule id".into(),
+                });
+            }
+            rules.push(Rule::compile(spec)?);
+        }
+        let mut patterns: Vec<String> = Vec::new();
+        let mut triggers: Vec<Vec<u32>> = Vec::new();
+        let mut index = std::collections::HashMap::new();
+        let mut always = Vec::new();
+        for (i, rule) in rules.iter().enumerate() {
+            if rule.keywords.is_empty() {
+                always.push(i);
+            }
+            for k in &rule.keywords {
+                let slot = *index.entry(k.clone()).or_insert_with(|| {
+                    patterns.push(k.clone());
+                    triggers.push(Vec::new());
+                    patterns.len() - 1
+                });
+                triggers[slot].push(i as u32);
+            }
+        }
+        let generic_base = patterns.len();
+        let generic = config.generic.then(Generic::new);
+        if let Some(g) = &generic {
+            patterns.extend(g.keywords().iter().map(|s| s.to_string()));
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| RuleError::Invalid {
+                id: "(keywords)".into(),
+                message: e.to_string(),
+            })?;
+        Ok(Detector {
+            rules,
+            always,
+            automaton,
+            triggers,
+            generic_base,
+            generic,
+            config,
+        })
+    }
+
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.spec.id == id)
+    }
+
+    /// Finds everything sensitive in `content`. Findings are sorted by position and never
+    /// overlap: where two rules claim the same bytes, the more specific one wins.
+    pub fn scan(&self, content: &[u8]) -> Vec<Finding> {
+        let mut fired = vec![false; self.rules.len()];
+        for &i in &self.always {
+            fired[i] = true;
+        }
+        let mut generic_hits: Vec<(usize, usize)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(content) {
+            let p = m.pattern().as_usize();
+            if p >= self.generic_base {
+                generic_hits.push((m.start(), m.end()));
+            } else {
+                for &r in &self.triggers[p] {
+                    fired[r as usize] = true;
+                }
+            }
+        }
+        let mut found: Vec<Candidate> = Vec::new();
+        for (i, rule) in self.rules.iter().enumerate() {
+            if fired[i] {
+                self.run_rule(rule, content, &mut found);
+            }
+        }
+        if let Some(g) = &self.generic {
+            if !generic_hits.is_empty() {
+                g.scan(content, &generic_hits, &mut |c| found.push(c));
+            }
+        }
+        let mut findings = resolve_overlaps(content, found);
+        if self.config.honor_allow_comments && memchr::memmem::find(content, ALLOW_MARKER).is_some()
+        {
+            findings.retain(|f| !line_has_allow(content, f.span));
+        }
+        findings
+    }
+
+    fn run_rule(&self, rule: &Rule, content: &[u8], out: &mut Vec<Candidate>) {
+        for caps in rule.regex.captures_iter(content) {
+            let Some(m) = caps.get(rule.secret_group).or_else(|| caps.get(0)) else {
+                continue;
+            };
+            let value = m.as_bytes();
+            if value.is_empty() {
+                continue;
+            }
+            let mut confidence = rule.spec.confidence;
+            if rule.spec.skip_placeholders && heuristics::looks_fake(value) {
+                continue;
+            }
+            if let Some(min) = rule.spec.min_entropy {
+                if heuristics::entropy(value) < min {
+                    continue;
+                }
+            }
+            if let Some(v) = rule.spec.validate {
+                match v.check(value) {
+                    Verdict::Valid => {}
+                    Verdict::Doubtful => confidence = confidence.min(Confidence::Medium),
+                    Verdict::Invalid => continue,
+                }
+            }
+            out.push(Candidate {
+                rule_id: rule.spec.id.clone(),
+                title: rule.spec.title.clone(),
+                kind: rule.spec.kind,
+                severity: rule.spec.severity,
+                confidence,
+                span: Span::new(m.start(), m.end()),
+                placeholder: rule.placeholder.clone(),
+                specific: true,
+            });
+        }
+    }
+}
+
+/// A finding before overlaps between rules are resolved.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub rule_id: String,
+    pub title: String,
+    pub kind: Kind,
+    pub severity: airlock_types::Severity,
+    pub confidence: Confidence,
+    pub span: Span,
+    pub placeholder: String,
+    /// A provider- or structure-specific rule, as opposed to the generic detector.
+    pub specific: bool,
+}
+
+fn rank(c: &Candidate) -> (bool, Confidence, usize) {
+    (c.specific, c.confidence, c.span.len())
+}
+
+/// Keeps, among overlapping candidates, the best-ranked one; the others are dropped.
+fn resolve_overlaps(content: &[u8], mut found: Vec<Candidate>) -> Vec<Finding> {
+    found.sort_by(|a, b| rank(b).cmp(&rank(a)).then(a.span.start.cmp(&b.span.start)));
+    let mut kept: Vec<Candidate> = Vec::with_capacity(found.len());
+    for c in found {
+        if !kept.iter().any(|k| k.span.overlaps(&c.span)) {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| (c.span.start, c.span.end));
+    kept.into_iter().map(|c| c.into_finding(content)).collect()
+}
+
+impl Candidate {
+    fn into_finding(self, content: &[u8]) -> Finding {
+        Finding {
+            rule_id: self.rule_id,
+            title: self.title,
+            kind: self.kind,
+            severity: self.severity,
+            confidence: self.confidence,
+            span: self.span,
+            secret: Redacted::new(content[self.span.start..self.span.end].to_vec()),
+            placeholder: self.placeholder,
+        }
+    }
+}
+
+fn line_has_allow(content: &[u8], span: Span) -> bool {
+    let start = memchr::memrchr(b'\n', &content[..span.start]).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', &content[span.end..]).map_or(content.len(), |i| span.end + i);
+    memchr::memmem::find(&content[start..end], ALLOW_MARKER).is_some()
+}

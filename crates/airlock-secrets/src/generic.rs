@@ -1,0 +1,1187 @@
+//! The generic detector: a secret-looking value assigned to a secret-looking name, in any
+//! syntax (code, YAML, JSON, .env, properties, XML, INI, shell flags, Terraform).
+//!
+//! It starts from keyword hits found by the detector's automaton (`pass`, `secret`,
+//! `token`, `key`, ...), widens each to the whole name, reads the separator and the value
+//! after it, and then decides from the name and the value together: a `password` may be
+//! short and word-like, a `token` must look random; environment lookups, template
+//! expressions, placeholders, hashes under hash-like names, and ids are left alone.
+
+use airlock_types::{Confidence, Kind, Severity, Span};
+
+use crate::engine::Candidate;
+use crate::heuristics::{
+    classes, entropy, is_hex, is_uuid, looks_fake, looks_like_words, looks_random,
+};
+
+/// What a name says its value is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameClass {
+    Password,
+    Secret,
+    Token,
+    Key,
+    Credential,
+}
+
+pub struct Generic {
+    keywords: Vec<&'static str>,
+}
+
+const KEYWORDS: &[&str] = &[
+    "pass",
+    "pwd",
+    "pw",
+    "secret",
+    "token",
+    "key",
+    "cred",
+    "auth",
+    "private",
+    "salt",
+    "signature",
+];
+
+/// Whole words that contain a keyword but say nothing about secrets.
+const NOT_SECRET_WORDS: &[&str] = &[
+    "bypass",
+    "compass",
+    "passport",
+    "passenger",
+    "passage",
+    "passive",
+    "passthrough",
+    "passthru",
+    "passed",
+    "passes",
+    "passing",
+    "passover",
+    "monkey",
+    "turkey",
+    "hockey",
+    "jockey",
+    "donkey",
+    "whiskey",
+    "keyboard",
+    "keyword",
+    "keynote",
+    "keyframe",
+    "keystroke",
+    "keypress",
+    "keydown",
+    "keyup",
+    "keycode",
+    "keychain",
+    "keyspace",
+    "keyset",
+    "keymap",
+    "keybind",
+    "hotkey",
+    "turnkey",
+    "tokenize",
+    "tokenizer",
+    "tokenise",
+    "tokeniser",
+    "tokenized",
+    "author",
+    "authority",
+    "authorities",
+    "authored",
+    "authors",
+    "pwdlen",
+    "keys",
+    "tokens",
+    "secrets",
+    "passwords",
+    "credentials_file",
+    "privateer",
+    "spw",
+    "pwm",
+    "pwa",
+    "saltstack",
+    "keyed",
+    "keyof",
+];
+
+/// Name parts after which the value is not the secret itself.
+const NOT_SECRET_PARTS: &[&str] = &[
+    "length",
+    "len",
+    "size",
+    "count",
+    "type",
+    "name",
+    "names",
+    "file",
+    "filename",
+    "filepath",
+    "path",
+    "dir",
+    "directory",
+    "url",
+    "uri",
+    "endpoint",
+    "field",
+    "fields",
+    "label",
+    "hint",
+    "policy",
+    "prompt",
+    "regex",
+    "regexp",
+    "pattern",
+    "format",
+    "max",
+    "min",
+    "timeout",
+    "expiry",
+    "expires",
+    "expiration",
+    "expire",
+    "ttl",
+    "header",
+    "param",
+    "column",
+    "col",
+    "class",
+    "mode",
+    "enabled",
+    "enable",
+    "disabled",
+    "required",
+    "reset",
+    "hash",
+    "hashed",
+    "digest",
+    "checksum",
+    "id",
+    "ids",
+    "public",
+    "pub",
+    "placeholder",
+    "validator",
+    "validation",
+    "strength",
+    "rotation",
+    "version",
+    "limit",
+    "algorithm",
+    "algo",
+    "alg",
+    "provider",
+    "manager",
+    "store",
+    "ref",
+    "reference",
+    "env",
+    "var",
+    "mask",
+    "masked",
+    "encrypted",
+    "usage",
+    "input",
+    "form",
+    "error",
+    "errors",
+    "message",
+    "msg",
+    "title",
+    "desc",
+    "description",
+    "text",
+    "link",
+    "button",
+    "btn",
+    "icon",
+    "color",
+    "style",
+    "width",
+    "height",
+    "visible",
+    "show",
+    "toggle",
+    "dialog",
+    "location",
+    "loc",
+    "index",
+    "idx",
+    "prefix",
+    "suffix",
+    "separator",
+    "delimiter",
+    "char",
+    "chars",
+    "number",
+    "num",
+    "template",
+    "key_id",
+    "kid",
+    "fingerprint",
+    "thumbprint",
+    "method",
+    "scheme",
+    "flow",
+    "grant",
+    "scope",
+    "scopes",
+    "audience",
+    "issuer",
+    "callback",
+    "redirect",
+    "request",
+    "response",
+    "status",
+    "state",
+    "result",
+    "valid",
+    "invalid",
+    "check",
+    "verify",
+    "verified",
+    "confirm",
+    "changed",
+    "change",
+    "updated",
+    "created",
+    "date",
+    "time",
+    "timestamp",
+    "at",
+    "age",
+    "lifetime",
+    "duration",
+    "interval",
+    "period",
+    "retry",
+    "retries",
+    "attempts",
+    "source",
+    "sources",
+    "target",
+    "holder",
+    "owner",
+    "user",
+    "username",
+    "login",
+    "email",
+    "mail",
+    "host",
+    "hostname",
+    "server",
+    "port",
+    "region",
+    "bucket",
+    "table",
+    "database",
+    "db_name",
+    "schema",
+    "sequence",
+    "sort",
+    "partition",
+    "primary",
+    "foreign",
+    "unique",
+    "lookup",
+    "map",
+    "mapping",
+    "dict",
+    "cache",
+    "row",
+    "entry",
+    "item",
+    "attr",
+    "attribute",
+    "event",
+    "metric",
+    "i18n",
+    "translation",
+    "lang",
+    "locale",
+    "test",
+    "tests",
+    "mock",
+    "example",
+    "sample",
+    "default",
+    "defaults",
+    "policy",
+    "file_path",
+    "kms",
+    "arn",
+    "secretsmanager",
+    "vault_path",
+    "helper",
+    "util",
+    "utils",
+    "handler",
+    "service",
+    "factory",
+    "builder",
+    "parser",
+    "encoder",
+    "decoder",
+    "generator",
+    "length_min",
+    "pair",
+    "keypair",
+    "ring",
+    "keyring",
+    "storage_class",
+    "spec",
+    "ssm",
+    "parameter",
+    "binding",
+    "mount",
+    "volume",
+    "selector",
+    "annotation",
+    "annotations",
+    "sign",
+    "cert",
+    "certificate",
+    "chain",
+    "pem_path",
+    "location",
+    "len_max",
+];
+
+/// Words before `key` that make it a secret key (`api_key`, `STRIPE_SECRET_KEY`).
+const SECRET_KEY_QUALIFIERS: &[&str] = &[
+    "api",
+    "apikey",
+    "access",
+    "secret",
+    "private",
+    "priv",
+    "auth",
+    "client",
+    "app",
+    "application",
+    "master",
+    "encryption",
+    "enc",
+    "encrypt",
+    "decrypt",
+    "decryption",
+    "signing",
+    "sign",
+    "license",
+    "licence",
+    "account",
+    "service",
+    "storage",
+    "shared",
+    "crypto",
+    "hmac",
+    "jwt",
+    "session",
+    "consumer",
+    "bot",
+    "admin",
+    "root",
+    "write",
+    "read",
+    "deploy",
+    "ingest",
+    "ingestion",
+    "sdk",
+    "integration",
+    "project",
+    "personal",
+    "live",
+    "prod",
+    "production",
+    "server",
+    "subscription",
+    "webhook",
+    "dev",
+    "developer",
+    "user",
+    "aes",
+    "des",
+    "cipher",
+    "rsa",
+    "ssh",
+    "gpg",
+    "pgp",
+    "otp",
+    "totp",
+    "mfa",
+    "recovery",
+    "backup",
+    "cookie",
+    "csrf",
+    "xsrf",
+    "django",
+    "flask",
+    "rails",
+    "laravel",
+    "symfony",
+    "wp",
+    "firebase",
+    "openai",
+    "anthropic",
+    "stripe",
+    "twilio",
+    "sendgrid",
+    "mailgun",
+    "algolia",
+    "pusher",
+    "mapbox",
+    "google",
+    "gcp",
+    "azure",
+    "aws",
+    "s3",
+    "x",
+    "rest",
+    "auth_",
+    "ocp",
+    "apim",
+    "primary_",
+];
+
+impl Default for Generic {
+    fn default() -> Self {
+        Generic::new()
+    }
+}
+
+impl Generic {
+    pub fn new() -> Generic {
+        Generic {
+            keywords: KEYWORDS.to_vec(),
+        }
+    }
+
+    pub fn keywords(&self) -> &[&'static str] {
+        &self.keywords
+    }
+
+    /// Examines each keyword hit `(start, end)`, emitting candidates through `emit`.
+    pub fn scan(&self, content: &[u8], hits: &[(usize, usize)], emit: &mut dyn FnMut(Candidate)) {
+        let mut last_name_start = usize::MAX;
+        for &(start, end) in hits {
+            let (ns, ne) = widen_name(content, start, end);
+            if ns == last_name_start {
+                continue;
+            }
+            last_name_start = ns;
+            let name = &content[ns..ne];
+            let Some(class) = classify_name(name) else {
+                continue;
+            };
+            let Some((vs, ve, quoted)) = read_value(content, ns, ne) else {
+                continue;
+            };
+            let value = &content[vs..ve];
+            if let Some(confidence) = judge(class, name, value, quoted) {
+                let (kind, title, placeholder) = match class {
+                    NameClass::Password => (Kind::Password, "Hardcoded password", "PASSWORD"),
+                    NameClass::Secret => (Kind::Password, "Hardcoded secret", "SECRET"),
+                    NameClass::Token => (Kind::Password, "Hardcoded token", "TOKEN"),
+                    NameClass::Key => (Kind::Password, "Hardcoded API or secret key", "SECRET_KEY"),
+                    NameClass::Credential => (Kind::Password, "Hardcoded credential", "CREDENTIAL"),
+                };
+                emit(Candidate {
+                    rule_id: "generic-secret-assignment".to_string(),
+                    title: title.to_string(),
+                    kind,
+                    severity: Severity::High,
+                    confidence,
+                    span: Span::new(vs, ve),
+                    placeholder: placeholder.to_string(),
+                    specific: false,
+                });
+            }
+        }
+    }
+}
+
+fn is_name_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.'
+}
+
+/// Widens a keyword hit to the whole name around it.
+fn widen_name(content: &[u8], start: usize, end: usize) -> (usize, usize) {
+    let mut s = start;
+    while s > 0 && is_name_byte(content[s - 1]) && start - s < 80 {
+        s -= 1;
+    }
+    let mut e = end;
+    while e < content.len() && is_name_byte(content[e]) && e - end < 80 {
+        e += 1;
+    }
+    while s < e && matches!(content[s], b'.' | b'-') {
+        s += 1;
+    }
+    while e > s && matches!(content[e - 1], b'.' | b'-') {
+        e -= 1;
+    }
+    (s, e)
+}
+
+/// Splits a name into lower-case parts at `_ - .` and lower-to-upper case changes.
+fn name_parts(name: &[u8]) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for &b in name {
+        if matches!(b, b'_' | b'-' | b'.') {
+            if !cur.is_empty() {
+                parts.push(std::mem::take(&mut cur));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if b.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
+            parts.push(std::mem::take(&mut cur));
+        }
+        prev_lower = b.is_ascii_lowercase() || b.is_ascii_digit();
+        cur.push(b.to_ascii_lowercase() as char);
+    }
+    if !cur.is_empty() {
+        parts.push(cur);
+    }
+    parts
+}
+
+fn classify_name(name: &[u8]) -> Option<NameClass> {
+    if name.len() > 60 {
+        return None;
+    }
+    let parts = name_parts(name);
+    if parts.is_empty() {
+        return None;
+    }
+    // The last part carries the meaning (`password_length` is a length). Allow a few
+    // neutral suffixes such as `_value`, `_str`, `_b64`.
+    let mut meaningful: Vec<&str> = parts.iter().map(String::as_str).collect();
+    while meaningful.len() > 1
+        && matches!(
+            *meaningful.last().unwrap(),
+            "value"
+                | "val"
+                | "str"
+                | "string"
+                | "raw"
+                | "b64"
+                | "base64"
+                | "plain"
+                | "plaintext"
+                | "clear"
+                | "cleartext"
+                | "txt"
+                | "data"
+                | "literal"
+                | "hex"
+                | "bytes"
+        )
+    {
+        meaningful.pop();
+    }
+    let last = *meaningful.last().unwrap();
+    if NOT_SECRET_PARTS.contains(&last) || NOT_SECRET_WORDS.contains(&last) {
+        return None;
+    }
+    if parts
+        .iter()
+        .any(|p| matches!(p.as_str(), "public" | "pub" | "publishable"))
+    {
+        return None;
+    }
+    let strip = |p: &str| -> String {
+        let mut s = p.to_string();
+        for w in NOT_SECRET_WORDS {
+            if s.contains(w) {
+                s = s.replace(w, " ");
+            }
+        }
+        s
+    };
+    let last_s = strip(last);
+    let whole: String = meaningful
+        .iter()
+        .map(|p| strip(p))
+        .collect::<Vec<_>>()
+        .join("_");
+    let has = |w: &str| whole.contains(w);
+    if last_s.contains("password")
+        || last_s.contains("passwd")
+        || last_s.contains("passphrase")
+        || last_s.ends_with("pwd")
+        || last_s == "pass"
+        || last_s.ends_with("pass")
+        || last == "pw"
+        || last_s.ends_with("_pw")
+    {
+        return Some(NameClass::Password);
+    }
+    if last_s.contains("secret") || (has("secret") && matches!(last, "key" | "token" | "value")) {
+        return Some(NameClass::Secret);
+    }
+    if last_s.contains("token") || last_s.contains("bearer") {
+        return Some(NameClass::Token);
+    }
+    if last_s.contains("cred") {
+        return Some(NameClass::Credential);
+    }
+    if last_s.contains("salt") || last_s == "signature" || last_s.ends_with("auth") {
+        return Some(NameClass::Key);
+    }
+    if last_s.ends_with("key") || last_s.ends_with("apikey") {
+        if last_s.len() > 3 && last_s != "key" {
+            // `apikey`, `secretkey`, `stripekey`: a compound ending in key.
+            let stem = last_s.trim_end_matches("key").trim_end_matches('_');
+            if NOT_SECRET_PARTS.contains(&stem) {
+                return None;
+            }
+            return Some(NameClass::Key);
+        }
+        if meaningful.len() >= 2 {
+            let before = meaningful[meaningful.len() - 2];
+            if NOT_SECRET_PARTS.contains(&before) {
+                return None;
+            }
+            if SECRET_KEY_QUALIFIERS.contains(&before) {
+                return Some(NameClass::Key);
+            }
+            // `STRIPE_KEY`, `openai_key`: a provider name before key.
+            return Some(NameClass::Key);
+        }
+        // A bare `key`: only a strongly random value will do (checked in `judge`).
+        return Some(NameClass::Key);
+    }
+    None
+}
+
+/// Reads the separator and value after the name `content[ns..ne]`. Returns the value's
+/// span and whether it was quoted.
+fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, bool)> {
+    let n = content.len();
+    let mut i = ne;
+    let before = if ns > 0 { content[ns - 1] } else { b'\n' };
+    // A quoted name: `"password": ...`, `ENV['X']`.
+    if i < n && matches!(content[i], b'"' | b'\'' | b'`') {
+        i += 1;
+    }
+    if i < n && content[i] == b']' {
+        i += 1;
+    }
+    let skip_ws = |mut i: usize| {
+        while i < n && (content[i] == b' ' || content[i] == b'\t') {
+            i += 1;
+        }
+        i
+    };
+    i = skip_ws(i);
+    if i >= n {
+        return None;
+    }
+    let is_flag = matches!(before, b'-') || content[ns] == b'-';
+    // XML element: <password>value</password>
+    if before == b'<' && content[i] == b'>' {
+        let vs = i + 1;
+        let ve = vs + memchr::memchr(b'<', &content[vs..(vs + 300).min(n)])?;
+        if content.get(ve + 1) != Some(&b'/') {
+            return None;
+        }
+        return trim_value(content, vs, ve, false);
+    }
+    // XML attribute pair: key="password" value="..."
+    if matches!(before, b'"' | b'\'') && content[i..].starts_with(b"value=") {
+        i += 6;
+        return quoted_value(content, i);
+    }
+    let op_start = i;
+    let ops: &[&[u8]] = &[
+        b":=", b"::=", b"=>", b"===", b"!==", b"==", b"!=", b"?=", b"||", b"=", b":", b",", b"->",
+        b"(",
+    ];
+    let mut matched = None;
+    for op in ops {
+        if content[i..].starts_with(op) {
+            matched = Some(*op);
+            break;
+        }
+    }
+    match matched {
+        Some(op) => {
+            // `password: str` and `fn f(password: &str)` are type annotations, handled as
+            // bare identifiers below; a `(` must be followed by a quoted literal.
+            i += op.len();
+            if op == b"(" {
+                let j = skip_ws(i);
+                if j >= n || !matches!(content[j], b'"' | b'\'') {
+                    return None;
+                }
+            }
+        }
+        None => {
+            // `--password hunter2`, `password is hunter2`
+            if is_flag && i > ne {
+            } else if content[i..].len() > 3 && content[i..i + 3].eq_ignore_ascii_case(b"is ") {
+                i += 3;
+            } else {
+                return None;
+            }
+        }
+    }
+    let _ = op_start;
+    i = skip_ws(i);
+    // `new String("...")`, `SecretStr("...")`, `b"..."`, `r"..."`
+    let mut j = i;
+    while j < n
+        && j - i < 24
+        && (content[j].is_ascii_alphanumeric()
+            || content[j] == b'_'
+            || content[j] == b'.'
+            || content[j] == b' ')
+    {
+        j += 1;
+    }
+    if j < n && j > i && content[j] == b'(' {
+        let k = skip_ws(j + 1);
+        if k < n && matches!(content[k], b'"' | b'\'') {
+            return quoted_value(content, k);
+        }
+        return None;
+    }
+    if i + 1 < n
+        && matches!(content[i], b'b' | b'r' | b'u' | b'f')
+        && matches!(content[i + 1], b'"' | b'\'')
+    {
+        if content[i] == b'f' {
+            return None;
+        }
+        i += 1;
+    }
+    if i < n && matches!(content[i], b'"' | b'\'' | b'`') {
+        return quoted_value(content, i);
+    }
+    // Bare value, up to a delimiter.
+    let vs = i;
+    let mut ve = i;
+    while ve < n && ve - vs < 300 {
+        let b = content[ve];
+        if b.is_ascii_whitespace()
+            || matches!(
+                b,
+                b';' | b',' | b')' | b']' | b'}' | b'<' | b'"' | b'\'' | b'&' | b'`'
+            )
+        {
+            break;
+        }
+        ve += 1;
+    }
+    trim_value(content, vs, ve, false)
+}
+
+fn quoted_value(content: &[u8], q_at: usize) -> Option<(usize, usize, bool)> {
+    let q = content[q_at];
+    let vs = q_at + 1;
+    let limit = (vs + 500).min(content.len());
+    let mut i = vs;
+    while i < limit {
+        let b = content[i];
+        if b == b'\\' {
+            i += 2;
+            continue;
+        }
+        if b == q {
+            return trim_value(content, vs, i, true);
+        }
+        if b == b'\n' {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}
+
+fn trim_value(
+    content: &[u8],
+    mut vs: usize,
+    mut ve: usize,
+    quoted: bool,
+) -> Option<(usize, usize, bool)> {
+    while vs < ve && content[vs].is_ascii_whitespace() {
+        vs += 1;
+    }
+    while ve > vs
+        && (content[ve - 1].is_ascii_whitespace()
+            || (!quoted && matches!(content[ve - 1], b'.' | b':')))
+    {
+        ve -= 1;
+    }
+    (ve > vs).then_some((vs, ve, quoted))
+}
+
+/// Values that stand for "no secret here".
+const PLACEHOLDER_VALUES: &[&str] = &[
+    "password",
+    "passwd",
+    "secret",
+    "token",
+    "key",
+    "apikey",
+    "api_key",
+    "none",
+    "null",
+    "nil",
+    "undefined",
+    "true",
+    "false",
+    "yes",
+    "no",
+    "on",
+    "off",
+    "required",
+    "optional",
+    "string",
+    "str",
+    "int",
+    "bool",
+    "boolean",
+    "text",
+    "empty",
+    "default",
+    "test",
+    "testing",
+    "example",
+    "changeme",
+    "change_me",
+    "changeit",
+    "secret123",
+    "password123",
+    "mypassword",
+    "mysecret",
+    "yourpassword",
+    "your_password",
+    "pass",
+    "pwd",
+    "admin",
+    "root",
+    "user",
+    "username",
+    "guest",
+    "demo",
+    "foo",
+    "bar",
+    "baz",
+    "foobar",
+    "abc",
+    "abc123",
+    "xxx",
+    "todo",
+    "tbd",
+    "na",
+    "n/a",
+    "unknown",
+    "hidden",
+    "redacted",
+    "masked",
+    "encrypted",
+    "secure",
+    "private",
+    "public",
+    "dummy",
+    "sample",
+    "value",
+    "placeholder",
+    "notset",
+    "not_set",
+    "unset",
+    "mytoken",
+    "yourtoken",
+    "your_token",
+    "your_api_key",
+    "yourapikey",
+    "my_api_key",
+    "api-key",
+    "secretkey",
+    "secret_key",
+    "access_token",
+    "auth_token",
+    "bearer",
+    "basic",
+    "self",
+    "this",
+    "object",
+    "any",
+    "unicode",
+    "bytes",
+    "optional[str]",
+    "sensitive",
+    "os.environ",
+    "process.env",
+    "env",
+    "environ",
+    "getenv",
+    "config",
+    "settings",
+    "props",
+    "options",
+    "opts",
+    "args",
+    "params",
+    "data",
+    "form",
+    "request",
+    "req",
+    "input",
+];
+
+/// Prefixes of values that are lookups or templates, not literals.
+const INDIRECT_PREFIXES: &[&str] = &[
+    "$",
+    "%",
+    "{",
+    "<",
+    "[",
+    "(",
+    "@",
+    "#{",
+    "&",
+    "*",
+    "!",
+    "~",
+    "/",
+    "./",
+    "../",
+    "process.env",
+    "os.environ",
+    "os.getenv",
+    "getenv",
+    "env(",
+    "env.",
+    "env[",
+    "system.getenv",
+    "config.",
+    "config[",
+    "settings.",
+    "secrets.",
+    "vars.",
+    "var.",
+    "local.",
+    "data.",
+    "module.",
+    "self.",
+    "this.",
+    "props.",
+    "params.",
+    "request.",
+    "req.",
+    "args.",
+    "opts.",
+    "options.",
+    "ctx.",
+    "context.",
+    "input.",
+    "form.",
+    "vault:",
+    "ref+",
+    "arn:",
+    "secret:",
+    "sm://",
+    "op://",
+    "keyvault",
+    "http://",
+    "https://",
+    "file:",
+    "function",
+    "lambda",
+    "fn ",
+    "new ",
+    "await ",
+    "import",
+    "require",
+    "none",
+    "null",
+    "nil",
+    "true",
+    "false",
+    "undefined",
+];
+
+fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Confidence> {
+    let v = value;
+    let lower = String::from_utf8_lossy(v).to_ascii_lowercase();
+    if v.len() > 200 || v.contains(&b'\n') {
+        return None;
+    }
+    if PLACEHOLDER_VALUES.contains(&lower.as_str()) {
+        return None;
+    }
+    if INDIRECT_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return None;
+    }
+    if lower.contains("${") || lower.contains("{{") || lower.contains("}}") || lower.contains("%(")
+    {
+        return None;
+    }
+    if looks_fake(v)
+        || v.iter()
+            .all(|&b| b == b'*' || b == b'x' || b == b'X' || b == b'.')
+    {
+        return None;
+    }
+    // The value repeats the name: `password = "password"`, `API_KEY=api_key`.
+    let name_l = String::from_utf8_lossy(name).to_ascii_lowercase();
+    if name_l.contains(&lower) || lower.contains(&name_l) && lower.len() < name_l.len() + 4 {
+        return None;
+    }
+    let (lo, up, dg, other) = classes(v);
+    let letters = lo + up;
+    // A bare identifier in code: `password = get_password`, `key = X25519.secret_length`.
+    if !quoted {
+        let ident = v
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
+            && v.first()
+                .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_');
+        if ident && (v.contains(&b'.') || dg == 0) {
+            return None;
+        }
+        if v.ends_with(b"(") {
+            return None;
+        }
+    }
+    // Numbers alone: ports, counts, ids.
+    if letters == 0 && other == 0 && v.len() < 12 {
+        return None;
+    }
+    // Version strings and dotted numbers.
+    if v.iter().all(|&b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
+    let e = entropy(v);
+    match class {
+        NameClass::Password => {
+            if v.len() < 4 {
+                return None;
+            }
+            // Hashes of passwords (bcrypt, argon2, sha) are not the password.
+            if lower.starts_with("$2")
+                || lower.starts_with("$argon")
+                || (is_hex(v) && v.len() >= 32)
+            {
+                return None;
+            }
+            // A word alone, lower-case, is more often a label than a password; a mix of
+            // classes or symbols is a password.
+            let kinds = (lo > 0) as u8 + (up > 0) as u8 + (dg > 0) as u8 + (other > 0) as u8;
+            if kinds >= 2 || v.len() >= 12 {
+                if !quoted && kinds < 2 && looks_like_words(v) {
+                    return None;
+                }
+                Some(if kinds >= 3 {
+                    Confidence::High
+                } else {
+                    Confidence::Medium
+                })
+            } else if quoted && v.len() >= 6 && !looks_like_words(v) {
+                Some(Confidence::Medium)
+            } else {
+                None
+            }
+        }
+        NameClass::Secret | NameClass::Token | NameClass::Key | NameClass::Credential => {
+            let bare_key =
+                class == NameClass::Key && name_parts(name).len() == 1 && name_l == "key";
+            let min = if bare_key { 20 } else { 10 };
+            if is_uuid(v) && !matches!(class, NameClass::Secret | NameClass::Token) {
+                return None;
+            }
+            if !looks_random(v, min) {
+                // Secrets and tokens may be long hex without letters of both cases.
+                if !(v.len() >= 16 && is_hex(v) && e >= 3.0 && !bare_key) {
+                    return None;
+                }
+            }
+            if bare_key && e < 3.8 {
+                return None;
+            }
+            Some(if e >= 4.0 && v.len() >= 20 {
+                Confidence::High
+            } else {
+                Confidence::Medium
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Vec<String> {
+        let g = Generic::new();
+        let ac = aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(g.keywords())
+            .unwrap();
+        let hits: Vec<(usize, usize)> = ac
+            .find_overlapping_iter(text.as_bytes())
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        let mut out = Vec::new();
+        g.scan(text.as_bytes(), &hits, &mut |c| {
+            out.push(text[c.span.start..c.span.end].to_string())
+        });
+        out
+    }
+
+    #[test]
+    fn finds_assignments_in_many_syntaxes() {
+        assert_eq!(find(r#"db_password = "Xk9#mQ2vLp""#), ["Xk9#mQ2vLp"]);
+        assert_eq!(find("DB_PASSWORD=Xk9mQ2vLp7"), ["Xk9mQ2vLp7"]);
+        assert_eq!(
+            find(r#""client_secret": "6da89121079f83b2eb6acccf8219ea98""#),
+            ["6da89121079f83b2eb6acccf8219ea98"]
+        );
+        assert_eq!(
+            find("  api_key: aB3dE5fG7hJ9kL1mN3pQ5r"),
+            ["aB3dE5fG7hJ9kL1mN3pQ5r"]
+        );
+        assert_eq!(
+            find(r#"String twitterToken = "jscfr5ehe4aaehbkl6703kqfc";"#),
+            ["jscfr5ehe4aaehbkl6703kqfc"]
+        );
+        assert_eq!(
+            find("<password>Tr0ub4dor&amp;3</password>"),
+            ["Tr0ub4dor&amp;3"]
+        );
+        assert_eq!(
+            find(r#"<add key="ClearTextPassword" value="33f!!lloppa" />"#),
+            ["33f!!lloppa"]
+        );
+        assert_eq!(
+            find("mysql --password=Sup3rS3cret! -u root"),
+            ["Sup3rS3cret!"]
+        );
+    }
+
+    #[test]
+    fn leaves_lookups_and_placeholders_alone() {
+        for text in [
+            "password = os.environ['DB_PASSWORD']",
+            "password = ${DB_PASSWORD}",
+            "password: {{ .Values.password }}",
+            "api_key = \"<your-api-key>\"",
+            "token = \"changeme\"",
+            "secret_length = X25519.secret_length",
+            "password_length = 12",
+            "passwordHash = \"5f4dcc3b5aa765d61d8327deb882cf99\"",
+            "keyboard = \"Xk9mQ2vLp7\"",
+            "def login(password: str):",
+            "token = get_token()",
+            "sequenceKey = \"18\"",
+            "schemaKey = 'DOC_Vector_5_32'",
+            "public_key = \"aB3dE5fG7hJ9kL1mN3pQ5r\"",
+            "password = \"\"",
+        ] {
+            assert!(find(text).is_empty(), "{text}: {:?}", find(text));
+        }
+    }
+}

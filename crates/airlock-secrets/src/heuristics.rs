@@ -1,0 +1,201 @@
+//! Cheap tests of what a value looks like: random, a placeholder, a hash, an identifier.
+//!
+//! These decide most false positives, so each is written to be conservative: a random
+//! 32-character token passes every one of them with overwhelming probability.
+
+/// Shannon entropy in bits per byte.
+pub fn entropy(value: &[u8]) -> f64 {
+    if value.is_empty() {
+        return 0.0;
+    }
+    let mut counts = [0u32; 256];
+    for &b in value {
+        counts[b as usize] += 1;
+    }
+    let n = value.len() as f64;
+    counts
+        .iter()
+        .filter(|&&c| c > 0)
+        .map(|&c| {
+            let p = c as f64 / n;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+/// The longest run of one repeated byte.
+pub fn longest_run(value: &[u8]) -> usize {
+    let mut best = 0;
+    let mut run = 0;
+    let mut prev = None;
+    for &b in value {
+        if Some(b) == prev {
+            run += 1;
+        } else {
+            run = 1;
+            prev = Some(b);
+        }
+        best = best.max(run);
+    }
+    best
+}
+
+fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// Words that mark a value as an example or a stand-in rather than a real secret.
+const FAKE_MARKERS: &[&[u8]] = &[
+    b"example",
+    b"xxxx",
+    b"your_",
+    b"your-",
+    b"yourkey",
+    b"yourtoken",
+    b"yoursecret",
+    b"<your",
+    b"placeholder",
+    b"redacted",
+    b"changeme",
+    b"change_me",
+    b"replace_me",
+    b"replaceme",
+    b"insert_",
+    b"dummy",
+    b"fake",
+    b"sample",
+    b"put_your",
+    b"goes_here",
+    b"here_",
+    b"_here",
+    b"notreal",
+    b"not_real",
+    b"not-a-real",
+    b"abcdefgh",
+    b"12345678",
+    b"00000000",
+    b"*****",
+    b"....",
+    b"${",
+    b"{{",
+    b"%s",
+];
+
+/// A value that is evidently not a real secret: a run of one character, a marker such as
+/// `EXAMPLE` or `xxxx`, or template syntax.
+pub fn looks_fake(value: &[u8]) -> bool {
+    if value.len() >= 8 && longest_run(value) >= 5 {
+        return true;
+    }
+    FAKE_MARKERS.iter().any(|m| contains_ci(value, m))
+}
+
+/// Hexadecimal digits only.
+pub fn is_hex(value: &[u8]) -> bool {
+    !value.is_empty() && value.iter().all(u8::is_ascii_hexdigit)
+}
+
+/// A canonical UUID (8-4-4-4-12 hex).
+pub fn is_uuid(value: &[u8]) -> bool {
+    value.len() == 36
+        && value.iter().enumerate().all(|(i, &b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_hexdigit(),
+        })
+}
+
+/// Counts of character classes: (lower, upper, digit, other).
+pub fn classes(value: &[u8]) -> (usize, usize, usize, usize) {
+    let mut c = (0, 0, 0, 0);
+    for &b in value {
+        if b.is_ascii_lowercase() {
+            c.0 += 1
+        } else if b.is_ascii_uppercase() {
+            c.1 += 1
+        } else if b.is_ascii_digit() {
+            c.2 += 1
+        } else {
+            c.3 += 1
+        }
+    }
+    c
+}
+
+/// Whether a value reads like words or an identifier (`DOC_Vector_5_32`, `sales-results`,
+/// `getPagesInConfluenceSpace`) rather than a random token: long letter runs that
+/// alternate vowels and consonants the way words do.
+pub fn looks_like_words(value: &[u8]) -> bool {
+    let letters: Vec<u8> = value
+        .iter()
+        .filter(|b| b.is_ascii_alphabetic())
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    if letters.len() < value.len() / 2 || letters.len() < 4 {
+        return false;
+    }
+    let vowels = letters
+        .iter()
+        .filter(|b| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
+        .count();
+    let ratio = vowels as f64 / letters.len() as f64;
+    // Long consonant clusters are rare in words and common in random strings.
+    let mut cluster = 0;
+    let mut worst = 0;
+    for &b in &letters {
+        if matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y') {
+            cluster = 0;
+        } else {
+            cluster += 1;
+            worst = worst.max(cluster);
+        }
+    }
+    let digits = value.iter().filter(|b| b.is_ascii_digit()).count();
+    (0.25..=0.65).contains(&ratio) && worst <= 4 && digits * 4 <= value.len()
+}
+
+/// Whether a value looks like a randomly generated token of at least `min_len` bytes.
+pub fn looks_random(value: &[u8], min_len: usize) -> bool {
+    if value.len() < min_len || looks_fake(value) {
+        return false;
+    }
+    let (lo, up, dg, _) = classes(value);
+    let kinds = (lo > 0) as u8 + (up > 0) as u8 + (dg > 0) as u8;
+    let e = entropy(value);
+    let need = if value.len() >= 32 { 3.3 } else { 3.0 };
+    if e < need {
+        return false;
+    }
+    if kinds >= 2 || (value.len() >= 20 && e >= 3.5) {
+        return !looks_like_words(value);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entropy_of_uniform_and_constant() {
+        assert_eq!(entropy(b"aaaa"), 0.0);
+        assert!((entropy(b"abcd") - 2.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn fake_values() {
+        assert!(looks_fake(b"AKIAXXXXXXXXXXXXXXXX"));
+        assert!(looks_fake(b"ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
+        assert!(looks_fake(b"AKIAIOSFODNN7EXAMPLE"));
+        assert!(!looks_fake(b"ghp_R3aLt0k3nW1thM1x3dCharsQ9zP2vL8kM4nB"));
+    }
+
+    #[test]
+    fn words_versus_random() {
+        assert!(looks_like_words(b"DOC_Vector_5_32"));
+        assert!(looks_like_words(b"getPagesInConfluenceSpace"));
+        assert!(!looks_like_words(b"x6s7djtEa9Qz"));
+        assert!(looks_random(b"d4e758f9df663d38da8da09c7a9179f9", 16));
+        assert!(!looks_random(b"SalesResults-1.2", 16));
+    }
+}

@@ -1,0 +1,216 @@
+//! Rule definitions: the data format of a detection rule, and its compilation.
+//!
+//! A rule is data (TOML): an id, what it finds, the literal keywords that must appear for
+//! the rule to be worth running, a pattern, optional checks on the matched value, and
+//! examples that must (and must not) match. The examples run as tests, both for the
+//! built-in rules and for a user's own rule packs (`airlock rules check`).
+
+use airlock_types::{Confidence, Kind, Severity};
+use regex::bytes::Regex;
+use serde::Deserialize;
+
+use crate::validate::Validator;
+
+/// A file of rules, as written in TOML.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    #[serde(default, rename = "rule")]
+    pub rules: Vec<RuleSpec>,
+}
+
+/// One rule as written in TOML.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    /// Unique, kebab-case id, e.g. `github-pat`.
+    pub id: String,
+    /// What it finds, as a person would say it: "GitHub personal access token (classic)".
+    pub title: String,
+    #[serde(default = "default_kind")]
+    pub kind: Kind,
+    #[serde(default = "default_severity")]
+    pub severity: Severity,
+    #[serde(default = "default_confidence")]
+    pub confidence: Confidence,
+    /// The stem of the redaction placeholder, e.g. `GITHUB_TOKEN` gives `[[GITHUB_TOKEN_1]]`.
+    pub placeholder: Option<String>,
+    /// Literal strings, matched without regard to ASCII case; the rule runs only on content
+    /// holding at least one of them. Empty means the rule always runs.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// A regular expression (Rust `regex` syntax). The secret is the capture group named
+    /// `secret`, else group 1, else the whole match.
+    pub pattern: Option<String>,
+    /// Shorthand for "a value assigned to a name that mentions one of these words": the
+    /// engine builds the assignment pattern around `value`. The words double as keywords.
+    #[serde(default)]
+    pub context: Vec<String>,
+    /// With `context`: the pattern of the value itself (case-sensitive).
+    pub value: Option<String>,
+    /// Minimum Shannon entropy of the secret, in bits per character.
+    pub min_entropy: Option<f64>,
+    /// A structural check of the secret beyond the pattern (checksums, ranges).
+    pub validate: Option<Validator>,
+    /// Whether obviously fake values (runs of one character, `EXAMPLE`, `xxxx`) are dropped.
+    #[serde(default = "yes")]
+    pub skip_placeholders: bool,
+    pub description: String,
+    #[serde(default)]
+    pub references: Vec<String>,
+    /// Texts the rule must find something in.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// Texts the rule must find nothing in.
+    #[serde(default)]
+    pub negative_examples: Vec<String>,
+}
+
+fn default_kind() -> Kind {
+    Kind::Credential
+}
+fn default_severity() -> Severity {
+    Severity::High
+}
+fn default_confidence() -> Confidence {
+    Confidence::High
+}
+fn yes() -> bool {
+    true
+}
+
+/// A rule ready to run.
+#[derive(Debug)]
+pub struct Rule {
+    pub spec: RuleSpec,
+    pub regex: Regex,
+    /// Index of the capture group holding the secret.
+    pub secret_group: usize,
+    pub placeholder: String,
+    /// Keywords in lower case (the spec's, plus `context` words).
+    pub keywords: Vec<String>,
+}
+
+/// Why a rule could not be compiled.
+#[derive(Debug, thiserror::Error)]
+pub enum RuleError {
+    #[error("rule `{id}`: {message}")]
+    Invalid { id: String, message: String },
+    #[error("rule `{id}`: invalid pattern: {source}")]
+    Pattern {
+        id: String,
+        #[source]
+        source: Box<regex::Error>,
+    },
+    #[error("{origin}: {message}")]
+    Parse { origin: String, message: String },
+}
+
+/// Separators between a name and its value: `=`, `:`, `:=`, `=>`, `->`, `==`, `!=`,
+/// `||` (shell defaults), or the comma of a call like `set("password", "v")`.
+const ASSIGN: &str =
+    r#"(?:\s{0,4}(?:={1,3}|!==?|:=|::=|:|=>|->|\|\||\?=|,)\s{0,4}|\s+(?:is|as|to)\s+)"#;
+
+impl Rule {
+    pub fn compile(spec: RuleSpec) -> Result<Rule, RuleError> {
+        let invalid = |message: String| RuleError::Invalid {
+            id: spec.id.clone(),
+            message,
+        };
+        if spec.id.is_empty()
+            || !spec
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
+        {
+            return Err(invalid(
+                "ids are lower-case letters, digits, `-` and `.`".into(),
+            ));
+        }
+        let pattern = match (&spec.pattern, &spec.value) {
+            (Some(p), None) => p.clone(),
+            (None, Some(v)) if !spec.context.is_empty() => {
+                let ctx = spec
+                    .context
+                    .iter()
+                    .map(|w| regex::escape(w))
+                    .collect::<Vec<_>>()
+                    .join("|");
+                // name containing a context word, optional closing quote, a separator,
+                // an optional opening quote, then the value and a boundary.
+                format!(
+                    r#"(?i:[\w.\-]{{0,40}}(?:{ctx})[\w.\-]{{0,40}})[`"'\]]?{ASSIGN}(?:[`"']|[a-z]*\(\s*["'])?(?P<secret>{v})(?:[`"'\s;,)\]}}&<]|\\[nrt]|$)"#
+                )
+            }
+            (None, Some(_)) => return Err(invalid("`value` needs `context` words".into())),
+            (Some(_), Some(_)) => {
+                return Err(invalid(
+                    "give `pattern` or `context` + `value`, not both".into(),
+                ))
+            }
+            (None, None) => return Err(invalid("needs `pattern`, or `context` + `value`".into())),
+        };
+        let regex = regex::bytes::RegexBuilder::new(&pattern)
+            .size_limit(1 << 24)
+            .build()
+            .map_err(|e| RuleError::Pattern {
+                id: spec.id.clone(),
+                source: Box::new(e),
+            })?;
+        let secret_group = if let Some(i) = regex.capture_names().position(|n| n == Some("secret"))
+        {
+            i
+        } else if regex.captures_len() > 1 {
+            1
+        } else {
+            0
+        };
+        let mut keywords: Vec<String> = spec
+            .keywords
+            .iter()
+            .chain(spec.context.iter())
+            .map(|k| k.to_ascii_lowercase())
+            .collect();
+        keywords.sort();
+        keywords.dedup();
+        if keywords.iter().any(|k| k.is_empty()) {
+            return Err(invalid("empty keyword".into()));
+        }
+        let placeholder = spec
+            .placeholder
+            .clone()
+            .unwrap_or_else(|| spec.id.to_ascii_uppercase().replace(['-', '.'], "_"));
+        if spec.description.trim().is_empty() {
+            return Err(invalid("needs a description".into()));
+        }
+        Ok(Rule {
+            spec,
+            regex,
+            secret_group,
+            placeholder,
+            keywords,
+        })
+    }
+}
+
+/// Parses a TOML rule file. `origin` names it in errors.
+pub fn parse_rule_file(origin: &str, text: &str) -> Result<Vec<RuleSpec>, RuleError> {
+    let file: RuleFile = toml::from_str(text).map_err(|e| RuleError::Parse {
+        origin: origin.to_string(),
+        message: describe_toml_error(text, &e),
+    })?;
+    Ok(file.rules)
+}
+
+/// Renders a TOML error as `line L, column C: message`.
+pub fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
+    match e.span() {
+        Some(span) => {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let col = before.len() - before.rfind('\n').map(|i| i + 1).unwrap_or(0) + 1;
+            format!("line {line}, column {col}: {}", e.message())
+        }
+        None => e.message().to_string(),
+    }
+}

@@ -1,0 +1,5 @@
+//! Integration tests of the detection engine: every rule's examples, and redaction's
+//! byte-for-byte guarantees.
+
+mod examples;
+mod redaction;
