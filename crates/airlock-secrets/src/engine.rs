@@ -50,6 +50,7 @@ pub struct Detector {
     /// Automaton patterns at or past this index are the generic detector's.
     generic_base: usize,
     generic: Option<Generic>,
+    generic_spec: RuleSpec,
     config: DetectorConfig,
 }
 
@@ -133,6 +134,7 @@ impl Detector {
             triggers,
             generic_base,
             generic,
+            generic_spec: generic_spec(),
             config,
         })
     }
@@ -143,6 +145,19 @@ impl Detector {
 
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.spec.id == id)
+    }
+
+    /// The documentation of every rule this detector runs, the generic detector included.
+    pub fn specs(&self) -> impl Iterator<Item = &RuleSpec> {
+        self.rules
+            .iter()
+            .map(|r| &r.spec)
+            .chain(self.generic.as_ref().map(|_| &self.generic_spec))
+    }
+
+    /// The documentation of one rule.
+    pub fn spec(&self, id: &str) -> Option<&RuleSpec> {
+        self.specs().find(|s| s.id == id)
     }
 
     /// Finds everything sensitive in `content`. Findings are sorted by position and never
@@ -271,4 +286,33 @@ fn line_has_allow(content: &[u8], span: Span) -> bool {
     let start = memchr::memrchr(b'\n', &content[..span.start]).map_or(0, |i| i + 1);
     let end = memchr::memchr(b'\n', &content[span.end..]).map_or(content.len(), |i| span.end + i);
     memchr::memmem::find(&content[start..end], ALLOW_MARKER).is_some()
+}
+
+/// The generic detector described in the same terms as a data rule.
+fn generic_spec() -> RuleSpec {
+    RuleSpec {
+        id: crate::generic::RULE_ID.into(),
+        title: crate::generic::TITLE.into(),
+        kind: Kind::Password,
+        severity: airlock_types::Severity::High,
+        confidence: Confidence::Medium,
+        placeholder: Some("SECRET".into()),
+        keywords: Vec::new(),
+        pattern: None,
+        context: Vec::new(),
+        value: None,
+        min_entropy: None,
+        validate: None,
+        skip_placeholders: true,
+        description: crate::generic::DESCRIPTION.into(),
+        references: vec!["https://cwe.mitre.org/data/definitions/798.html".into()],
+        examples: vec![
+            "db_password = \"Xk9#mQ2vLp\"".into(),
+            "\"client_secret\": \"6da89121079f83b2eb6acccf8219ea98\"".into(),
+        ],
+        negative_examples: vec![
+            "password = os.environ[\"DB_PASSWORD\"]".into(),
+            "api_key: ${API_KEY}".into(),
+        ],
+    }
 }

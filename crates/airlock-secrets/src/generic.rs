@@ -24,6 +24,17 @@ enum NameClass {
     Credential,
 }
 
+/// The rule id the generic detector reports under.
+pub const RULE_ID: &str = "generic-secret-assignment";
+/// Its title and documentation, for `rules list`, `explain` and SARIF.
+pub const TITLE: &str = "Secret-looking value assigned to a secret-looking name";
+pub const DESCRIPTION: &str = "A password, secret, token, key or credential written as a literal \
+value: `password = \"...\"`, `API_KEY=...`, `\"client_secret\": \"...\"`, `<password>...</password>`, \
+`--password ...`, in code of any language, YAML, JSON, .env, properties, XML, INI, shell and \
+Terraform. Passwords may be short; tokens and keys must look random. Environment lookups, \
+template expressions, placeholders, hashes under hash-like names and identifiers are not reported. \
+Move the value to the environment or a secret manager and rotate it: it is in history now.";
+
 pub struct Generic {
     keywords: Vec<&'static str>,
 }
@@ -484,7 +495,7 @@ impl Generic {
                     NameClass::Credential => (Kind::Password, "Hardcoded credential", "CREDENTIAL"),
                 };
                 emit(Candidate {
-                    rule_id: "generic-secret-assignment".to_string(),
+                    rule_id: RULE_ID.to_string(),
                     title: title.to_string(),
                     kind,
                     severity: Severity::High,

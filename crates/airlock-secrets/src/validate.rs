@@ -122,7 +122,7 @@ pub fn luhn_ok(value: &[u8]) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 fn payment_card_ok(value: &[u8]) -> bool {

@@ -1,0 +1,135 @@
+//! Turning findings into what a person or a tool reads: one module per format.
+//!
+//! A [`Record`] is a finding placed in its file, with the secret already masked (unless
+//! the user asked for raw values): the reporters never see a raw secret they were not
+//! meant to print.
+
+pub mod human;
+pub mod json;
+pub mod sarif;
+
+use airlock_types::{mask, BoxLevel, Confidence, Finding, Kind, LineIndex, Severity};
+use serde::Serialize;
+
+use crate::git::CommitInfo;
+
+/// A finding as reported.
+#[derive(Debug, Clone, Serialize)]
+pub struct Record {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub rule: String,
+    pub title: String,
+    pub kind: Kind,
+    pub severity: Severity,
+    pub confidence: Confidence,
+    #[serde(rename = "box")]
+    pub box_level: BoxLevel,
+    /// The secret, masked (`ghp_****(40 chars)`) unless raw values were asked for.
+    pub secret: String,
+    pub fingerprint: String,
+    /// The source line with every finding on it masked the same way.
+    #[serde(skip)]
+    pub line_text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commit: Option<CommitInfo>,
+}
+
+/// Builds records for the findings of one piece of content.
+pub struct RecordBuilder<'a> {
+    pub show_secrets: bool,
+    pub box_of: &'a (dyn Fn(Kind) -> BoxLevel + Sync),
+}
+
+impl RecordBuilder<'_> {
+    pub fn build(
+        &self,
+        path: &str,
+        content: &[u8],
+        findings: &[Finding],
+        line_map: &[usize],
+        commit: Option<&CommitInfo>,
+    ) -> Vec<Record> {
+        if findings.is_empty() {
+            return Vec::new();
+        }
+        let index = LineIndex::new(content);
+        let map_line = |l: usize| -> usize {
+            if line_map.is_empty() {
+                l
+            } else {
+                line_map.get(l - 1).copied().unwrap_or(l)
+            }
+        };
+        findings
+            .iter()
+            .map(|f| {
+                let start = index.line_col(f.span.start);
+                let end = index.line_col(f.span.end);
+                let line_span = index.line_span(start.line, content.len());
+                let line_text = self.masked_line(content, line_span, findings);
+                Record {
+                    path: path.to_string(),
+                    line: map_line(start.line),
+                    column: start.column,
+                    end_line: map_line(end.line),
+                    end_column: end.column,
+                    rule: f.rule_id.clone(),
+                    title: f.title.clone(),
+                    kind: f.kind,
+                    severity: f.severity,
+                    confidence: f.confidence,
+                    box_level: (self.box_of)(f.kind),
+                    secret: self.show(f.secret.expose()),
+                    fingerprint: f.fingerprint(),
+                    line_text,
+                    commit: commit.cloned(),
+                }
+            })
+            .collect()
+    }
+
+    fn show(&self, secret: &[u8]) -> String {
+        if self.show_secrets {
+            String::from_utf8_lossy(secret).into_owned()
+        } else {
+            mask(secret)
+        }
+    }
+
+    /// The line's text with every finding on it replaced by its masked form; long lines
+    /// are cut around the first finding.
+    fn masked_line(
+        &self,
+        content: &[u8],
+        line: airlock_types::Span,
+        findings: &[Finding],
+    ) -> String {
+        let mut out = Vec::new();
+        let mut at = line.start;
+        for f in findings {
+            if f.span.end <= line.start || f.span.start >= line.end {
+                continue;
+            }
+            let s = f.span.start.max(at);
+            out.extend_from_slice(&content[at..s]);
+            out.extend_from_slice(self.show(f.secret.expose()).as_bytes());
+            at = f.span.end.min(line.end).max(s);
+            if f.span.end > line.end {
+                at = line.end;
+            }
+        }
+        if at < line.end {
+            out.extend_from_slice(&content[at..line.end]);
+        }
+        let text = String::from_utf8_lossy(&out).replace('\t', "    ");
+        if text.chars().count() > 200 {
+            text.chars().take(200).collect::<String>() + "…"
+        } else {
+            text
+        }
+    }
+}
