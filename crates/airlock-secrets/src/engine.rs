@@ -27,6 +27,10 @@ pub struct DetectorConfig {
     pub personal_data: bool,
     /// Drop findings on lines carrying `airlock:allow`.
     pub honor_allow_comments: bool,
+    /// Compile every pattern up front, reporting invalid ones from [`Detector::new`].
+    /// Off, patterns compile on first use: start-up stays fast, and a pattern that fails
+    /// to compile then makes [`Detector::scan`] fail closed with an error finding.
+    pub eager: bool,
 }
 
 impl Default for DetectorConfig {
@@ -35,6 +39,7 @@ impl Default for DetectorConfig {
             generic: true,
             personal_data: true,
             honor_allow_comments: true,
+            eager: false,
         }
     }
 }
@@ -95,7 +100,11 @@ impl Detector {
                     message: "duplicate rule id".into(),
                 });
             }
-            rules.push(Rule::compile(spec)?);
+            rules.push(if config.eager {
+                Rule::compile(spec)?
+            } else {
+                Rule::prepare(spec)?
+            });
         }
         let mut patterns: Vec<String> = Vec::new();
         let mut triggers: Vec<Vec<u32>> = Vec::new();
@@ -198,8 +207,29 @@ impl Detector {
     }
 
     fn run_rule(&self, rule: &Rule, content: &[u8], out: &mut Vec<Candidate>) {
-        for caps in rule.regex.captures_iter(content) {
-            let Some(m) = caps.get(rule.secret_group).or_else(|| caps.get(0)) else {
+        let compiled = match rule.compiled() {
+            Ok(c) => c,
+            Err(_) => {
+                // Fail closed: an unusable rule reports the whole input rather than
+                // letting it pass unchecked.
+                out.push(Candidate {
+                    rule_id: rule.spec.id.clone(),
+                    title: format!(
+                        "{} (rule pattern invalid: content not checked)",
+                        rule.spec.title
+                    ),
+                    kind: rule.spec.kind,
+                    severity: rule.spec.severity,
+                    confidence: Confidence::High,
+                    span: Span::new(0, content.len()),
+                    placeholder: rule.placeholder.clone(),
+                    specific: true,
+                });
+                return;
+            }
+        };
+        for caps in compiled.regex.captures_iter(content) {
+            let Some(m) = caps.get(compiled.secret_group).or_else(|| caps.get(0)) else {
                 continue;
             };
             let value = m.as_bytes();

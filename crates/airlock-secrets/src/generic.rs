@@ -478,7 +478,8 @@ impl Generic {
                 continue;
             }
             last_name_start = ns;
-            let name = &content[ns..ne];
+            let compound = with_qualifier(content, ns, ne);
+            let name: &[u8] = compound.as_deref().unwrap_or(&content[ns..ne]);
             let Some(class) = classify_name(name) else {
                 continue;
             };
@@ -507,6 +508,73 @@ impl Generic {
             }
         }
     }
+}
+
+/// Words that, written before `key`, `token`, `password` with a space (`SECRET KEY: ...`,
+/// `Initial Password: ...`), say what kind of key it is.
+const SPACED_QUALIFIERS: &[&str] = &[
+    "secret",
+    "access",
+    "api",
+    "private",
+    "auth",
+    "authentication",
+    "client",
+    "app",
+    "master",
+    "encryption",
+    "signing",
+    "license",
+    "admin",
+    "root",
+    "db",
+    "database",
+    "user",
+    "account",
+    "service",
+    "bot",
+    "personal",
+    "initial",
+    "new",
+    "old",
+    "default",
+    "current",
+    "wifi",
+    "ssh",
+    "login",
+    "bearer",
+    "refresh",
+    "session",
+    "server",
+    "shared",
+    "temporary",
+    "one-time",
+];
+
+/// The name with the qualifier word before it, `secret_KEY` for `secret KEY`, when there
+/// is one.
+fn with_qualifier(content: &[u8], ns: usize, ne: usize) -> Option<Vec<u8>> {
+    if ns < 2 || content[ns - 1] != b' ' {
+        return None;
+    }
+    let end = ns - 1;
+    let mut start = end;
+    while start > 0
+        && (content[start - 1].is_ascii_alphabetic() || content[start - 1] == b'-')
+        && end - start < 20
+    {
+        start -= 1;
+    }
+    let word = std::str::from_utf8(&content[start..end])
+        .ok()?
+        .to_ascii_lowercase();
+    if !SPACED_QUALIFIERS.contains(&word.as_str()) {
+        return None;
+    }
+    let mut out = content[start..end].to_vec();
+    out.push(b'_');
+    out.extend_from_slice(&content[ns..ne]);
+    Some(out)
 }
 
 fn is_name_byte(b: u8) -> bool {
@@ -631,7 +699,11 @@ fn classify_name(name: &[u8]) -> Option<NameClass> {
     if last_s.contains("secret") || (has("secret") && matches!(last, "key" | "token" | "value")) {
         return Some(NameClass::Secret);
     }
-    if last_s.contains("token") || last_s.contains("bearer") {
+    if last_s.contains("token")
+        || last_s.contains("bearer")
+        || last_s.ends_with("authorization")
+        || last_s.ends_with("authentication")
+    {
         return Some(NameClass::Token);
     }
     if last_s.contains("cred") {

@@ -6,6 +6,8 @@
 //! built-in rules and for a user's own rule packs (`airlock rules check`).
 
 use airlock_types::{Confidence, Kind, Severity};
+use std::sync::OnceLock;
+
 use regex::bytes::Regex;
 use serde::Deserialize;
 
@@ -79,13 +81,14 @@ fn yes() -> bool {
     true
 }
 
-/// A rule ready to run.
+/// A rule ready to run. Its regex is compiled on first use: a paste guard that checks one
+/// prompt should not pay for compiling hundreds of patterns it will never run.
 #[derive(Debug)]
 pub struct Rule {
     pub spec: RuleSpec,
-    pub regex: Regex,
-    /// Index of the capture group holding the secret.
-    pub secret_group: usize,
+    /// The full pattern (for `context` rules, the generated one).
+    pub pattern: String,
+    compiled: OnceLock<Result<Compiled, String>>,
     pub placeholder: String,
     /// Keywords in lower case (the spec's, plus `context` words).
     pub keywords: Vec<String>,
@@ -111,8 +114,57 @@ pub enum RuleError {
 const ASSIGN: &str =
     r#"(?:\s{0,4}(?:={1,3}|!==?|:=|::=|:|=>|->|\|\||\?=|,)\s{0,4}|\s+(?:is|as|to)\s+)"#;
 
+/// A compiled pattern and the index of the capture group holding the secret.
+#[derive(Debug)]
+pub struct Compiled {
+    pub regex: Regex,
+    pub secret_group: usize,
+}
+
+fn compile_pattern(pattern: &str) -> Result<Compiled, regex::Error> {
+    let regex = regex::bytes::RegexBuilder::new(pattern)
+        .size_limit(1 << 24)
+        .build()?;
+    let secret_group = if let Some(i) = regex.capture_names().position(|n| n == Some("secret")) {
+        i
+    } else if regex.captures_len() > 1 {
+        1
+    } else {
+        0
+    };
+    Ok(Compiled {
+        regex,
+        secret_group,
+    })
+}
+
 impl Rule {
+    /// Prepares and compiles a rule, reporting an invalid pattern now.
     pub fn compile(spec: RuleSpec) -> Result<Rule, RuleError> {
+        let rule = Rule::prepare(spec)?;
+        match compile_pattern(&rule.pattern) {
+            Ok(c) => {
+                let _ = rule.compiled.set(Ok(c));
+                Ok(rule)
+            }
+            Err(e) => Err(RuleError::Pattern {
+                id: rule.spec.id.clone(),
+                source: Box::new(e),
+            }),
+        }
+    }
+
+    /// The compiled pattern, compiling it on first use. An invalid pattern (possible only
+    /// for rules prepared without [`Rule::compile`]) is an error each time.
+    pub fn compiled(&self) -> Result<&Compiled, &str> {
+        self.compiled
+            .get_or_init(|| compile_pattern(&self.pattern).map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(String::as_str)
+    }
+
+    /// Checks a rule's metadata and builds its pattern text without compiling it.
+    pub fn prepare(spec: RuleSpec) -> Result<Rule, RuleError> {
         let invalid = |message: String| RuleError::Invalid {
             id: spec.id.clone(),
             message,
@@ -150,21 +202,6 @@ impl Rule {
             }
             (None, None) => return Err(invalid("needs `pattern`, or `context` + `value`".into())),
         };
-        let regex = regex::bytes::RegexBuilder::new(&pattern)
-            .size_limit(1 << 24)
-            .build()
-            .map_err(|e| RuleError::Pattern {
-                id: spec.id.clone(),
-                source: Box::new(e),
-            })?;
-        let secret_group = if let Some(i) = regex.capture_names().position(|n| n == Some("secret"))
-        {
-            i
-        } else if regex.captures_len() > 1 {
-            1
-        } else {
-            0
-        };
         let mut keywords: Vec<String> = spec
             .keywords
             .iter()
@@ -185,8 +222,8 @@ impl Rule {
         }
         Ok(Rule {
             spec,
-            regex,
-            secret_group,
+            pattern,
+            compiled: OnceLock::new(),
             placeholder,
             keywords,
         })

@@ -4,8 +4,13 @@
 use airlock_secrets::{redact, restore, Detector, RedactionMap};
 use proptest::prelude::*;
 
+fn detector() -> &'static Detector {
+    static D: std::sync::OnceLock<Detector> = std::sync::OnceLock::new();
+    D.get_or_init(Detector::builtin)
+}
+
 fn check_outside_bytes_unchanged(content: &[u8]) {
-    let d = Detector::builtin();
+    let d = detector();
     let findings = d.scan(content);
     let mut map = RedactionMap::default();
     let r = redact(content, &findings, &mut map);
@@ -46,7 +51,7 @@ proptest! {
 
 #[test]
 fn same_value_same_placeholder_and_secrets_never_restored() {
-    let d = Detector::builtin();
+    let d = detector();
     let text = b"db_password = \"Xk9#mQ2vLp\"\nbackup_password = \"Xk9#mQ2vLp\"\n";
     let findings = d.scan(text);
     assert_eq!(findings.len(), 2);

@@ -73,8 +73,14 @@ pub fn run(global: &GlobalArgs, cmd: PolicyCommand) -> Result<ExitCode> {
             // The organization's own patterns must also compile into a detector.
             let mut specs = airlock_secrets::builtin_specs()?;
             specs.extend(policy.detector_rules());
-            airlock_secrets::Detector::new(specs, airlock_secrets::DetectorConfig::default())
-                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            airlock_secrets::Detector::new(
+                specs,
+                airlock_secrets::DetectorConfig {
+                    eager: true,
+                    ..airlock_secrets::DetectorConfig::default()
+                },
+            )
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
             println!("{}: ok", path.display());
             Ok(ExitCode::SUCCESS)
         }
