@@ -15,6 +15,15 @@ use crate::validate::Verdict;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 
+/// Literals that make every line of the content worth decoding.
+const ENCODED_TRIGGERS: &[&str] = &[
+    "kind: secret",
+    "kind: \"secret\"",
+    "dockerconfig",
+    "base64",
+    "b64",
+];
+
 /// The marker that suppresses findings on its line.
 pub const ALLOW_MARKER: &[u8] = b"airlock:allow";
 
@@ -54,6 +63,9 @@ pub struct Detector {
     triggers: Vec<Vec<u32>>,
     /// Automaton patterns at or past this index are the generic detector's.
     generic_base: usize,
+    /// Automaton patterns at or past this index mark content whose every line is worth
+    /// decoding (Kubernetes Secrets, Docker configs).
+    encoded_base: usize,
     generic: Option<Generic>,
     generic_spec: RuleSpec,
     config: DetectorConfig,
@@ -128,6 +140,8 @@ impl Detector {
         if let Some(g) = &generic {
             patterns.extend(g.keywords().iter().map(|s| s.to_string()));
         }
+        let encoded_base = patterns.len();
+        patterns.extend(ENCODED_TRIGGERS.iter().map(|s| s.to_string()));
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
@@ -142,6 +156,7 @@ impl Detector {
             automaton,
             triggers,
             generic_base,
+            encoded_base,
             generic,
             generic_spec: generic_spec(),
             config,
@@ -172,14 +187,28 @@ impl Detector {
     /// Finds everything sensitive in `content`. Findings are sorted by position and never
     /// overlap: where two rules claim the same bytes, the more specific one wins.
     pub fn scan(&self, content: &[u8]) -> Vec<Finding> {
+        let found = self.candidates(content, 0);
+        let mut findings = resolve_overlaps(content, found);
+        if self.config.honor_allow_comments && memchr::memmem::find(content, ALLOW_MARKER).is_some()
+        {
+            findings.retain(|f| !line_has_allow(content, f.span));
+        }
+        findings
+    }
+
+    /// Every candidate in `content`; `depth` counts how many encodings deep we are.
+    fn candidates(&self, content: &[u8], depth: u8) -> Vec<Candidate> {
         let mut fired = vec![false; self.rules.len()];
         for &i in &self.always {
             fired[i] = true;
         }
         let mut generic_hits: Vec<(usize, usize)> = Vec::new();
+        let mut decode_all = false;
         for m in self.automaton.find_overlapping_iter(content) {
             let p = m.pattern().as_usize();
-            if p >= self.generic_base {
+            if p >= self.encoded_base {
+                decode_all = true;
+            } else if p >= self.generic_base {
                 generic_hits.push((m.start(), m.end()));
             } else {
                 for &r in &self.triggers[p] {
@@ -198,12 +227,52 @@ impl Detector {
                 g.scan(content, &generic_hits, &mut |c| found.push(c));
             }
         }
-        let mut findings = resolve_overlaps(content, found);
-        if self.config.honor_allow_comments && memchr::memmem::find(content, ALLOW_MARKER).is_some()
-        {
-            findings.retain(|f| !line_has_allow(content, f.span));
+        if depth < 2 && decode_all {
+            let lines: Vec<(usize, usize)> = std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', content).map(|i| i + 1))
+                .map(|s| (s, s))
+                .collect();
+            self.scan_encoded(content, &lines, depth, &mut found);
+        } else if depth < 2 && !generic_hits.is_empty() {
+            self.scan_encoded(content, &generic_hits, depth, &mut found);
         }
-        findings
+        found
+    }
+
+    /// Looks inside base64, hex and percent-encoded values on the lines where a
+    /// secret-ish name stands (`data:` of a Kubernetes Secret, `.dockerconfigjson`,
+    /// `auth`, `token = base64(...)`): what the encoding hides is scanned like any
+    /// text, and a finding inside is reported on the encoded value.
+    fn scan_encoded(
+        &self,
+        content: &[u8],
+        hits: &[(usize, usize)],
+        depth: u8,
+        out: &mut Vec<Candidate>,
+    ) {
+        let mut last_line = usize::MAX;
+        for &(start, _) in hits {
+            let ls = memchr::memrchr(b'\n', &content[..start]).map_or(0, |i| i + 1);
+            if ls == last_line {
+                continue;
+            }
+            last_line = ls;
+            let le = memchr::memchr(b'\n', &content[start..]).map_or(content.len(), |i| start + i);
+            let line = &content[ls..le];
+            for (s, e, decoded) in crate::encoded::decode_values(line) {
+                let inner = self.candidates(&decoded, depth + 1);
+                let span = Span::new(ls + s, ls + e);
+                if let Some(best) = inner.into_iter().max_by_key(|c| (c.specific, c.confidence)) {
+                    out.push(Candidate {
+                        title: format!("{} (encoded)", best.title),
+                        span,
+                        ..best
+                    });
+                } else if let Some(c) = crate::encoded::basic_auth_pair(line, &decoded) {
+                    out.push(Candidate { span, ..c });
+                }
+            }
+        }
     }
 
     fn run_rule(&self, rule: &Rule, content: &[u8], out: &mut Vec<Candidate>) {

@@ -5,6 +5,7 @@
 //! content. [`redact`] replaces findings with typed placeholders and leaves every other
 //! byte alone.
 
+pub mod encoded;
 pub mod engine;
 pub mod generic;
 pub mod heuristics;
