@@ -306,7 +306,7 @@ impl Detector {
                 continue;
             }
             let mut confidence = rule.spec.confidence;
-            if rule.spec.skip_placeholders && heuristics::looks_fake(value) {
+            if rule.spec.skip_placeholders && heuristics::looks_placeholder(value) {
                 continue;
             }
             if let Some(min) = rule.spec.min_entropy {

@@ -103,7 +103,6 @@ const NOT_SECRET_WORDS: &[&str] = &[
     "keys",
     "tokens",
     "secrets",
-    "passwords",
     "credentials_file",
     "privateer",
     "spw",
@@ -112,6 +111,8 @@ const NOT_SECRET_WORDS: &[&str] = &[
     "saltstack",
     "keyed",
     "keyof",
+    "jsonwebtoken",
+    "webtoken",
 ];
 
 /// Name parts after which the value is not the secret itself.
@@ -637,6 +638,15 @@ fn classify_name(name: &[u8]) -> Option<NameClass> {
     // neutral suffixes such as `_value`, `_str`, `_b64`.
     let mut meaningful: Vec<&str> = parts.iter().map(String::as_str).collect();
     while meaningful.len() > 1
+        && meaningful
+            .last()
+            .unwrap()
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+    {
+        meaningful.pop();
+    }
+    while meaningful.len() > 1
         && matches!(
             *meaningful.last().unwrap(),
             "value"
@@ -1027,7 +1037,14 @@ const INDIRECT_PREFIXES: &[&str] = &[
     "#{",
     "&",
     "*",
-    "!",
+    "!ref",
+    "!sub",
+    "!getatt",
+    "!join",
+    "!vault",
+    "!secret",
+    "!env",
+    "!include",
     "~",
     "/",
     "./",
@@ -1116,6 +1133,10 @@ fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Co
     }
     let (lo, up, dg, other) = classes(v);
     let letters = lo + up;
+    // A shell command substitution: `password=`cat /run/secrets/pw``.
+    if quoted_with_backtick_or_subshell(v) {
+        return None;
+    }
     // A bare identifier in code: `password = get_password`, `key = X25519.secret_length`.
     if !quoted {
         let ident = v
@@ -1142,6 +1163,22 @@ fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Co
     match class {
         NameClass::Password => {
             if v.len() < 4 {
+                return None;
+            }
+            // Prose or a slug (`doesnt start right`, `shorter-version`): lower-case
+            // letters and separators only, reading as words.
+            let seps = v
+                .iter()
+                .filter(|b| matches!(b, b' ' | b'-' | b'_' | b'.'))
+                .count();
+            if dg == 0 && up == 0 && lo + seps == v.len() && (seps > 0 || looks_like_words(v)) {
+                return None;
+            }
+            if v.contains(&b' ')
+                && dg == 0
+                && other == seps.min(other)
+                && v.iter().filter(|b| **b == b' ').count() >= 2
+            {
                 return None;
             }
             // Hashes of passwords (bcrypt, argon2, sha) are not the password.
@@ -1172,7 +1209,10 @@ fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Co
         NameClass::Secret | NameClass::Token | NameClass::Key | NameClass::Credential => {
             let bare_key =
                 class == NameClass::Key && name_parts(name).len() == 1 && name_l == "key";
-            let min = if bare_key { 20 } else { 10 };
+            let min = if bare_key { 20 } else { 12 };
+            if dotted_words(v) || has_version(v) {
+                return None;
+            }
             if is_uuid(v) && !matches!(class, NameClass::Secret | NameClass::Token) {
                 return None;
             }
@@ -1192,6 +1232,50 @@ fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Co
             })
         }
     }
+}
+
+fn quoted_with_backtick_or_subshell(v: &[u8]) -> bool {
+    v.windows(2).any(|w| w == b"$(")
+        || (v.contains(&b' ') && v.iter().any(|&b| b == b'/' || b == b'|'))
+}
+
+/// `jetbrains.mps.v8_elimination`, `db.example.internal`: dot-separated words, a package,
+/// property or host name rather than a token.
+fn dotted_words(v: &[u8]) -> bool {
+    if !v.contains(&b'.') {
+        return false;
+    }
+    v.split(|&b| b == b'.').all(|seg| {
+        seg.is_empty()
+            || seg.len() <= 3
+            || looks_like_words(seg)
+            || seg
+                .iter()
+                .all(|b| b.is_ascii_lowercase() || *b == b'-' || *b == b'_')
+    })
+}
+
+/// A version number such as `0.11.2` inside the value.
+fn has_version(v: &[u8]) -> bool {
+    let mut i = 0;
+    while i < v.len() {
+        if v[i].is_ascii_digit() {
+            let s = i;
+            let mut dots = 0;
+            while i < v.len()
+                && (v[i].is_ascii_digit()
+                    || (v[i] == b'.' && i + 1 < v.len() && v[i + 1].is_ascii_digit()))
+            {
+                dots += (v[i] == b'.') as usize;
+                i += 1;
+            }
+            if dots >= 2 && i - s >= 5 {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
 }
 
 #[cfg(test)]

@@ -82,10 +82,62 @@ const FAKE_MARKERS: &[&[u8]] = &[
     b"%s",
 ];
 
-/// A value that is evidently not a real secret: a run of one character, a marker such as
-/// `EXAMPLE` or `xxxx`, or template syntax.
+/// Markers that stand for "put the real value here", whatever the value's shape.
+const PLACEHOLDER_MARKERS: &[&[u8]] = &[
+    b"example",
+    b"xxxx",
+    b"your_",
+    b"your-",
+    b"<your",
+    b"yourkey",
+    b"yourtoken",
+    b"placeholder",
+    b"redacted",
+    b"changeme",
+    b"change_me",
+    b"replace_me",
+    b"insert_",
+    b"put_your",
+    b"goes_here",
+    b"*****",
+    b"${",
+    b"{{",
+];
+
+/// How much of the value is made of runs of four or more of one character.
+fn run_share(value: &[u8]) -> f64 {
+    let mut covered = 0;
+    let mut i = 0;
+    while i < value.len() {
+        let mut j = i;
+        while j < value.len() && value[j] == value[i] {
+            j += 1;
+        }
+        if j - i >= 4 {
+            covered += j - i;
+        }
+        i = j;
+    }
+    covered as f64 / value.len().max(1) as f64
+}
+
+/// A value whose provider-specific shape is right but which is evidently a stand-in:
+/// mostly runs of one character (`AKIAXXXXXXXXXXXXXXXX`), or a marker such as `EXAMPLE`,
+/// `xxxx`, `<your-token>`, template syntax. Lenient on purpose: a token with the right
+/// prefix and length that merely looks unlikely (`abc123...`) is still reported, since a
+/// redactor that lets it through would be the worse mistake.
+pub fn looks_placeholder(value: &[u8]) -> bool {
+    if value.len() >= 8 && (run_share(value) >= 0.35 || longest_run(value) * 2 >= value.len()) {
+        return true;
+    }
+    PLACEHOLDER_MARKERS.iter().any(|m| contains_ci(value, m))
+}
+
+/// A value that is evidently not a real secret, judged strictly (for the generic
+/// detector, where the name alone says little): a placeholder, a long run of one
+/// character, sequences like `12345678`, or words such as `dummy` and `sample`.
 pub fn looks_fake(value: &[u8]) -> bool {
-    if value.len() >= 8 && longest_run(value) >= 5 {
+    if looks_placeholder(value) || (value.len() >= 8 && longest_run(value) >= 5) {
         return true;
     }
     FAKE_MARKERS.iter().any(|m| contains_ci(value, m))
@@ -123,35 +175,78 @@ pub fn classes(value: &[u8]) -> (usize, usize, usize, usize) {
 }
 
 /// Whether a value reads like words or an identifier (`DOC_Vector_5_32`, `sales-results`,
-/// `getPagesInConfluenceSpace`) rather than a random token: long letter runs that
-/// alternate vowels and consonants the way words do.
+/// `getPagesInConfluenceSpace`) rather than a random token. The value is cut into words at
+/// non-letters and case changes; a word counts when it is pronounceable (a vowel, no long
+/// consonant cluster) or a short acronym. Random strings fall apart into fragments.
 pub fn looks_like_words(value: &[u8]) -> bool {
-    let letters: Vec<u8> = value
-        .iter()
-        .filter(|b| b.is_ascii_alphabetic())
-        .map(|b| b.to_ascii_lowercase())
-        .collect();
-    if letters.len() < value.len() / 2 || letters.len() < 4 {
+    let letters = value.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    if letters < 4 || letters * 2 < value.len() {
         return false;
     }
-    let vowels = letters
-        .iter()
-        .filter(|b| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
-        .count();
-    let ratio = vowels as f64 / letters.len() as f64;
-    // Long consonant clusters are rare in words and common in random strings.
-    let mut cluster = 0;
-    let mut worst = 0;
-    for &b in &letters {
-        if matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y') {
-            cluster = 0;
-        } else {
-            cluster += 1;
-            worst = worst.max(cluster);
+    let digits = value.iter().filter(|b| b.is_ascii_digit()).count();
+    if digits * 4 > value.len() {
+        return false;
+    }
+    let mut good = 0;
+    for word in split_words(value) {
+        let n = word.len();
+        let caps = word.iter().all(u8::is_ascii_uppercase);
+        let vowel = |b: &u8| {
+            matches!(
+                b.to_ascii_lowercase(),
+                b'a' | b'e' | b'i' | b'o' | b'u' | b'y'
+            )
+        };
+        let mut cluster = 0;
+        let mut worst = 0;
+        for b in word {
+            if vowel(b) {
+                cluster = 0;
+            } else {
+                cluster += 1;
+                worst = worst.max(cluster);
+            }
+        }
+        let pronounceable = n >= 3 && word.iter().any(vowel) && worst <= if n >= 8 { 4 } else { 3 };
+        if pronounceable || (caps && (2..=4).contains(&n)) {
+            good += n;
         }
     }
-    let digits = value.iter().filter(|b| b.is_ascii_digit()).count();
-    (0.25..=0.65).contains(&ratio) && worst <= 4 && digits * 4 <= value.len()
+    good * 10 >= letters * 7
+}
+
+/// Letter runs of `value`, also cut where case changes the way identifiers change it:
+/// `getPagesHTTPServer` gives `get`, `Pages`, `HTTP`, `Server`.
+fn split_words(value: &[u8]) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for i in 0..=value.len() {
+        let b = value.get(i).copied();
+        let is_letter = b.is_some_and(|b| b.is_ascii_alphabetic());
+        if let Some(s) = start {
+            let boundary = !is_letter
+                || (b.is_some_and(|b| b.is_ascii_uppercase()) && value[i - 1].is_ascii_lowercase())
+                || (b.is_some_and(|b| b.is_ascii_lowercase())
+                    && value[i - 1].is_ascii_uppercase()
+                    && i >= s + 2
+                    && value[i - 2].is_ascii_uppercase());
+            if boundary {
+                // For `HTTPServer`, the `S` starts the next word.
+                let cut = if is_letter && b.is_some_and(|b| b.is_ascii_lowercase()) {
+                    i - 1
+                } else {
+                    i
+                };
+                if cut > s {
+                    out.push(&value[s..cut]);
+                }
+                start = if is_letter { Some(cut) } else { None };
+            }
+        } else if is_letter {
+            start = Some(i);
+        }
+    }
+    out
 }
 
 /// Whether a value looks like a randomly generated token of at least `min_len` bytes.
@@ -197,5 +292,12 @@ mod tests {
         assert!(!looks_like_words(b"x6s7djtEa9Qz"));
         assert!(looks_random(b"d4e758f9df663d38da8da09c7a9179f9", 16));
         assert!(!looks_random(b"SalesResults-1.2", 16));
+        assert!(!looks_like_words(b"tJ0ZF2YlZo4NiQ0vsUqadXPWai2n5d"));
+        assert!(!looks_like_words(b"jscfr5ehe4aaehbkl6703kqfc"));
+        assert!(looks_like_words(b"jetbrains.mps.elimination"));
+        assert_eq!(
+            split_words(b"getHTTPServer"),
+            [&b"get"[..], b"HTTP", b"Server"]
+        );
     }
 }
