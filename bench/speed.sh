@@ -129,7 +129,9 @@ rm -rf "$OUT"; mkdir -p "$OUT"
 # Snapshot the binary so a rebuild in the tree during the run cannot change what is measured.
 cp "$AIRLOCK" "$OUT/airlock"; AIRLOCK=$OUT/airlock
 echo "airlock binary: $(sha256sum "$AIRLOCK" | cut -c1-16), $("$AIRLOCK" rules list 2>/dev/null | wc -l) lines of \`airlock rules list\`"
-POLICY_DIR=$(mktemp -d); trap 'rm -rf "$POLICY_DIR"' EXIT
+POLICY_DIR=$(mktemp -d); CURRENT=
+trap '[ -n "$CURRENT" ] && kill "$CURRENT" 2>/dev/null; rm -rf "$POLICY_DIR"' EXIT
+trap 'exit 130' INT TERM
 printf '[allow]\nrules = ["generic-secret-assignment"]\n' > "$POLICY_DIR/airlock.toml"
 # An empty policy dir for the normal airlock run, so no airlock.toml above the cwd is picked up.
 mkdir -p "$POLICY_DIR/empty"
@@ -174,13 +176,15 @@ for run in $(seq 1 "$RUNS"); do
     IFS=$'\x1f' read -r -a f <<< "$t"
     name=${f[0]}; okre=${f[1]}; bytes=${f[2]}; files=${f[3]}; scope=${f[4]}
     cmd=("${f[@]:5}"); cmd=("${cmd[@]//RUN/$run}")
-    base="$OUT/$name.$run"
+    safe=${name//\//_}; base="$OUT/$safe.$run"
     wait_idle
     load1=$(cut -d' ' -f1 /proc/loadavg)
     log "run $run/$RUNS: $name (load $load1)"
     printf '%q ' "${cmd[@]}" > "$base.cmd"
-    timeout -k 10 "$TIMEOUT" /usr/bin/time -v -o "$base.time" "${cmd[@]}" > "$base.stdout" 2> "$base.stderr"
-    rc=$?
+    # In the background so that an interrupt of this script also stops the tool being measured
+    # (timeout runs it in a process group of its own).
+    timeout -k 10 "$TIMEOUT" /usr/bin/time -v -o "$base.time" "${cmd[@]}" > "$base.stdout" 2> "$base.stderr" &
+    CURRENT=$!; wait "$CURRENT"; rc=$?; CURRENT=
     exitst=$(sed -n 's/^\s*Exit status: //p' "$base.time" 2>/dev/null)
     wall=$(sed -n 's/^\s*Elapsed (wall clock) time.*: //p' "$base.time" 2>/dev/null |
       awk -F: '{s=0; for(i=1;i<=NF;i++) s=s*60+$i; print s}')
@@ -191,7 +195,7 @@ for run in $(seq 1 "$RUNS"); do
     elif [ -z "$exitst" ]; then status="failed(rc=$rc)"
     elif [[ "$exitst" =~ $okre ]]; then status=ok
     else status="failed(exit=$exitst)"; fi
-    report=$(ls "$OUT/$name.$run.json" 2>/dev/null || true)
+    report=$(ls "$OUT/$safe.$run.json" 2>/dev/null || true)
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$run" "$scope" \
       "$bytes" "$files" "$status" "${exitst:-$rc}" "${wall:-}" "${user:-}" "${sys:-}" "${rss:-}" \
       "$load1" "$base.stdout" "$base.stderr" "$report" >> "$OUT/runs.tsv"

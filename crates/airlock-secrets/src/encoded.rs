@@ -42,7 +42,11 @@ pub fn decode_values(line: &[u8]) -> Vec<(usize, usize, Vec<u8>)> {
             end += 1;
         }
         let run = &line[start..end];
-        if run.len() >= 16 {
+        // Worth decoding: long enough to hide a credential, and mixing letters with
+        // digits or symbols the way encoded data does (an identifier does not).
+        let (lo, up, dg, other) = crate::heuristics::classes(run);
+        let mixed = (dg > 0 || other > 0) && (lo > 0 || up > 0);
+        if run.len() >= 16 && mixed {
             if let Some(d) = decode(run) {
                 out.push((start, end, d));
             }

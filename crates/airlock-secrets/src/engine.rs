@@ -10,19 +10,13 @@ use airlock_types::{Confidence, Finding, Kind, Redacted, Span};
 
 use crate::generic::Generic;
 use crate::heuristics;
-use crate::rule::{parse_rule_file, Rule, RuleError, RuleSpec};
+use crate::rule::{parse_rule_file, Reach, Rule, RuleError, RuleSpec};
 use crate::validate::Verdict;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 
 /// Literals that make every line of the content worth decoding.
-const ENCODED_TRIGGERS: &[&str] = &[
-    "kind: secret",
-    "kind: \"secret\"",
-    "dockerconfig",
-    "base64",
-    "b64",
-];
+const ENCODED_TRIGGERS: &[&str] = &["kind: secret", "kind: \"secret\"", "dockerconfig"];
 
 /// The marker that suppresses findings on its line.
 pub const ALLOW_MARKER: &[u8] = b"airlock:allow";
@@ -143,6 +137,7 @@ impl Detector {
         let encoded_base = patterns.len();
         patterns.extend(ENCODED_TRIGGERS.iter().map(|s| s.to_string()));
         let automaton = AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(&patterns)
@@ -198,10 +193,8 @@ impl Detector {
 
     /// Every candidate in `content`; `depth` counts how many encodings deep we are.
     fn candidates(&self, content: &[u8], depth: u8) -> Vec<Candidate> {
-        let mut fired = vec![false; self.rules.len()];
-        for &i in &self.always {
-            fired[i] = true;
-        }
+        // (rule, keyword position) for every rule a keyword triggers.
+        let mut triggered: Vec<(u32, u32)> = Vec::new();
         let mut generic_hits: Vec<(usize, usize)> = Vec::new();
         let mut decode_all = false;
         for m in self.automaton.find_overlapping_iter(content) {
@@ -212,14 +205,28 @@ impl Detector {
                 generic_hits.push((m.start(), m.end()));
             } else {
                 for &r in &self.triggers[p] {
-                    fired[r as usize] = true;
+                    triggered.push((r, m.start() as u32));
                 }
             }
         }
         let mut found: Vec<Candidate> = Vec::new();
-        for (i, rule) in self.rules.iter().enumerate() {
-            if fired[i] {
-                self.run_rule(rule, content, &mut found);
+        for &i in &self.always {
+            self.run_rule(&self.rules[i], content, 0, &mut found);
+        }
+        triggered.sort_unstable();
+        let mut windows: Vec<(usize, usize)> = Vec::new();
+        for group in triggered.chunk_by(|a, b| a.0 == b.0) {
+            let rule = &self.rules[group[0].0 as usize];
+            windows.clear();
+            for &(_, pos) in group {
+                let w = window(content, pos as usize, rule.reach);
+                match windows.last_mut() {
+                    Some(last) if w.0 <= last.1 => last.1 = last.1.max(w.1),
+                    _ => windows.push(w),
+                }
+            }
+            for &(ws, we) in &windows {
+                self.run_rule(rule, &content[ws..we], ws, &mut found);
             }
         }
         if let Some(g) = &self.generic {
@@ -275,7 +282,8 @@ impl Detector {
         }
     }
 
-    fn run_rule(&self, rule: &Rule, content: &[u8], out: &mut Vec<Candidate>) {
+    /// Runs one rule over `content`, which starts at `base` in the scanned text.
+    fn run_rule(&self, rule: &Rule, content: &[u8], base: usize, out: &mut Vec<Candidate>) {
         let compiled = match rule.compiled() {
             Ok(c) => c,
             Err(_) => {
@@ -290,7 +298,7 @@ impl Detector {
                     kind: rule.spec.kind,
                     severity: rule.spec.severity,
                     confidence: Confidence::High,
-                    span: Span::new(0, content.len()),
+                    span: Span::new(base, base + content.len()),
                     placeholder: rule.placeholder.clone(),
                     specific: true,
                 });
@@ -327,12 +335,64 @@ impl Detector {
                 kind: rule.spec.kind,
                 severity: rule.spec.severity,
                 confidence,
-                span: Span::new(m.start(), m.end()),
+                span: Span::new(base + m.start(), base + m.end()),
                 placeholder: rule.placeholder.clone(),
                 specific: true,
             });
         }
     }
+}
+
+/// The part of `content` a rule triggered by a keyword at `pos` runs on: the keyword's
+/// line and its neighbours, or for multi-line rules a wide stretch around it. Windows
+/// start and end at line boundaries so that anchors and `\b` behave as on whole text.
+fn window(content: &[u8], pos: usize, reach: Reach) -> (usize, usize) {
+    let (back, fwd, lines) = match reach {
+        Reach::Line => (2048, 4096, 1),
+        Reach::Lines => (8 << 10, 16 << 10, 12),
+        Reach::Block => (64 << 10, 64 << 10, usize::MAX),
+    };
+    let lo = pos.saturating_sub(back);
+    let hi = (pos + fwd).min(content.len());
+    // Back to the start of the line `lines` above the keyword's.
+    let mut start = pos;
+    let mut crossed = 0;
+    loop {
+        match memchr::memrchr(b'\n', &content[lo..start]) {
+            Some(i) if crossed < lines => {
+                start = lo + i;
+                crossed += 1;
+            }
+            Some(i) => {
+                start = lo + i + 1;
+                break;
+            }
+            None => {
+                start = lo;
+                break;
+            }
+        }
+    }
+    // Forward to the end of the line `lines` below.
+    let mut end = pos;
+    let mut crossed = 0;
+    loop {
+        match memchr::memchr(b'\n', &content[end..hi]) {
+            Some(i) if crossed < lines => {
+                end += i + 1;
+                crossed += 1;
+            }
+            Some(i) => {
+                end += i;
+                break;
+            }
+            None => {
+                end = hi;
+                break;
+            }
+        }
+    }
+    (start.min(pos), end.max(pos))
 }
 
 /// A finding before overlaps between rules are resolved.

@@ -479,12 +479,14 @@ impl Generic {
                 continue;
             }
             last_name_start = ns;
+            // Reading the value is cheaper than judging the name, and most keyword hits
+            // in code (`for key in keys`) have no value after them.
+            let Some((vs, ve, quoted)) = read_value(content, ns, ne) else {
+                continue;
+            };
             let compound = with_qualifier(content, ns, ne);
             let name: &[u8] = compound.as_deref().unwrap_or(&content[ns..ne]);
             let Some(class) = classify_name(name) else {
-                continue;
-            };
-            let Some((vs, ve, quoted)) = read_value(content, ns, ne) else {
                 continue;
             };
             let value = &content[vs..ve];

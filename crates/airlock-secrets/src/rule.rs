@@ -92,6 +92,34 @@ pub struct Rule {
     pub placeholder: String,
     /// Keywords in lower case (the spec's, plus `context` words).
     pub keywords: Vec<String>,
+    /// How many lines around a keyword a match may reach: a rule runs on that window
+    /// around each keyword rather than on the whole text.
+    pub reach: Reach,
+}
+
+/// How far from its keyword a rule's match may extend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// The keyword's line and one line either side.
+    Line,
+    /// A few lines: patterns with unbounded white space (`\s*`) or negated classes.
+    Lines,
+    /// Whole blocks (PEM keys, manifests): patterns written to span lines.
+    Block,
+}
+
+/// How far a pattern can match across lines, judged from its text.
+fn reach_of(pattern: &str) -> Reach {
+    if ["(?s", "[\\s\\S]", "[\\S\\s]", "\\n", "\\r"]
+        .iter()
+        .any(|m| pattern.contains(m))
+    {
+        Reach::Block
+    } else if ["\\s*", "\\s+", "[^"].iter().any(|m| pattern.contains(m)) {
+        Reach::Lines
+    } else {
+        Reach::Line
+    }
 }
 
 /// Why a rule could not be compiled.
@@ -122,7 +150,10 @@ pub struct Compiled {
 }
 
 fn compile_pattern(pattern: &str) -> Result<Compiled, regex::Error> {
+    // ASCII classes: `\w`, `\s`, `\d` and `\b` over bytes. Unicode classes make the
+    // automata many times larger and slower, and no token format needs them.
     let regex = regex::bytes::RegexBuilder::new(pattern)
+        .unicode(false)
         .size_limit(1 << 24)
         .build()?;
     let secret_group = if let Some(i) = regex.capture_names().position(|n| n == Some("secret")) {
@@ -191,7 +222,7 @@ impl Rule {
                 // name containing a context word, optional closing quote, a separator,
                 // an optional opening quote, then the value and a boundary.
                 format!(
-                    r#"(?i:[\w.\-]{{0,40}}(?:{ctx})[\w.\-]{{0,40}})[`"'\]]?{ASSIGN}(?:[`"']|[a-z]*\(\s*["'])?(?P<secret>{v})(?:[`"'\s;,)\]}}&<]|\\[nrt]|$)"#
+                    r#"(?i:(?:{ctx})[\w.\-]{{0,40}})[`"'\]]?{ASSIGN}(?:[`"']|[a-z]*\(\s*["'])?(?P<secret>{v})(?:[`"'\s;,)\]}}&<]|\\[nrt]|$)"#
                 )
             }
             (None, Some(_)) => return Err(invalid("`value` needs `context` words".into())),
@@ -222,6 +253,7 @@ impl Rule {
         }
         Ok(Rule {
             spec,
+            reach: reach_of(&pattern),
             pattern,
             compiled: OnceLock::new(),
             placeholder,

@@ -52,6 +52,11 @@ pub struct ScanArgs {
     /// Never show a progress bar.
     #[arg(long)]
     pub no_progress: bool,
+    /// Also report personal data (emails, phone numbers, cards, IBANs, national ids, IP
+    /// addresses). Off by default: in source trees these are mostly test data, and
+    /// `check`, `redact` and `classify` always look for them.
+    #[arg(long)]
+    pub personal_data: bool,
 }
 
 impl ScanArgs {
@@ -67,6 +72,7 @@ impl ScanArgs {
             baseline: None,
             no_baseline: true,
             no_progress: false,
+            personal_data: false,
         }
     }
 }
@@ -153,7 +159,10 @@ fn describe(s: &Skip) -> String {
 /// allowlists and baseline, sorted by path and position.
 pub fn collect(global: &GlobalArgs, args: &ScanArgs) -> Result<Outcome> {
     let ctx = Context::load(global)?;
-    let detector = ctx.detector(DetectorConfig::default())?;
+    let detector = ctx.detector(DetectorConfig {
+        personal_data: args.personal_data,
+        ..DetectorConfig::default()
+    })?;
     let min: Confidence = args.min_confidence.into();
     let box_of = |k| ctx.policy.box_for_kind(k);
     let builder = RecordBuilder {

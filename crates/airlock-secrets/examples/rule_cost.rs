@@ -1,0 +1,146 @@
+//! Which rules cost the most: runs each rule's pattern alone over every file under a
+//! directory and prints the slowest. `cargo run --release -p airlock-secrets --example rule_cost -- DIR`
+
+use std::time::{Duration, Instant};
+
+use airlock_secrets::Detector;
+
+fn walk(dir: &std::path::Path, out: &mut Vec<Vec<u8>>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            walk(&p, out);
+        } else if let Ok(b) = std::fs::read(&p) {
+            if !b[..b.len().min(8192)].contains(&0) {
+                out.push(b);
+            }
+        }
+    }
+}
+
+fn main() {
+    let dir = std::env::args().nth(1).expect("DIR");
+    let mut files = Vec::new();
+    walk(std::path::Path::new(&dir), &mut files);
+    let total: usize = files.iter().map(Vec::len).sum();
+    let d = Detector::builtin();
+    let t = Instant::now();
+    let mut n = 0;
+    for f in &files {
+        n += d.scan(f).len();
+    }
+    let whole = t.elapsed();
+    println!(
+        "{} files, {:.1} MB, full scan {:?} ({:.1} MB/s), {n} findings",
+        files.len(),
+        total as f64 / 1e6,
+        whole,
+        total as f64 / 1e6 / whole.as_secs_f64()
+    );
+    for (label, config) in [
+        (
+            "no personal data",
+            airlock_secrets::DetectorConfig {
+                personal_data: false,
+                ..Default::default()
+            },
+        ),
+        (
+            "no generic",
+            airlock_secrets::DetectorConfig {
+                generic: false,
+                personal_data: false,
+                ..Default::default()
+            },
+        ),
+    ] {
+        let d2 = Detector::new(airlock_secrets::builtin_specs().unwrap(), config).unwrap();
+        let t = Instant::now();
+        for f in &files {
+            d2.scan(f);
+        }
+        let e = t.elapsed();
+        println!(
+            "{label}: {e:?} ({:.1} MB/s)",
+            total as f64 / 1e6 / e.as_secs_f64()
+        );
+    }
+    {
+        let mut kws: Vec<String> = d.rules().iter().flat_map(|r| r.keywords.clone()).collect();
+        kws.sort();
+        kws.dedup();
+        for (label, kind) in [
+            ("dfa", aho_corasick::AhoCorasickKind::DFA),
+            (
+                "contiguous nfa",
+                aho_corasick::AhoCorasickKind::ContiguousNFA,
+            ),
+        ] {
+            let ac = aho_corasick::AhoCorasickBuilder::new()
+                .kind(Some(kind))
+                .ascii_case_insensitive(true)
+                .build(&kws)
+                .unwrap();
+            let t = Instant::now();
+            let mut n = 0;
+            for f in &files {
+                n += ac.find_overlapping_iter(f).count();
+            }
+            let e = t.elapsed();
+            println!(
+                "automaton {label} ({} keywords) overlapping: {e:?} ({:.1} MB/s), {n} hits",
+                kws.len(),
+                total as f64 / 1e6 / e.as_secs_f64()
+            );
+            let ac2 = aho_corasick::AhoCorasickBuilder::new()
+                .kind(Some(kind))
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .ascii_case_insensitive(true)
+                .build(&kws)
+                .unwrap();
+            let t = Instant::now();
+            let mut n = 0;
+            for f in &files {
+                n += ac2.find_iter(f).count();
+            }
+            let e = t.elapsed();
+            println!(
+                "automaton {label} leftmost: {e:?} ({:.1} MB/s), {n} hits",
+                total as f64 / 1e6 / e.as_secs_f64()
+            );
+        }
+    }
+    let lowered: Vec<Vec<u8>> = files.iter().map(|f| f.to_ascii_lowercase()).collect();
+    let mut costs: Vec<(Duration, String, usize)> = Vec::new();
+    for rule in d.rules() {
+        let c = rule.compiled().expect("compiles");
+        let kws: Vec<Vec<u8>> = rule
+            .keywords
+            .iter()
+            .map(|k| k.as_bytes().to_ascii_lowercase())
+            .collect();
+        let mut fired = 0;
+        let mut run = Duration::ZERO;
+        for (f, lower) in files.iter().zip(&lowered) {
+            if !kws.is_empty() && !kws.iter().any(|k| memchr::memmem::find(lower, k).is_some()) {
+                continue;
+            }
+            let t = Instant::now();
+            fired += 1;
+            for _ in c.regex.captures_iter(f) {}
+            run += t.elapsed();
+        }
+        costs.push((run, rule.spec.id.clone(), fired));
+    }
+    costs.sort();
+    println!(
+        "sum of rule time: {:?}",
+        costs.iter().map(|c| c.0).sum::<Duration>()
+    );
+    for (t, id, fired) in costs.iter().rev().take(25) {
+        println!("{t:>12?}  {id}  (ran on {fired} files)");
+    }
+}
