@@ -62,7 +62,7 @@ pub fn decode_values(line: &[u8]) -> Vec<(usize, usize, Vec<u8>)> {
 }
 
 fn decode(run: &[u8]) -> Option<Vec<u8>> {
-    let hex = run.len() % 2 == 0 && run.len() >= 24 && run.iter().all(u8::is_ascii_hexdigit);
+    let hex = run.len().is_multiple_of(2) && run.len() >= 24 && run.iter().all(u8::is_ascii_hexdigit);
     if hex {
         let bytes: Option<Vec<u8>> = run
             .chunks(2)
@@ -150,7 +150,7 @@ mod tests {
 
     #[test]
     fn decodes_base64_hex_and_percent() {
-        let v = decode_values(b"token: Z2hwX0FpcmxvY2tTeW50aGV0aWM=");
+        let v = decode_values(b"token: Z2hwX0FpcmxvY2tTeW50aGV0aWM="); // airlock:allow synthetic test value
         assert_eq!(v[0].2, b"ghp_AirlockSynthetic");
         let v = decode_values(b"x = 676870416972");
         assert!(v.is_empty(), "too short for hex");

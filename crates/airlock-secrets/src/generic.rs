@@ -805,15 +805,34 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
             // `password: str` and `fn f(password: &str)` are type annotations, handled as
             // bare identifiers below; a `(` must be followed by a quoted literal.
             i += op.len();
-            if op == b"(" {
+            // `a::b` is a path, not an assignment.
+            if op == b":" && content.get(i) == Some(&b':') {
+                return None;
+            }
+            if op == b"(" || op == b"," {
                 let j = skip_ws(i);
                 if j >= n || !matches!(content[j], b'"' | b'\'') {
                     return None;
                 }
             }
+            // `set("password", "v")`, not a list of strings `["password", "other"]`: the
+            // quoted name must open a call.
+            if op == b"," {
+                let q = ns.checked_sub(1)?;
+                if !matches!(content[q], b'"' | b'\'') {
+                    return None;
+                }
+                let mut k = q;
+                while k > 0 && matches!(content[k - 1], b' ' | b'\t') {
+                    k -= 1;
+                }
+                if k == 0 || content[k - 1] != b'(' {
+                    return None;
+                }
+            }
         }
         None => {
-            // `--password hunter2`, `password is hunter2`
+            // `--password hunter2`, `password is hunter2` // airlock:allow synthetic test value
             if is_flag && i > ne {
             } else if content[i..].len() > 3 && content[i..i + 3].eq_ignore_ascii_case(b"is ") {
                 i += 3;
@@ -1139,6 +1158,25 @@ fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Co
     if quoted_with_backtick_or_subshell(v) {
         return None;
     }
+    // An expression, not a literal: `provider["password"]`, `t.Optional[str]`, `f(x)`.
+    if !quoted && v.iter().any(|&b| matches!(b, b'[' | b'(' | b'{')) {
+        return None;
+    }
+    // An email address where a password was expected: a sample login, not a secret.
+    if class == NameClass::Password
+        && v.contains(&b'@')
+        && v.iter().filter(|&&b| b == b'.').count() >= 1
+    {
+        let at = v.iter().position(|&b| b == b'@').unwrap_or(0);
+        if at > 0
+            && v[at + 1..].contains(&b'.')
+            && v[at + 1..]
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-'))
+        {
+            return None;
+        }
+    }
     // A bare identifier in code: `password = get_password`, `key = X25519.secret_length`.
     if !quoted {
         let ident = v
@@ -1215,7 +1253,9 @@ fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Co
             if dotted_words(v) || has_version(v) {
                 return None;
             }
-            if is_uuid(v) && !matches!(class, NameClass::Secret | NameClass::Token) {
+            // UUIDs are identifiers far more often than secrets (request ids, tenant ids,
+            // sample tokens in docs); `T-<uuid>` and `<uuid>` alike.
+            if v.len() >= 36 && v.len() <= 40 && is_uuid(&v[v.len() - 36..]) {
                 return None;
             }
             if !looks_random(v, min) {
@@ -1303,30 +1343,30 @@ mod tests {
 
     #[test]
     fn finds_assignments_in_many_syntaxes() {
-        assert_eq!(find(r#"db_password = "Xk9#mQ2vLp""#), ["Xk9#mQ2vLp"]);
-        assert_eq!(find("DB_PASSWORD=Xk9mQ2vLp7"), ["Xk9mQ2vLp7"]);
+        assert_eq!(find(r#"db_password = "Xk9#mQ2vLp""#), ["Xk9#mQ2vLp"]); // airlock:allow synthetic test value
+        assert_eq!(find("DB_PASSWORD=Xk9mQ2vLp7"), ["Xk9mQ2vLp7"]); // airlock:allow synthetic test value
         assert_eq!(
-            find(r#""client_secret": "6da89121079f83b2eb6acccf8219ea98""#),
+            find(r#""client_secret": "6da89121079f83b2eb6acccf8219ea98""#), // airlock:allow synthetic test value
             ["6da89121079f83b2eb6acccf8219ea98"]
         );
         assert_eq!(
-            find("  api_key: aB3dE5fG7hJ9kL1mN3pQ5r"),
+            find("  api_key: aB3dE5fG7hJ9kL1mN3pQ5r"), // airlock:allow synthetic test value
             ["aB3dE5fG7hJ9kL1mN3pQ5r"]
         );
         assert_eq!(
-            find(r#"String twitterToken = "jscfr5ehe4aaehbkl6703kqfc";"#),
+            find(r#"String twitterToken = "jscfr5ehe4aaehbkl6703kqfc";"#), // airlock:allow synthetic test value
             ["jscfr5ehe4aaehbkl6703kqfc"]
         );
         assert_eq!(
-            find("<password>Tr0ub4dor&amp;3</password>"),
+            find("<password>Tr0ub4dor&amp;3</password>"), // airlock:allow synthetic test value
             ["Tr0ub4dor&amp;3"]
         );
         assert_eq!(
-            find(r#"<add key="ClearTextPassword" value="33f!!lloppa" />"#),
+            find(r#"<add key="ClearTextPassword" value="33f!!lloppa" />"#), // airlock:allow synthetic test value
             ["33f!!lloppa"]
         );
         assert_eq!(
-            find("mysql --password=Sup3rS3cret! -u root"),
+            find("mysql --password=Sup3rS3cret! -u root"), // airlock:allow synthetic test value
             ["Sup3rS3cret!"]
         );
     }
