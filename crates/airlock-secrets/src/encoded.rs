@@ -62,7 +62,8 @@ pub fn decode_values(line: &[u8]) -> Vec<(usize, usize, Vec<u8>)> {
 }
 
 fn decode(run: &[u8]) -> Option<Vec<u8>> {
-    let hex = run.len().is_multiple_of(2) && run.len() >= 24 && run.iter().all(u8::is_ascii_hexdigit);
+    let hex =
+        run.len().is_multiple_of(2) && run.len() >= 24 && run.iter().all(u8::is_ascii_hexdigit);
     if hex {
         let bytes: Option<Vec<u8>> = run
             .chunks(2)

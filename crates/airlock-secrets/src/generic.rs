@@ -895,7 +895,11 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
     // `passwd: str = "x"`, `password: &str = "x"`.
     {
         let mut k = i;
-        while k < n && (content[k].is_ascii_alphanumeric() || matches!(content[k], b'_' | b'&' | b'[' | b']' | b'.' | b'<' | b'>')) && k - i < 40 {
+        while k < n
+            && (content[k].is_ascii_alphanumeric()
+                || matches!(content[k], b'_' | b'&' | b'[' | b']' | b'.' | b'<' | b'>'))
+            && k - i < 40
+        {
             k += 1;
         }
         let t = skip_ws(k);
@@ -945,7 +949,9 @@ fn quoted_value(content: &[u8], q_at: usize) -> Option<(usize, usize, bool)> {
             while e > vs && matches!(content[e - 1], b'\\' | b'\r' | b' ' | b'+') {
                 e -= 1;
             }
-            return (e - vs >= 16).then_some(()).and_then(|_| trim_value(content, vs, e, true));
+            return (e - vs >= 16)
+                .then_some(())
+                .and_then(|_| trim_value(content, vs, e, true));
         }
         i += 1;
     }
@@ -955,7 +961,9 @@ fn quoted_value(content: &[u8], q_at: usize) -> Option<(usize, usize, bool)> {
 /// A literal fallback after a lookup: `os.environ.get("X") or "v"`, `env.X || "v"`,
 /// `getenv("X", "v")`, `${X:-v}` is left to the shell. Returns the literal's span.
 fn fallback_literal(content: &[u8], ns: usize, ve: usize) -> Option<(usize, usize, bool)> {
-    let le = memchr::memchr(b'\n', &content[ve..]).map_or(content.len(), |i| ve + i).min(ve + 200);
+    let le = memchr::memchr(b'\n', &content[ve..])
+        .map_or(content.len(), |i| ve + i)
+        .min(ve + 200);
     let rest = &content[ve..le];
     let mut i = 0;
     while i < rest.len() && matches!(rest[i], b'"' | b'\'' | b')' | b']' | b' ' | b'\t') {
@@ -967,7 +975,9 @@ fn fallback_literal(content: &[u8], ns: usize, ve: usize) -> Option<(usize, usiz
     if sep.starts_with(b",") {
         // Only the default argument of an environment lookup.
         let head = content[ns..ve].to_ascii_lowercase();
-        if memchr::memmem::find(&head, b"env").is_none() && memchr::memmem::find(&head, b"get(").is_none() {
+        if memchr::memmem::find(&head, b"env").is_none()
+            && memchr::memmem::find(&head, b"get(").is_none()
+        {
             return None;
         }
     }
@@ -1324,7 +1334,13 @@ fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Co
             }
             // UUIDs are identifiers far more often than secrets (request ids, tenant ids,
             // sample tokens in docs); `T-<uuid>` and `<uuid>` alike.
-            if v.len() >= 36 && v.len() <= 40 && is_uuid(&v[v.len() - 36..]) {
+            // A provider's name in the variable (`sendbird_token`, `WAKATIME_API_KEY`)
+            // is what makes a UUID-shaped value a credential.
+            if v.len() >= 36
+                && v.len() <= 40
+                && is_uuid(&v[v.len() - 36..])
+                && !names_a_provider(name)
+            {
                 return None;
             }
             if !looks_random(v, min) {
@@ -1343,6 +1359,84 @@ fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Co
             })
         }
     }
+}
+
+/// Name parts that say nothing about whose credential it is.
+const GENERIC_NAME_PARTS: &[&str] = &[
+    "api",
+    "access",
+    "auth",
+    "request",
+    "session",
+    "csrf",
+    "xsrf",
+    "refresh",
+    "id",
+    "user",
+    "client",
+    "app",
+    "bearer",
+    "my",
+    "your",
+    "test",
+    "sample",
+    "default",
+    "new",
+    "old",
+    "the",
+    "token",
+    "key",
+    "secret",
+    "password",
+    "passwd",
+    "pwd",
+    "pass",
+    "credential",
+    "credentials",
+    "creds",
+    "value",
+    "private",
+    "public",
+    "personal",
+    "service",
+    "account",
+    "admin",
+    "root",
+    "dev",
+    "prod",
+    "live",
+    "local",
+    "env",
+    "config",
+    "settings",
+    "ansible",
+    "var",
+    "vars",
+    "get",
+    "set",
+    "x",
+    "tmp",
+    "temp",
+    "example",
+    "demo",
+    "cur",
+    "current",
+    "next",
+    "last",
+    "first",
+];
+
+/// Whether the name carries a word beyond the generic vocabulary: a provider, product or
+/// system name.
+fn names_a_provider(name: &[u8]) -> bool {
+    name_parts(name).iter().any(|p| {
+        p.len() >= 3
+            && p.bytes().all(|b| b.is_ascii_alphabetic())
+            && !GENERIC_NAME_PARTS.contains(&p.as_str())
+            && !["token", "key", "secret", "password"]
+                .iter()
+                .any(|w| p.ends_with(w) && p.len() == w.len())
+    })
 }
 
 fn quoted_with_backtick_or_subshell(v: &[u8]) -> bool {
@@ -1476,11 +1570,26 @@ mod more_syntax_tests {
 
     #[test]
     fn fallbacks_annotations_and_escaped_quotes() {
-        assert_eq!(find(r#"PASSWORD = os.environ.get("PASSWORD") or "at5G6zi!m""#), ["at5G6zi!m"]); // airlock:allow synthetic test value
-        assert_eq!(find(r#"if SECRET := getenv("DB_SECRET", "Gh3imN1s-Xq9Lw2Tz"):"#), ["Gh3imN1s-Xq9Lw2Tz"]); // airlock:allow synthetic test value
-        assert_eq!(find(r#"val password: String = "exord13Paw64""#), ["exord13Paw64"]); // airlock:allow synthetic test value
-        assert_eq!(find(r#"def connect(passwd: str = "cq2tPr1a2"):"#), ["cq2tPr1a2"]); // airlock:allow synthetic test value
-        assert_eq!(find(r#"<a href="?token=&quot;g1re0g1T0keN3zWx&quot;">"#), ["g1re0g1T0keN3zWx"]); // airlock:allow synthetic test value
+        assert_eq!(
+            find(r#"PASSWORD = os.environ.get("PASSWORD") or "at5G6zi!m""#),
+            ["at5G6zi!m"]
+        ); // airlock:allow synthetic test value
+        assert_eq!(
+            find(r#"if SECRET := getenv("DB_SECRET", "Gh3imN1s-Xq9Lw2Tz"):"#),
+            ["Gh3imN1s-Xq9Lw2Tz"]
+        ); // airlock:allow synthetic test value
+        assert_eq!(
+            find(r#"val password: String = "exord13Paw64""#),
+            ["exord13Paw64"]
+        ); // airlock:allow synthetic test value
+        assert_eq!(
+            find(r#"def connect(passwd: str = "cq2tPr1a2"):"#),
+            ["cq2tPr1a2"]
+        ); // airlock:allow synthetic test value
+        assert_eq!(
+            find(r#"<a href="?token=&quot;g1re0g1T0keN3zWx&quot;">"#),
+            ["g1re0g1T0keN3zWx"]
+        ); // airlock:allow synthetic test value
         assert!(find(r#"token = os.environ.get("TOKEN") or default_token"#).is_empty());
         assert!(find(r#"password = env.get("PASSWORD", "")"#).is_empty());
     }
