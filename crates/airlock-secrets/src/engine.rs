@@ -30,6 +30,9 @@ pub struct DetectorConfig {
     pub personal_data: bool,
     /// Drop findings on lines carrying `airlock:allow`.
     pub honor_allow_comments: bool,
+    /// Build the keyword automaton for a quick start (one short input: the paste guard)
+    /// rather than for throughput (a tree of files: `scan`).
+    pub quick_start: bool,
     /// Compile every pattern up front, reporting invalid ones from [`Detector::new`].
     /// Off, patterns compile on first use: start-up stays fast, and a pattern that fails
     /// to compile then makes [`Detector::scan`] fail closed with an error finding.
@@ -43,6 +46,7 @@ impl Default for DetectorConfig {
             personal_data: true,
             honor_allow_comments: true,
             eager: false,
+            quick_start: false,
         }
     }
 }
@@ -76,8 +80,12 @@ impl std::fmt::Debug for Detector {
 /// Parses and compiles the built-in rule files.
 pub fn builtin_specs() -> Result<Vec<RuleSpec>, RuleError> {
     let mut specs = Vec::new();
-    for (name, text) in BUILTIN_RULE_FILES {
-        specs.extend(parse_rule_file(name, text)?);
+    for (name, text, json) in BUILTIN_RULE_FILES {
+        match serde_json::from_str::<crate::rule::RuleFile>(json) {
+            Ok(file) => specs.extend(file.rules),
+            // The TOML parser says where the problem is.
+            Err(_) => specs.extend(parse_rule_file(name, text)?),
+        }
     }
     Ok(specs)
 }
@@ -137,7 +145,11 @@ impl Detector {
         let encoded_base = patterns.len();
         patterns.extend(ENCODED_TRIGGERS.iter().map(|s| s.to_string()));
         let automaton = AhoCorasickBuilder::new()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .kind(Some(if config.quick_start {
+                aho_corasick::AhoCorasickKind::ContiguousNFA
+            } else {
+                aho_corasick::AhoCorasickKind::DFA
+            }))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(&patterns)

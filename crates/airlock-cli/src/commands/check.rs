@@ -31,7 +31,10 @@ pub struct CheckArgs {
 pub fn run(global: &GlobalArgs, args: CheckArgs) -> Result<ExitCode> {
     let ctx = Context::load(global)?;
     let input = input::read(args.file.as_deref())?;
-    let detector = ctx.detector(DetectorConfig::default())?;
+    let detector = ctx.detector(DetectorConfig {
+        quick_start: true,
+        ..DetectorConfig::default()
+    })?;
     let findings = detector.scan(&input.bytes);
     let rel = input.path.as_deref().map(|p| relative(p, &ctx.root()));
     let verdict = ctx.policy.classify(rel.as_deref(), &findings);

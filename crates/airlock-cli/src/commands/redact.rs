@@ -34,7 +34,10 @@ pub struct RestoreArgs {
 pub fn run_redact(global: &GlobalArgs, args: RedactArgs) -> Result<ExitCode> {
     let ctx = Context::load(global)?;
     let input = input::read(args.file.as_deref())?;
-    let detector = ctx.detector(DetectorConfig::default())?;
+    let detector = ctx.detector(DetectorConfig {
+        quick_start: true,
+        ..DetectorConfig::default()
+    })?;
     let mut findings = detector.scan(&input.bytes);
     // Only what the policy does not allow as-is is replaced (box 1 kinds stay).
     findings.retain(|f| ctx.policy.box_for_kind(f.kind) > airlock_types::BoxLevel::Safe);
