@@ -132,9 +132,9 @@ echo "airlock binary: $(sha256sum "$AIRLOCK" | cut -c1-16), $("$AIRLOCK" rules l
 POLICY_DIR=$(mktemp -d); CURRENT=
 trap '[ -n "$CURRENT" ] && kill "$CURRENT" 2>/dev/null; rm -rf "$POLICY_DIR"' EXIT
 trap 'exit 130' INT TERM
-printf '[allow]\nrules = ["generic-secret-assignment"]\n' > "$POLICY_DIR/airlock.toml"
-# An empty policy dir for the normal airlock run, so no airlock.toml above the cwd is picked up.
-mkdir -p "$POLICY_DIR/empty"
+mkdir -p "$POLICY_DIR/empty" "$POLICY_DIR/no-generic"
+printf '[allow]\nrules = ["generic-secret-assignment"]\n' > "$POLICY_DIR/no-generic/airlock.toml"
+# airlock runs from an empty directory with no airlock.toml above it: built-in defaults.
 
 # name | ok exit codes (regex) | bytes | files | scope | command...
 TASKS=()
@@ -161,7 +161,7 @@ if [ -n "$DS_SUBSET" ]; then
 fi
 task airlock-no-generic '^[01]$' "$CORPUS_BYTES" "$CORPUS_FILES" corpus \
   env -C "$POLICY_DIR/empty" "$AIRLOCK" scan "$CORPUS" --format json --no-progress \
-  --policy "$POLICY_DIR/airlock.toml"
+  --policy "$POLICY_DIR/no-generic/airlock.toml"
 
 wait_idle() {
   [ "$IDLE_WAIT" -gt 0 ] || return 0

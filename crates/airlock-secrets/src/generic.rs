@@ -1563,34 +1563,3 @@ mod tests {
         }
     }
 }
-
-#[cfg(test)]
-mod more_syntax_tests {
-    use super::tests_support::find;
-
-    #[test]
-    fn fallbacks_annotations_and_escaped_quotes() {
-        assert_eq!(
-            find(r#"PASSWORD = os.environ.get("PASSWORD") or "at5G6zi!m""#),
-            ["at5G6zi!m"]
-        ); // airlock:allow synthetic test value
-        assert_eq!(
-            find(r#"if SECRET := getenv("DB_SECRET", "Gh3imN1s-Xq9Lw2Tz"):"#),
-            ["Gh3imN1s-Xq9Lw2Tz"]
-        ); // airlock:allow synthetic test value
-        assert_eq!(
-            find(r#"val password: String = "exord13Paw64""#),
-            ["exord13Paw64"]
-        ); // airlock:allow synthetic test value
-        assert_eq!(
-            find(r#"def connect(passwd: str = "cq2tPr1a2"):"#),
-            ["cq2tPr1a2"]
-        ); // airlock:allow synthetic test value
-        assert_eq!(
-            find(r#"<a href="?token=&quot;g1re0g1T0keN3zWx&quot;">"#),
-            ["g1re0g1T0keN3zWx"]
-        ); // airlock:allow synthetic test value
-        assert!(find(r#"token = os.environ.get("TOKEN") or default_token"#).is_empty());
-        assert!(find(r#"password = env.get("PASSWORD", "")"#).is_empty());
-    }
-}

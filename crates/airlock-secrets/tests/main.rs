@@ -3,4 +3,5 @@
 
 mod encoded;
 mod examples;
+mod generic;
 mod redaction;
