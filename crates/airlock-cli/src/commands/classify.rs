@@ -124,8 +124,9 @@ fn write_tree(out: &mut dyn Write, entries: &BTreeMap<String, Entry>) -> Result<
     let count = |b: BoxLevel| entries.values().filter(|e| e.box_level == b).count();
     writeln!(
         out,
-        "\n{} files: {} in box 1 (safe to share), {} in box 2 (share with caution), {} in box 3 (never share)",
+        "\n{} file{}: {} in box 1 (safe to share), {} in box 2 (share with caution), {} in box 3 (never share)",
         entries.len(),
+        if entries.len() == 1 { "" } else { "s" },
         count(BoxLevel::Safe),
         count(BoxLevel::Caution),
         count(BoxLevel::Never)

@@ -75,9 +75,8 @@ pub fn write(out: &mut dyn Write, records: &[Record], style: &Style) -> Result<(
             "{pad} {} {}",
             style.paint("1;34", "="),
             format_args!(
-                "{} {}, {}, confidence {}, secret {}",
+                "{}, {}, confidence {}, value {}",
                 r.kind,
-                "found",
                 r.box_level,
                 r.confidence.as_str(),
                 r.secret
