@@ -73,6 +73,9 @@ where
     builder.build_parallel().run(|| {
         let visit = &visit;
         let skipped = &skipped;
+        // One read buffer per thread, reused: fewer allocations and page faults than a
+        // fresh vector per file.
+        let mut buf: Vec<u8> = Vec::with_capacity(1 << 16);
         Box::new(move |entry| {
             let entry = match entry {
                 Ok(e) => e,
@@ -94,18 +97,27 @@ where
                 skipped(path, Skip::TooLarge(len));
                 return WalkState::Continue;
             }
-            match std::fs::read(path) {
-                Ok(content) => {
+            buf.clear();
+            if buf.capacity() > 64 << 20 {
+                buf = Vec::with_capacity(1 << 16);
+            }
+            let read = std::fs::File::open(path).and_then(|mut f| {
+                use std::io::Read;
+                f.read_to_end(&mut buf)
+            });
+            match read {
+                Ok(_) => {
+                    let content = &buf[..];
                     progress.files.fetch_add(1, Ordering::Relaxed);
                     progress
                         .bytes
                         .fetch_add(content.len() as u64, Ordering::Relaxed);
-                    if is_binary(&content) {
+                    if is_binary(content) {
                         skipped(path, Skip::Binary);
-                    } else if is_minified(path, &content) {
+                    } else if is_minified(path, content) {
                         skipped(path, Skip::Minified);
                     } else {
-                        visit(path, &content);
+                        visit(path, content);
                     }
                 }
                 Err(e) => skipped(path, Skip::Unreadable(e.to_string())),
