@@ -85,17 +85,18 @@ echo "prompt: $PROMPT ($(wc -c < "$PROMPT") bytes)"
 CMDS=()
 add() { CMDS+=("$1"$'\x1f'"$2"$'\x1f'"$3"); }
 q() { printf '%q' "$1"; }
-# airlock runs from an empty directory so no airlock.toml above the cwd is picked up.
-add "airlock check FILE" none "env -C $(q "$OUT/work") $(q "$AIRLOCK") check -q $(q "$PROMPT")"
-add "airlock check < FILE (stdin)" sh "cd $(q "$OUT/work") && $(q "$AIRLOCK") check -q < $(q "$PROMPT")"
+# Everything runs in $OUT/work: no airlock.toml above it, so airlock uses its built-in defaults.
+add "airlock check FILE" none "$(q "$AIRLOCK") check -q $(q "$PROMPT")"
+add "airlock check < FILE (stdin)" sh "$(q "$AIRLOCK") check -q < $(q "$PROMPT")"
 [ -n "$BETTERLEAKS" ] && add "betterleaks stdin < FILE" sh \
   "$(q "$BETTERLEAKS") stdin --no-banner --no-color -l error < $(q "$PROMPT")"
 [ -n "$GITLEAKS" ] && add "gitleaks stdin < FILE" sh \
   "$(q "$GITLEAKS") stdin --no-banner --no-color -l error < $(q "$PROMPT")"
 [ -n "$KINGFISHER" ] && add "kingfisher scan FILE -n --no-update-check" none \
   "$(q "$KINGFISHER") scan $(q "$PROMPT") -n --no-update-check -q"
-add "detect-secrets scan FILE" none "env -C $(q "$OUT/work") $(q "$DETECT_SECRETS") scan --all-files -n prompt-1k.txt"
+add "detect-secrets scan FILE" none "$(q "$DETECT_SECRETS") scan --all-files -n prompt-1k.txt"
 
+cd "$OUT/work" || exit 2
 printf 'name\texit\tmean_ms\tmedian_ms\tmin_ms\tstddev_ms\tstatus\n' > "$OUT/latency.tsv"
 i=0
 for c in "${CMDS[@]}"; do

@@ -128,7 +128,7 @@ done
 rm -rf "$OUT"; mkdir -p "$OUT"
 # Snapshot the binary so a rebuild in the tree during the run cannot change what is measured.
 cp "$AIRLOCK" "$OUT/airlock"; AIRLOCK=$OUT/airlock
-echo "airlock binary: $(sha256sum "$AIRLOCK" | cut -c1-16), $("$AIRLOCK" rules list 2>/dev/null | wc -l) lines of \`airlock rules list\`"
+echo "airlock binary: sha256 $(sha256sum "$AIRLOCK" | cut -c1-16)…, $("$AIRLOCK" rules list 2>/dev/null | tail -n +2 | awk 'NF > 1' | wc -l) rules"
 POLICY_DIR=$(mktemp -d); CURRENT=
 trap '[ -n "$CURRENT" ] && kill "$CURRENT" 2>/dev/null; rm -rf "$POLICY_DIR"' EXIT
 trap 'exit 130' INT TERM

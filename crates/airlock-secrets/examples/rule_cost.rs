@@ -113,6 +113,40 @@ fn main() {
             );
         }
     }
+    {
+        let mut kw_rules: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+        for r in d.rules() {
+            for k in &r.keywords {
+                kw_rules
+                    .entry(k.clone())
+                    .or_default()
+                    .push(r.spec.id.clone());
+            }
+        }
+        let kws: Vec<&String> = kw_rules.keys().collect();
+        let ac = aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(&kws)
+            .unwrap();
+        let mut counts = vec![0usize; kws.len()];
+        for f in &files {
+            for m in ac.find_overlapping_iter(f) {
+                counts[m.pattern().as_usize()] += 1;
+            }
+        }
+        let mut top: Vec<(usize, &String)> = counts
+            .iter()
+            .zip(&kws)
+            .map(|(c, k)| (c * kw_rules[*k].len(), *k))
+            .collect();
+        top.sort();
+        for (c, k) in top.iter().rev().take(15) {
+            println!(
+                "keyword {k:?}: {c} rule runs ({:?})",
+                &kw_rules[*k][..kw_rules[*k].len().min(4)]
+            );
+        }
+    }
     let lowered: Vec<Vec<u8>> = files.iter().map(|f| f.to_ascii_lowercase()).collect();
     let mut costs: Vec<(Duration, String, usize)> = Vec::new();
     for rule in d.rules() {
