@@ -110,6 +110,7 @@ fn base(
         pattern: None,
         context: Vec::new(),
         value: None,
+        min_digits: None,
         min_entropy: None,
         validate: None,
         // Codenames and markers are ordinary words; the "looks like a placeholder"
@@ -208,6 +209,7 @@ pub(crate) fn custom_spec(p: &CustomPattern) -> RuleSpec {
         pattern: Some(p.pattern.clone()),
         context: Vec::new(),
         value: None,
+        min_digits: None,
         min_entropy: None,
         validate: None,
         skip_placeholders: true,

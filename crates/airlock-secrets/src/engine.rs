@@ -222,8 +222,18 @@ impl Detector {
             }
         }
         let mut found: Vec<Candidate> = Vec::new();
+        let mut digit_lines: Option<Vec<(usize, usize)>> = None;
         for &i in &self.always {
-            self.run_rule(&self.rules[i], content, 0, &mut found);
+            let rule = &self.rules[i];
+            match rule.spec.min_digits {
+                None => self.run_rule(rule, content, 0, &mut found),
+                Some(min) => {
+                    let lines = digit_lines.get_or_insert_with(|| lines_with_digits(content, min));
+                    for &(ws, we) in lines.iter() {
+                        self.run_rule(rule, &content[ws..we], ws, &mut found);
+                    }
+                }
+            }
         }
         triggered.sort_unstable();
         let mut windows: Vec<(usize, usize)> = Vec::new();
@@ -407,6 +417,31 @@ fn window(content: &[u8], pos: usize, reach: Reach) -> (usize, usize) {
     (start.min(pos), end.max(pos))
 }
 
+/// The lines of `content` holding at least `min` ASCII digits, adjacent ones merged.
+fn lines_with_digits(content: &[u8], min: usize) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    let mut digits = 0;
+    for (i, &b) in content.iter().enumerate() {
+        if b.is_ascii_digit() {
+            digits += 1;
+        } else if b == b'\n' {
+            if digits >= min {
+                match out.last_mut() {
+                    Some(last) if last.1 == start => last.1 = i + 1,
+                    _ => out.push((start, i + 1)),
+                }
+            }
+            start = i + 1;
+            digits = 0;
+        }
+    }
+    if digits >= min && start < content.len() {
+        out.push((start, content.len()));
+    }
+    out
+}
+
 /// A finding before overlaps between rules are resolved.
 #[derive(Debug, Clone)]
 pub struct Candidate {
@@ -472,6 +507,7 @@ fn generic_spec() -> RuleSpec {
         pattern: None,
         context: Vec::new(),
         value: None,
+        min_digits: None,
         min_entropy: None,
         validate: None,
         skip_placeholders: true,

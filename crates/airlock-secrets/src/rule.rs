@@ -50,6 +50,9 @@ pub struct RuleSpec {
     pub context: Vec<String>,
     /// With `context`: the pattern of the value itself (case-sensitive).
     pub value: Option<String>,
+    /// For rules with no keyword: run only on lines holding at least this many digits
+    /// (card numbers, IBANs, phone numbers, IP addresses), instead of on the whole text.
+    pub min_digits: Option<usize>,
     /// Minimum Shannon entropy of the secret, in bits per character.
     pub min_entropy: Option<f64>,
     /// A structural check of the secret beyond the pattern (checksums, ranges).
