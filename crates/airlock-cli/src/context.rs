@@ -45,6 +45,21 @@ impl Context {
         Detector::new(specs, config).map_err(|e| anyhow::anyhow!("{e}"))
     }
 
+    /// Reads one input (a file, or standard input) and scans it with every rule, personal
+    /// data included: what the paste guard and the redactor work from.
+    pub fn scan_input(
+        &self,
+        file: Option<&Path>,
+    ) -> Result<(crate::input::Input, Vec<airlock_types::Finding>)> {
+        let input = crate::input::read(file)?;
+        let detector = self.detector(DetectorConfig {
+            quick_start: true,
+            ..DetectorConfig::default()
+        })?;
+        let findings = detector.scan(&input.bytes);
+        Ok((input, findings))
+    }
+
     /// The directory the policy's path globs are relative to.
     pub fn root(&self) -> PathBuf {
         self.policy_path

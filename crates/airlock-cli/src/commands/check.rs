@@ -5,7 +5,6 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use airlock_secrets::DetectorConfig;
 use airlock_types::BoxLevel;
 use anyhow::Result;
 use clap::Args;
@@ -13,7 +12,6 @@ use serde_json::json;
 
 use crate::commands::scan::relative;
 use crate::context::Context;
-use crate::input;
 use crate::GlobalArgs;
 
 #[derive(Args)]
@@ -30,12 +28,7 @@ pub struct CheckArgs {
 
 pub fn run(global: &GlobalArgs, args: CheckArgs) -> Result<ExitCode> {
     let ctx = Context::load(global)?;
-    let input = input::read(args.file.as_deref())?;
-    let detector = ctx.detector(DetectorConfig {
-        quick_start: true,
-        ..DetectorConfig::default()
-    })?;
-    let findings = detector.scan(&input.bytes);
+    let (input, findings) = ctx.scan_input(args.file.as_deref())?;
     let rel = input.path.as_deref().map(|p| relative(p, &ctx.root()));
     let verdict = ctx.policy.classify(rel.as_deref(), &findings);
     let index = airlock_types::LineIndex::new(&input.bytes);

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use airlock_secrets::{redact, restore, DetectorConfig, RedactionMap};
+use airlock_secrets::{redact, restore, RedactionMap};
 use anyhow::{Context as _, Result};
 use clap::Args;
 
@@ -33,12 +33,7 @@ pub struct RestoreArgs {
 
 pub fn run_redact(global: &GlobalArgs, args: RedactArgs) -> Result<ExitCode> {
     let ctx = Context::load(global)?;
-    let input = input::read(args.file.as_deref())?;
-    let detector = ctx.detector(DetectorConfig {
-        quick_start: true,
-        ..DetectorConfig::default()
-    })?;
-    let mut findings = detector.scan(&input.bytes);
+    let (input, mut findings) = ctx.scan_input(args.file.as_deref())?;
     // Only what the policy does not allow as-is is replaced (box 1 kinds stay).
     findings.retain(|f| ctx.policy.box_for_kind(f.kind) > airlock_types::BoxLevel::Safe);
     let mut map = match &args.map {
