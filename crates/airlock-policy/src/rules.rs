@@ -100,26 +100,15 @@ fn base(
     description: String,
 ) -> RuleSpec {
     RuleSpec {
-        id: id.into(),
-        title: title.into(),
         kind,
         severity,
         confidence: Confidence::High,
         placeholder: Some(placeholder.into()),
-        keywords: Vec::new(),
-        pattern: None,
-        context: Vec::new(),
-        value: None,
-        min_digits: None,
-        min_entropy: None,
-        validate: None,
         // Codenames and markers are ordinary words; the "looks like a placeholder"
         // heuristics meant for secrets must not drop them.
         skip_placeholders: false,
-        description,
-        references: Vec::new(),
-        examples: Vec::new(),
         negative_examples: vec![NOTHING_HERE.into()],
+        ..RuleSpec::new(id, title, description)
     }
 }
 
@@ -198,30 +187,22 @@ fn longest_word(phrase: &str) -> String {
 
 /// A custom pattern as a rule spec.
 pub(crate) fn custom_spec(p: &CustomPattern) -> RuleSpec {
+    let description = p.description.clone().unwrap_or_else(|| {
+        format!(
+            "{}: the organization's own pattern ([[organization.patterns]] in airlock.toml).",
+            p.title
+        )
+    });
     RuleSpec {
-        id: p.id.clone(),
-        title: p.title.clone(),
         kind: p.kind,
         severity: p.severity,
         confidence: p.confidence,
         placeholder: p.placeholder.clone(),
         keywords: p.keywords.clone(),
         pattern: Some(p.pattern.clone()),
-        context: Vec::new(),
-        value: None,
-        min_digits: None,
-        min_entropy: None,
-        validate: None,
-        skip_placeholders: true,
-        description: p.description.clone().unwrap_or_else(|| {
-            format!(
-                "{}: the organization's own pattern ([[organization.patterns]] in airlock.toml).",
-                p.title
-            )
-        }),
-        references: Vec::new(),
         examples: p.examples.clone(),
         negative_examples: p.negative_examples.clone(),
+        ..RuleSpec::new(p.id.clone(), p.title.clone(), description)
     }
 }
 

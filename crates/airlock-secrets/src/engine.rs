@@ -497,29 +497,22 @@ fn line_has_allow(content: &[u8], span: Span) -> bool {
 /// The generic detector described in the same terms as a data rule.
 fn generic_spec() -> RuleSpec {
     RuleSpec {
-        id: crate::generic::RULE_ID.into(),
-        title: crate::generic::TITLE.into(),
         kind: Kind::Password,
-        severity: airlock_types::Severity::High,
         confidence: Confidence::Medium,
         placeholder: Some("SECRET".into()),
-        keywords: Vec::new(),
-        pattern: None,
-        context: Vec::new(),
-        value: None,
-        min_digits: None,
-        min_entropy: None,
-        validate: None,
-        skip_placeholders: true,
-        description: crate::generic::DESCRIPTION.into(),
         references: vec!["https://cwe.mitre.org/data/definitions/798.html".into()],
         examples: vec![
-            "db_password = \"Xk9#mQ2vLp\"".into(),
-            "\"client_secret\": \"6da89121079f83b2eb6acccf8219ea98\"".into(),
+            "db_password = \"Xk9#mQ2vLp\"".into(), // airlock:allow synthetic example
+            "\"client_secret\": \"6da89121079f83b2eb6acccf8219ea98\"".into(), // airlock:allow synthetic example
         ],
         negative_examples: vec![
             "password = os.environ[\"DB_PASSWORD\"]".into(),
             "api_key: ${API_KEY}".into(),
         ],
+        ..RuleSpec::new(
+            crate::generic::RULE_ID,
+            crate::generic::TITLE,
+            crate::generic::DESCRIPTION,
+        )
     }
 }

@@ -71,6 +71,38 @@ pub struct RuleSpec {
     pub negative_examples: Vec<String>,
 }
 
+impl RuleSpec {
+    /// A rule with the defaults a TOML rule gets: a high-severity, high-confidence
+    /// credential with no pattern, keywords or examples yet. Fill in the rest with struct
+    /// update syntax.
+    pub fn new(
+        id: impl Into<String>,
+        title: impl Into<String>,
+        description: impl Into<String>,
+    ) -> RuleSpec {
+        RuleSpec {
+            id: id.into(),
+            title: title.into(),
+            kind: default_kind(),
+            severity: default_severity(),
+            confidence: default_confidence(),
+            placeholder: None,
+            keywords: Vec::new(),
+            pattern: None,
+            context: Vec::new(),
+            value: None,
+            min_digits: None,
+            min_entropy: None,
+            validate: None,
+            skip_placeholders: true,
+            description: description.into(),
+            references: Vec::new(),
+            examples: Vec::new(),
+            negative_examples: Vec::new(),
+        }
+    }
+}
+
 fn default_kind() -> Kind {
     Kind::Credential
 }
