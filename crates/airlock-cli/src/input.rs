@@ -62,3 +62,23 @@ fn read_stdin() -> Result<Input> {
         bytes,
     })
 }
+
+/// Reads a JSON file airlock wrote (a baseline, a redaction map). `what` names it in
+/// the read error; a parse error says `path:line:column: {problem}: {error}{hint}`.
+pub fn read_json<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    what: &str,
+    problem: &str,
+    hint: &str,
+) -> Result<T> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read {what} {}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| {
+        anyhow::anyhow!(
+            "{}:{}:{}: {problem}: {e}{hint}",
+            path.display(),
+            e.line(),
+            e.column()
+        )
+    })
+}

@@ -489,19 +489,16 @@ impl Generic {
             let Some(class) = classify_name(name) else {
                 continue;
             };
-            let mut value = &content[vs..ve];
             let (mut vs, mut ve) = (vs, ve);
-            let mut verdict = judge(class, name, value, quoted);
+            let mut verdict = judge(class, name, &content[vs..ve], quoted);
             if verdict.is_none() {
                 if let Some((fs, fe, fq)) = fallback_literal(content, ne, ve) {
                     verdict = judge(class, name, &content[fs..fe], fq);
                     if verdict.is_some() {
                         (vs, ve) = (fs, fe);
-                        value = &content[vs..ve];
                     }
                 }
             }
-            let _ = value;
             if let Some(confidence) = verdict {
                 let (kind, title, placeholder) = match class {
                     NameClass::Password => (Kind::Password, "Hardcoded password", "PASSWORD"),
@@ -800,7 +797,6 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
         i += 6;
         return quoted_value(content, i);
     }
-    let op_start = i;
     let ops: &[&[u8]] = &[
         b":=", b"::=", b"=>", b"===", b"!==", b"==", b"!=", b"?=", b"||", b"=", b":", b",", b"->",
         b"(",
@@ -853,7 +849,6 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
             }
         }
     }
-    let _ = op_start;
     i = skip_ws(i);
     // `new String("...")`, `SecretStr("...")`, `b"..."`, `r"..."`
     let mut j = i;

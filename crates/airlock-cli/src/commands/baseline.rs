@@ -44,16 +44,12 @@ pub struct Entry {
 
 impl Baseline {
     pub fn load(path: &Path) -> Result<Baseline> {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read baseline {}", path.display()))?;
-        serde_json::from_str(&text).map_err(|e| {
-            anyhow::anyhow!(
-                "{}:{}:{}: invalid baseline: {e}; regenerate it with `airlock baseline`",
-                path.display(),
-                e.line(),
-                e.column()
-            )
-        })
+        crate::input::read_json(
+            path,
+            "baseline",
+            "invalid baseline",
+            "; regenerate it with `airlock baseline`",
+        )
     }
 
     pub fn keys(&self) -> BTreeSet<(String, String)> {

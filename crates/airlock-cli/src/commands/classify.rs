@@ -67,11 +67,6 @@ pub fn run(global: &GlobalArgs, args: ClassifyArgs) -> Result<ExitCode> {
     );
     let entries = entries.into_inner().expect("lock");
     let mut out = std::io::stdout().lock();
-    let worst = entries
-        .values()
-        .map(|e| e.box_level)
-        .max()
-        .unwrap_or(BoxLevel::Safe);
     match args.format {
         ClassifyFormat::Json => {
             let files: Vec<_> = entries
@@ -91,7 +86,6 @@ pub fn run(global: &GlobalArgs, args: ClassifyArgs) -> Result<ExitCode> {
         ClassifyFormat::Tree => write_tree(&mut out, &entries)?,
     }
     out.flush()?;
-    let _ = worst;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -70,16 +70,7 @@ pub fn run_restore(args: RestoreArgs) -> Result<ExitCode> {
 }
 
 fn load_map(path: &std::path::Path) -> Result<RedactionMap> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read map {}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| {
-        anyhow::anyhow!(
-            "{}:{}:{}: not a redaction map: {e}",
-            path.display(),
-            e.line(),
-            e.column()
-        )
-    })
+    input::read_json(path, "map", "not a redaction map", "")
 }
 
 fn save_map(path: &std::path::Path, map: &RedactionMap) -> Result<()> {

@@ -189,35 +189,23 @@ pub fn collect(global: &GlobalArgs, args: &ScanArgs) -> Result<Outcome> {
     if args.staged || args.git || args.since.is_some() {
         let cwd = std::env::current_dir()?;
         let repo = git::toplevel(&cwd)?;
-        if args.staged {
-            for b in git::staged(&repo)? {
-                if allowed_path(&repo.join(&b.path)) {
-                    continue;
-                }
-                progress.files.fetch_add(1, Ordering::Relaxed);
-                progress
-                    .bytes
-                    .fetch_add(b.content.len() as u64, Ordering::Relaxed);
-                if walk::is_binary(&b.content) {
-                    continue;
-                }
-                scan_one(&b.path, &b.content, &b.line_map, None);
+        let scan_blob = |b: &git::Blob| {
+            if allowed_path(&repo.join(&b.path)) {
+                return;
             }
+            progress.files.fetch_add(1, Ordering::Relaxed);
+            progress
+                .bytes
+                .fetch_add(b.content.len() as u64, Ordering::Relaxed);
+            if !walk::is_binary(&b.content) {
+                scan_one(&b.path, &b.content, &b.line_map, b.commit.as_ref());
+            }
+        };
+        if args.staged {
+            git::staged(&repo)?.iter().for_each(scan_blob);
         } else {
             let range = args.since.as_ref().map(|r| format!("{r}..HEAD"));
-            git::history(&repo, range.as_deref(), |b| {
-                if allowed_path(&repo.join(&b.path)) {
-                    return;
-                }
-                progress.files.fetch_add(1, Ordering::Relaxed);
-                progress
-                    .bytes
-                    .fetch_add(b.content.len() as u64, Ordering::Relaxed);
-                if walk::is_binary(&b.content) {
-                    return;
-                }
-                scan_one(&b.path, &b.content, &b.line_map, b.commit.as_ref());
-            })?;
+            git::history(&repo, range.as_deref(), |b| scan_blob(&b))?;
         }
     } else {
         let paths = if args.paths.is_empty() {
