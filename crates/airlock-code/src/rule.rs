@@ -1,0 +1,348 @@
+//! Code rules as data: one TOML file per rule under `rules/`, carrying its documentation
+//! (what it finds, why it matters, what to do instead, CWE, references), bad and good
+//! examples that run as tests, and its matchers:
+//!
+//! - `[[sink]]`: a call whose argument is built from untrusted input (dataflow);
+//! - `[[pattern]]`: a regular expression over the code with comments blanked;
+//! - `[[assign]]`: a literal assigned to a name (hard-coded passwords, debug flags);
+//! - `engine = "redos"`: regex literals analyzed for catastrophic backtracking.
+
+use std::sync::LazyLock;
+
+use airlock_types::{Confidence, Severity};
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::lang::Language;
+
+/// A rule file as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    pub id: String,
+    pub title: String,
+    pub cwe: u32,
+    #[serde(default)]
+    pub also_cwe: Vec<u32>,
+    pub severity: Severity,
+    #[serde(default = "high")]
+    pub confidence: Confidence,
+    /// What the rule finds.
+    pub summary: String,
+    /// Why it is dangerous.
+    pub why: String,
+    /// What to do instead, one or two sentences: it is printed with every finding.
+    pub fix: String,
+    #[serde(default)]
+    pub references: Vec<String>,
+    /// A special engine instead of matchers (`redos`).
+    #[serde(default)]
+    pub engine: Option<String>,
+    #[serde(default)]
+    pub sink: Vec<SinkSpec>,
+    #[serde(default)]
+    pub pattern: Vec<PatternSpec>,
+    #[serde(default)]
+    pub assign: Vec<AssignSpec>,
+    #[serde(default)]
+    pub example: Vec<Example>,
+}
+
+fn high() -> Confidence {
+    Confidence::High
+}
+
+/// A dangerous call: reported when one of `args` carries untrusted data (or, with
+/// `names`, mentions a sensitive name).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SinkSpec {
+    pub langs: Vec<String>,
+    /// Regex on the callee as written without spaces (`cursor.execute`, `$db->query`).
+    pub callee: String,
+    /// Positional arguments to check (default: all); keyword arguments by name in `kwargs`.
+    #[serde(default)]
+    pub args: Option<Vec<usize>>,
+    #[serde(default)]
+    pub kwargs: Vec<String>,
+    /// Regex the whole call must match (`shell=True`).
+    #[serde(default)]
+    pub when: Option<String>,
+    /// Regex the whole call must not match.
+    #[serde(default)]
+    pub unless: Option<String>,
+    /// Whether a value from a parameter must have been built into a string to count
+    /// (default true): passing a parameter straight through is a wrapper, not a bug.
+    #[serde(default = "yes")]
+    pub built: bool,
+    /// Report values of unknown origin built into strings too (at medium confidence).
+    #[serde(default)]
+    pub unknown: bool,
+    /// Extra sanitizers for this sink, a regex on callees (`shlex.quote`, `basename`).
+    #[serde(default)]
+    pub sanitizers: Option<String>,
+    /// Instead of dataflow: report when an argument mentions a name matching this regex
+    /// (secrets written to logs).
+    #[serde(default)]
+    pub names: Option<String>,
+    /// Names that look sensitive but are not (`password_length`, `token_type`).
+    #[serde(default)]
+    pub names_unless: Option<String>,
+    /// Report every matching call that passes `when`/`unless`, whatever its arguments.
+    #[serde(default)]
+    pub always: bool,
+    /// Report when a checked argument is a non-empty string literal (hard-coded secrets).
+    #[serde(default)]
+    pub literal: bool,
+    /// Also check the receiver of a method call (`"<b>#{x}</b>".html_safe`).
+    #[serde(default)]
+    pub receiver: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A regex over the comment-blanked code.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatternSpec {
+    pub langs: Vec<String>,
+    pub regex: String,
+    /// Regex that must not match the matched line(s).
+    #[serde(default)]
+    pub unless: Option<String>,
+    /// Regex that must match within `context_lines` lines of the match, or in the name
+    /// of the enclosing function.
+    #[serde(default)]
+    pub context: Option<String>,
+    #[serde(default = "two")]
+    pub context_lines: usize,
+    /// Regex that must match somewhere in the file (`"math/rand"` imported).
+    #[serde(default)]
+    pub requires: Option<String>,
+    /// Regex that must not match anywhere in the file (a parser hardened elsewhere).
+    #[serde(default)]
+    pub file_unless: Option<String>,
+    #[serde(default)]
+    pub confidence: Option<Confidence>,
+    /// Message detail for this pattern.
+    #[serde(default)]
+    pub message: Option<String>,
+}
+
+fn two() -> usize {
+    2
+}
+
+/// A literal assigned to a matching name.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssignSpec {
+    pub langs: Vec<String>,
+    /// Regex on the target name (`password`, `self.secret_key`).
+    pub target: String,
+    /// Regex on the assigned value's text, quotes included.
+    pub value: String,
+    /// Regex the value must not match.
+    #[serde(default)]
+    pub unless: Option<String>,
+    /// Instead of a literal: report values that are not constant (`el.innerHTML = x`).
+    #[serde(default)]
+    pub dynamic: bool,
+}
+
+/// A bad and a good example for one language; the bad one must fire, the good one not.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub lang: String,
+    pub bad: String,
+    pub good: String,
+}
+
+/// A rule ready to run.
+pub struct Rule {
+    pub spec: RuleSpec,
+    pub sinks: Vec<Sink>,
+    pub patterns: Vec<Pattern>,
+    pub assigns: Vec<AssignMatch>,
+    pub languages: Vec<Language>,
+}
+
+pub struct Sink {
+    pub langs: Vec<Language>,
+    pub callee: Regex,
+    pub args: Option<Vec<usize>>,
+    pub kwargs: Vec<String>,
+    pub when: Option<Regex>,
+    pub unless: Option<Regex>,
+    pub built: bool,
+    pub unknown: bool,
+    pub sanitizers: Option<Regex>,
+    pub names: Option<Regex>,
+    pub names_unless: Option<Regex>,
+    pub always: bool,
+    pub literal: bool,
+    pub receiver: bool,
+}
+
+pub struct Pattern {
+    pub langs: Vec<Language>,
+    pub regex: Regex,
+    pub unless: Option<Regex>,
+    pub context: Option<Regex>,
+    pub context_lines: usize,
+    pub requires: Option<Regex>,
+    pub file_unless: Option<Regex>,
+    pub confidence: Option<Confidence>,
+    pub message: Option<String>,
+}
+
+pub struct AssignMatch {
+    pub langs: Vec<Language>,
+    pub target: Regex,
+    pub value: Regex,
+    pub unless: Option<Regex>,
+    pub dynamic: bool,
+}
+
+/// A rule file that does not parse or compile.
+#[derive(Debug, thiserror::Error)]
+pub enum RuleError {
+    #[error("{file}: {message}")]
+    Invalid { file: String, message: String },
+}
+
+fn langs(file: &str, names: &[String]) -> Result<Vec<Language>, RuleError> {
+    let mut out = Vec::new();
+    for n in names {
+        let l = Language::from_name(n).ok_or_else(|| RuleError::Invalid {
+            file: file.to_string(),
+            message: format!("unknown language `{n}`"),
+        })?;
+        for f in l.family() {
+            if !out.contains(f) {
+                out.push(*f);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn re(file: &str, what: &str, p: &str) -> Result<Regex, RuleError> {
+    Regex::new(p).map_err(|e| RuleError::Invalid {
+        file: file.to_string(),
+        message: format!("{what}: {e}"),
+    })
+}
+
+fn re_opt(file: &str, what: &str, p: &Option<String>) -> Result<Option<Regex>, RuleError> {
+    p.as_deref().map(|p| re(file, what, p)).transpose()
+}
+
+impl Rule {
+    pub fn parse(file: &str, text: &str) -> Result<Rule, RuleError> {
+        let spec: RuleSpec = toml::from_str(text).map_err(|e| RuleError::Invalid {
+            file: file.to_string(),
+            message: e.to_string(),
+        })?;
+        let mut sinks = Vec::new();
+        for s in &spec.sink {
+            sinks.push(Sink {
+                langs: langs(file, &s.langs)?,
+                callee: re(file, "sink.callee", &s.callee)?,
+                args: s.args.clone(),
+                kwargs: s.kwargs.clone(),
+                when: re_opt(file, "sink.when", &s.when)?,
+                unless: re_opt(file, "sink.unless", &s.unless)?,
+                built: s.built,
+                unknown: s.unknown,
+                sanitizers: re_opt(file, "sink.sanitizers", &s.sanitizers)?,
+                names: re_opt(file, "sink.names", &s.names)?,
+                names_unless: re_opt(file, "sink.names_unless", &s.names_unless)?,
+                always: s.always,
+                literal: s.literal,
+                receiver: s.receiver,
+            });
+        }
+        let mut patterns = Vec::new();
+        for p in &spec.pattern {
+            patterns.push(Pattern {
+                langs: langs(file, &p.langs)?,
+                regex: re(file, "pattern.regex", &p.regex)?,
+                unless: re_opt(file, "pattern.unless", &p.unless)?,
+                context: re_opt(file, "pattern.context", &p.context)?,
+                context_lines: p.context_lines,
+                requires: re_opt(file, "pattern.requires", &p.requires)?,
+                file_unless: re_opt(file, "pattern.file_unless", &p.file_unless)?,
+                confidence: p.confidence,
+                message: p.message.clone(),
+            });
+        }
+        let mut assigns = Vec::new();
+        for a in &spec.assign {
+            assigns.push(AssignMatch {
+                langs: langs(file, &a.langs)?,
+                target: re(file, "assign.target", &a.target)?,
+                value: re(file, "assign.value", &a.value)?,
+                unless: re_opt(file, "assign.unless", &a.unless)?,
+                dynamic: a.dynamic,
+            });
+        }
+        let mut languages: Vec<Language> = Vec::new();
+        let all = sinks
+            .iter()
+            .flat_map(|s| s.langs.iter())
+            .chain(patterns.iter().flat_map(|p| p.langs.iter()))
+            .chain(assigns.iter().flat_map(|a| a.langs.iter()));
+        for l in all {
+            if !languages.contains(l) {
+                languages.push(*l);
+            }
+        }
+        if spec.engine.as_deref() == Some("redos") {
+            for l in crate::redos::LANGUAGES {
+                if !languages.contains(l) {
+                    languages.push(*l);
+                }
+            }
+        } else if let Some(e) = &spec.engine {
+            return Err(RuleError::Invalid {
+                file: file.to_string(),
+                message: format!("unknown engine `{e}`"),
+            });
+        }
+        for e in &spec.example {
+            if Language::from_name(&e.lang).is_none() {
+                return Err(RuleError::Invalid {
+                    file: file.to_string(),
+                    message: format!("example in unknown language `{}`", e.lang),
+                });
+            }
+        }
+        languages.sort();
+        Ok(Rule {
+            spec,
+            sinks,
+            patterns,
+            assigns,
+            languages,
+        })
+    }
+
+    pub fn id(&self) -> &str {
+        &self.spec.id
+    }
+}
+
+/// The built-in rule files, embedded at build time.
+pub static BUILTIN: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    let files: &[(&str, &str)] = &include!(concat!(env!("OUT_DIR"), "/rules.rs"));
+    files
+        .iter()
+        .map(|(file, text)| {
+            Rule::parse(file, text).unwrap_or_else(|e| panic!("built-in rule: {e}"))
+        })
+        .collect()
+});

@@ -1,0 +1,693 @@
+//! A small language-independent model of a parsed file: functions with their parameters,
+//! assignments, calls with their arguments, and string literals. Rules and the dataflow
+//! pass work on this model instead of on each grammar's node kinds.
+
+use tree_sitter::{Node, Tree};
+
+use crate::lang::Language;
+
+/// A function, method, lambda or block with parameters.
+#[derive(Debug, Clone)]
+pub struct Function {
+    pub name: String,
+    pub params: Vec<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// `target = value` in any of its spellings.
+#[derive(Debug, Clone)]
+pub struct Assign<'t> {
+    pub target: String,
+    pub value: Node<'t>,
+    /// Where the assignment takes effect: later uses see it.
+    pub at: usize,
+    /// The innermost function holding it, if any.
+    pub func: Option<usize>,
+    /// `+=` and friends keep what was there.
+    pub augmented: bool,
+}
+
+/// One argument of a call; `name` for keyword arguments.
+#[derive(Debug, Clone)]
+pub struct Arg<'t> {
+    pub name: Option<String>,
+    pub node: Node<'t>,
+}
+
+/// A call, method call, constructor call, macro or shell command.
+#[derive(Debug, Clone)]
+pub struct Call<'t> {
+    pub node: Node<'t>,
+    /// The object a method is called on, when the grammar says so.
+    pub receiver: Option<Node<'t>>,
+    /// The callee as written, without whitespace or `new`: `cursor.execute`,
+    /// `Runtime.getRuntime().exec`, `$db->query`.
+    pub callee: String,
+    pub args: Vec<Arg<'t>>,
+    pub func: Option<usize>,
+}
+
+/// Everything the rules look at in one file.
+pub struct Model<'t> {
+    pub lang: Language,
+    pub src: &'t str,
+    pub functions: Vec<Function>,
+    pub assigns: Vec<Assign<'t>>,
+    pub calls: Vec<Call<'t>>,
+    /// The source with comments (and docstrings) blanked to spaces; same length and lines.
+    pub masked: String,
+    /// Regex literals (`/a+/g` in JavaScript, `/a+/` and `%r{a+}` in Ruby).
+    pub regexes: Vec<(usize, usize)>,
+}
+
+impl<'t> Model<'t> {
+    pub fn build(lang: Language, src: &'t str, tree: &'t Tree) -> Model<'t> {
+        let mut m = Model {
+            lang,
+            src,
+            functions: Vec::new(),
+            assigns: Vec::new(),
+            calls: Vec::new(),
+            masked: String::new(),
+            regexes: Vec::new(),
+        };
+        let mut blank: Vec<(usize, usize)> = Vec::new();
+        let mut stack: Vec<usize> = Vec::new();
+        let mut cursor = tree.walk();
+        'walk: loop {
+            let node = cursor.node();
+            // Leave functions we have walked out of.
+            while let Some(&f) = stack.last() {
+                if node.start_byte() >= m.functions[f].end {
+                    stack.pop();
+                } else {
+                    break;
+                }
+            }
+            m.visit(node, &mut stack, &mut blank);
+            if cursor.goto_first_child() {
+                continue;
+            }
+            while !cursor.goto_next_sibling() {
+                if !cursor.goto_parent() {
+                    break 'walk;
+                }
+            }
+        }
+        m.masked = mask(src, &blank);
+        m
+    }
+
+    pub fn text(&self, n: Node<'_>) -> &'t str {
+        &self.src[n.start_byte()..n.end_byte()]
+    }
+
+    fn visit(&mut self, n: Node<'t>, stack: &mut Vec<usize>, blank: &mut Vec<(usize, usize)>) {
+        let kind = n.kind();
+        if kind.contains("comment") {
+            blank.push((n.start_byte(), n.end_byte()));
+            return;
+        }
+        let func = stack.last().copied();
+        if kind == "regex" {
+            self.regexes.push((n.start_byte(), n.end_byte()));
+        }
+        if self.lang == Language::Python
+            && kind == "expression_statement"
+            && n.named_child_count() == 1
+        {
+            if let Some(c) = n.named_child(0) {
+                if c.kind() == "string" {
+                    blank.push((c.start_byte(), c.end_byte()));
+                }
+            }
+        }
+        if is_function(self.lang, kind) {
+            let name = n
+                .child_by_field_name("name")
+                .map(|x| self.text(x).to_string())
+                .or_else(|| self.enclosing_binding_name(n))
+                .unwrap_or_default();
+            let mut params = Vec::new();
+            if let Some(p) = params_node(self.lang, n) {
+                collect_param_names(self, p, &mut params);
+            }
+            self.functions.push(Function {
+                name,
+                params,
+                start: n.start_byte(),
+                end: n.end_byte(),
+            });
+            stack.push(self.functions.len() - 1);
+            return;
+        }
+        if is_call(self.lang, kind) {
+            if let Some(call) = self.call_of(n, func) {
+                // `sprintf(buf, fmt, x)`, `strcat(buf, x)`: the first argument receives
+                // what the call builds.
+                if matches!(self.lang, Language::C | Language::Cpp) {
+                    let c = call.callee.as_str();
+                    let builds = matches!(
+                        c,
+                        "sprintf"
+                            | "snprintf"
+                            | "vsprintf"
+                            | "vsnprintf"
+                            | "swprintf"
+                            | "asprintf"
+                            | "strcpy"
+                            | "strncpy"
+                            | "wcscpy"
+                            | "memcpy"
+                    );
+                    let appends = matches!(c, "strcat" | "strncat" | "wcscat" | "strlcat");
+                    if builds || appends {
+                        if let Some(first) = call.args.first() {
+                            let target = target_name(self.text(first.node));
+                            if !target.is_empty() {
+                                self.assigns.push(Assign {
+                                    target,
+                                    value: n,
+                                    at: n.end_byte(),
+                                    func,
+                                    augmented: appends,
+                                });
+                            }
+                        }
+                    }
+                }
+                self.calls.push(call);
+            }
+            return;
+        }
+        self.assign_of(n, func);
+    }
+
+    /// `const handler = (req, res) => ...`: the name a lambda is bound to.
+    fn enclosing_binding_name(&self, n: Node<'t>) -> Option<String> {
+        let p = n.parent()?;
+        let name = p
+            .child_by_field_name("name")
+            .or_else(|| p.child_by_field_name("left"))?;
+        Some(self.text(name).to_string())
+    }
+
+    fn call_of(&self, n: Node<'t>, func: Option<usize>) -> Option<Call<'t>> {
+        if self.lang == Language::Shell {
+            let name = n.child_by_field_name("name")?;
+            let mut args = Vec::new();
+            let mut c = n.walk();
+            for a in n.children_by_field_name("argument", &mut c) {
+                args.push(Arg {
+                    name: None,
+                    node: a,
+                });
+            }
+            return Some(Call {
+                node: n,
+                receiver: None,
+                callee: self.text(name).to_string(),
+                args,
+                func,
+            });
+        }
+        if matches!(n.kind(), "echo_statement" | "print_intrinsic") {
+            let mut c = n.walk();
+            let args = n
+                .named_children(&mut c)
+                .map(|a| Arg {
+                    name: None,
+                    node: a,
+                })
+                .collect();
+            let callee = if n.kind() == "echo_statement" {
+                "echo"
+            } else {
+                "print"
+            };
+            return Some(Call {
+                node: n,
+                receiver: None,
+                callee: callee.to_string(),
+                args,
+                func,
+            });
+        }
+        let args_node = args_node(n);
+        let callee_end = args_node.map(|a| a.start_byte()).unwrap_or(n.end_byte());
+        let callee_src = &self.src[n.start_byte()..callee_end.max(n.start_byte())];
+        let mut callee: String = callee_src.chars().filter(|c| !c.is_whitespace()).collect();
+        if let Some(rest) = callee.strip_prefix("new") {
+            if n.kind().contains("new") || n.kind().contains("creation") {
+                callee = rest.to_string();
+            }
+        }
+        // Rust macros: `format!`
+        let callee = callee.trim_end_matches(['(', '!']).to_string();
+        let mut args = Vec::new();
+        if let Some(a) = args_node {
+            let mut c = a.walk();
+            for child in a.named_children(&mut c) {
+                if child.kind().contains("comment") {
+                    continue;
+                }
+                args.push(self.arg_of(child));
+            }
+        }
+        let receiver = n
+            .child_by_field_name("receiver")
+            .or_else(|| n.child_by_field_name("object"))
+            .or_else(|| {
+                n.child_by_field_name("function")
+                    .and_then(|f| f.child_by_field_name("object"))
+            })
+            .or_else(|| {
+                n.child_by_field_name("function")
+                    .and_then(|f| f.child_by_field_name("operand"))
+            })
+            .or_else(|| {
+                n.child_by_field_name("function")
+                    .and_then(|f| f.child_by_field_name("expression"))
+            });
+        Some(Call {
+            node: n,
+            receiver,
+            callee,
+            args,
+            func,
+        })
+    }
+
+    fn arg_of(&self, child: Node<'t>) -> Arg<'t> {
+        match child.kind() {
+            "keyword_argument" => Arg {
+                name: child
+                    .child_by_field_name("name")
+                    .map(|x| self.text(x).to_string()),
+                node: child.child_by_field_name("value").unwrap_or(child),
+            },
+            "pair" => Arg {
+                name: child
+                    .child_by_field_name("key")
+                    .map(|x| self.text(x).trim_end_matches(':').to_string()),
+                node: child.child_by_field_name("value").unwrap_or(child),
+            },
+            "argument" | "value_argument" => {
+                let count = child.named_child_count();
+                let last = child
+                    .named_child(count.saturating_sub(1) as u32)
+                    .unwrap_or(child);
+                let name = child
+                    .child_by_field_name("name")
+                    .or_else(|| {
+                        (0..count)
+                            .filter_map(|i| child.named_child(i as u32))
+                            .find(|c| c.kind() == "name_colon")
+                    })
+                    .map(|x| self.text(x).trim_end_matches(':').trim().to_string())
+                    .or_else(|| {
+                        // Kotlin `name = value`.
+                        let t = self.text(child);
+                        let (l, _) = t.split_once('=')?;
+                        let l = l.trim();
+                        (count >= 2 && is_ident(l) && !t.contains("==")).then(|| l.to_string())
+                    });
+                Arg { name, node: last }
+            }
+            _ => Arg {
+                name: None,
+                node: child,
+            },
+        }
+    }
+
+    fn assign_of(&mut self, n: Node<'t>, func: Option<usize>) {
+        let kind = n.kind();
+        let (targets, values, augmented): (Vec<Node<'t>>, Vec<Node<'t>>, bool) = match kind {
+            "assignment"
+            | "assignment_expression"
+            | "assignment_statement"
+            | "short_var_declaration"
+            | "augmented_assignment"
+            | "augmented_assignment_expression"
+            | "operator_assignment"
+            | "compound_assignment_expr" => {
+                let l = n.child_by_field_name("left").or_else(|| n.named_child(0));
+                let r = n
+                    .child_by_field_name("right")
+                    .or_else(|| n.child_by_field_name("value"))
+                    .or_else(|| {
+                        let c = n.named_child_count();
+                        (c >= 2).then(|| n.named_child((c - 1) as u32)).flatten()
+                    });
+                let (Some(l), Some(r)) = (l, r) else { return };
+                let aug = kind.contains("augmented")
+                    || kind.contains("operator")
+                    || kind.contains("compound")
+                    || {
+                        let between = &self.src[l.end_byte()..r.start_byte().max(l.end_byte())];
+                        let b = between.trim();
+                        b.len() == 2 && b.ends_with('=') && b != "=="
+                    };
+                (list_items(l), list_items(r), aug)
+            }
+            "variable_declarator"
+            | "init_declarator"
+            | "var_spec"
+            | "const_spec"
+            | "let_declaration"
+            | "variable_assignment"
+            | "property_declaration"
+            | "const_declaration"
+            | "static_item"
+            | "const_item" => {
+                let target = n
+                    .child_by_field_name("name")
+                    .or_else(|| n.child_by_field_name("declarator"))
+                    .or_else(|| n.child_by_field_name("pattern"))
+                    .or_else(|| n.named_child(0));
+                let value = n.child_by_field_name("value").or_else(|| {
+                    // C#: `x = value` sits in the declarator's last child; Kotlin: the expression
+                    // after `=`.
+                    let c = n.named_child_count();
+                    (c >= 2).then(|| n.named_child((c - 1) as u32)).flatten()
+                });
+                let (Some(t), Some(v)) = (target, value) else {
+                    return;
+                };
+                if t.id() == v.id() {
+                    return;
+                }
+                let v = if v.kind() == "equals_value_clause" {
+                    v.named_child(0).unwrap_or(v)
+                } else {
+                    v
+                };
+                (list_items(t), list_items(v), false)
+            }
+            _ => return,
+        };
+        let at = n.end_byte();
+        let single = values.len() == 1;
+        for (i, t) in targets.iter().enumerate() {
+            let value = if single {
+                values[0]
+            } else {
+                values.get(i).copied().unwrap_or(values[0])
+            };
+            let target = target_name(self.text(*t));
+            if target.is_empty() {
+                continue;
+            }
+            self.assigns.push(Assign {
+                target,
+                value,
+                at,
+                func,
+                augmented,
+            });
+        }
+    }
+
+    /// The function holding byte `at`, innermost first.
+    pub fn function_at(&self, at: usize) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for (i, f) in self.functions.iter().enumerate() {
+            if f.start <= at
+                && at < f.end
+                && best.is_none_or(|b| self.functions[b].start <= f.start)
+            {
+                best = Some(i);
+            }
+        }
+        best
+    }
+
+    /// 1-based line and column of a byte offset.
+    pub fn line_col(&self, at: usize) -> (usize, usize) {
+        let before = &self.src.as_bytes()[..at.min(self.src.len())];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let col = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        (line, col)
+    }
+}
+
+fn mask(src: &str, blank: &[(usize, usize)]) -> String {
+    let mut bytes = src.as_bytes().to_vec();
+    for &(s, e) in blank {
+        for b in &mut bytes[s..e] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    // Blanking whole comment nodes keeps UTF-8 valid: only complete code points go.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+pub fn is_ident(s: &str) -> bool {
+    let mut c = s.chars();
+    matches!(c.next(), Some(f) if f.is_alphabetic() || f == '_' || f == '$')
+        && c.all(|ch| ch.is_alphanumeric() || ch == '_' || ch == '$')
+}
+
+/// `self.x`, `$x`, `*p`, `buf[10]`, `let mut x: T` -> a comparable variable name.
+pub fn target_name(t: &str) -> String {
+    let t = t.trim();
+    // `app.config['SECRET_KEY']`, `settings[:password]`: the key names the value.
+    if let Some(i) = t.find('[') {
+        let key = t[i + 1..]
+            .trim_end_matches(']')
+            .trim()
+            .trim_start_matches(':');
+        let key = key.trim_matches(|c| c == '"' || c == '\'' || c == '`');
+        if !key.is_empty() && is_ident(key) {
+            return format!("{}.{key}", normalize_name(&t[..i]));
+        }
+    }
+    // `document.getElementById("x").innerHTML`: what is assigned is the last member.
+    let t = match t.rfind(')') {
+        Some(i) if t[i + 1..].starts_with('.') => &t[i + 1..],
+        _ => t,
+    };
+    let t = t.split([':', '[', '(']).next().unwrap_or(t).trim();
+    let t = t.trim_start_matches(['*', '&']).trim();
+    let t = t.strip_prefix("mut ").unwrap_or(t).trim();
+    let t = t.rsplit(' ').next().unwrap_or(t);
+    normalize_name(t)
+}
+
+/// Variable names as compared: PHP's `$` dropped, `this.` / `self.` / `@` kept so that
+/// fields do not alias locals.
+pub fn normalize_name(t: &str) -> String {
+    t.trim()
+        .trim_start_matches('$')
+        .replace("->", ".")
+        .replace("?.", ".")
+}
+
+fn list_items(n: Node<'_>) -> Vec<Node<'_>> {
+    match n.kind() {
+        "expression_list"
+        | "pattern_list"
+        | "tuple_pattern"
+        | "left_assignment_list"
+        | "right_assignment_list" => {
+            let mut c = n.walk();
+            let v: Vec<Node<'_>> = n.named_children(&mut c).collect();
+            if v.is_empty() {
+                vec![n]
+            } else {
+                v
+            }
+        }
+        _ => vec![n],
+    }
+}
+
+fn is_call(lang: Language, kind: &str) -> bool {
+    use Language::*;
+    match lang {
+        Python => kind == "call",
+        JavaScript | TypeScript | Tsx => matches!(kind, "call_expression" | "new_expression"),
+        Java => matches!(kind, "method_invocation" | "object_creation_expression"),
+        Go | C | Cpp | Kotlin => kind == "call_expression",
+        Php => matches!(
+            kind,
+            "echo_statement"
+                | "print_intrinsic"
+                | "function_call_expression"
+                | "member_call_expression"
+                | "scoped_call_expression"
+                | "object_creation_expression"
+                | "nullsafe_member_call_expression"
+        ),
+        Ruby => kind == "call",
+        CSharp => matches!(kind, "invocation_expression" | "object_creation_expression"),
+        Rust => matches!(kind, "call_expression" | "macro_invocation"),
+        Shell => kind == "command",
+    }
+}
+
+fn is_function(lang: Language, kind: &str) -> bool {
+    use Language::*;
+    match lang {
+        Python => matches!(kind, "function_definition" | "lambda"),
+        JavaScript | TypeScript | Tsx => matches!(
+            kind,
+            "function_declaration"
+                | "function_expression"
+                | "arrow_function"
+                | "method_definition"
+                | "function"
+                | "generator_function_declaration"
+        ),
+        Java => matches!(
+            kind,
+            "method_declaration" | "constructor_declaration" | "lambda_expression"
+        ),
+        Go => matches!(
+            kind,
+            "function_declaration" | "method_declaration" | "func_literal"
+        ),
+        Php => matches!(
+            kind,
+            "function_definition" | "method_declaration" | "anonymous_function" | "arrow_function"
+        ),
+        Ruby => matches!(kind, "method" | "singleton_method" | "block" | "do_block"),
+        CSharp => matches!(
+            kind,
+            "method_declaration"
+                | "local_function_statement"
+                | "lambda_expression"
+                | "constructor_declaration"
+        ),
+        C | Cpp => matches!(kind, "function_definition" | "lambda_expression"),
+        Rust => matches!(kind, "function_item" | "closure_expression"),
+        Kotlin => matches!(
+            kind,
+            "function_declaration" | "lambda_literal" | "anonymous_function"
+        ),
+        Shell => kind == "function_definition",
+    }
+}
+
+fn params_node(lang: Language, n: Node<'_>) -> Option<Node<'_>> {
+    if let Some(p) = n
+        .child_by_field_name("parameters")
+        .or_else(|| n.child_by_field_name("parameter"))
+    {
+        return Some(p);
+    }
+    if matches!(lang, Language::C | Language::Cpp) {
+        // function_definition -> declarator: function_declarator -> parameters
+        let mut d = n.child_by_field_name("declarator");
+        while let Some(x) = d {
+            if let Some(p) = x.child_by_field_name("parameters") {
+                return Some(p);
+            }
+            d = x.child_by_field_name("declarator");
+        }
+    }
+    let mut c = n.walk();
+    let found = n.named_children(&mut c).find(|x| {
+        let k = x.kind();
+        k.contains("parameters")
+            || k == "block_parameters"
+            || k == "lambda_parameters"
+            || k == "parameter_list"
+    });
+    found
+}
+
+fn collect_param_names(m: &Model<'_>, p: Node<'_>, out: &mut Vec<String>) {
+    if matches!(
+        p.kind(),
+        "identifier" | "simple_identifier" | "variable_name"
+    ) {
+        out.push(normalize_name(m.text(p)));
+        return;
+    }
+    let mut c = p.walk();
+    for child in p.named_children(&mut c) {
+        let k = child.kind();
+        if k.contains("comment") || k.contains("type") && !k.contains("parameter") {
+            continue;
+        }
+        if matches!(k, "identifier" | "simple_identifier" | "variable_name") {
+            out.push(normalize_name(m.text(child)));
+            continue;
+        }
+        let mut names = Vec::new();
+        {
+            let mut cc = child.walk();
+            for n in child.children_by_field_name("name", &mut cc) {
+                names.push(n);
+            }
+        }
+        if names.is_empty() {
+            if let Some(x) = child
+                .child_by_field_name("pattern")
+                .or_else(|| child.child_by_field_name("declarator"))
+            {
+                names.push(x);
+            }
+        }
+        if names.is_empty() {
+            if let Some(x) = first_identifier(child) {
+                names.push(x);
+            }
+        }
+        for n in names {
+            let n = if matches!(
+                n.kind(),
+                "identifier" | "variable_name" | "simple_identifier"
+            ) {
+                n
+            } else {
+                first_identifier(n).unwrap_or(n)
+            };
+            let t = target_name(m.text(n));
+            if !t.is_empty() && is_ident(&t) {
+                out.push(t);
+            }
+        }
+    }
+}
+
+fn first_identifier(n: Node<'_>) -> Option<Node<'_>> {
+    if matches!(
+        n.kind(),
+        "identifier" | "simple_identifier" | "variable_name"
+    ) {
+        return Some(n);
+    }
+    let mut c = n.walk();
+    let children: Vec<Node<'_>> = n.named_children(&mut c).collect();
+    children.into_iter().find_map(first_identifier)
+}
+
+fn args_node(n: Node<'_>) -> Option<Node<'_>> {
+    if let Some(a) = n.child_by_field_name("arguments") {
+        return Some(a);
+    }
+    let mut c = n.walk();
+    let children: Vec<Node<'_>> = n.named_children(&mut c).collect();
+    for ch in &children {
+        match ch.kind() {
+            "value_arguments" | "argument_list" | "arguments" | "token_tree" => return Some(*ch),
+            "call_suffix" => {
+                let mut cc = ch.walk();
+                let inner = ch
+                    .named_children(&mut cc)
+                    .find(|x| x.kind() == "value_arguments");
+                if inner.is_some() {
+                    return inner;
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}

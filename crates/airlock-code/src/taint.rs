@@ -1,0 +1,554 @@
+//! Dataflow within a function: where a value comes from (request data, argv, the
+//! environment, stdin, a parameter of the enclosing function, constants) and whether it
+//! was built into a string or passed through a sanitizer on the way.
+
+use std::cell::RefCell;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use tree_sitter::Node;
+
+use crate::syntax::{normalize_name, Model};
+
+/// Where a value comes from, from harmless to attacker-controlled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Origin {
+    /// Literals, constants, values that went through a sanitizer.
+    Const,
+    /// Fields, globals, results of calls we know nothing about.
+    Unknown,
+    /// A parameter of the enclosing function: its callers decide.
+    Param,
+    /// Request data, command-line arguments, the environment, stdin.
+    Source,
+}
+
+/// What the dataflow pass knows about an expression.
+#[derive(Debug, Clone)]
+pub struct Flow {
+    pub origin: Origin,
+    /// Built by concatenation, interpolation or formatting (as opposed to passed as is).
+    pub built: bool,
+    /// How the tainted part entered, for the message: `request.args`, `parameter name`.
+    pub via: Option<String>,
+}
+
+impl Flow {
+    fn konst() -> Flow {
+        Flow {
+            origin: Origin::Const,
+            built: false,
+            via: None,
+        }
+    }
+
+    fn join(&mut self, other: Flow) {
+        self.built |= other.built;
+        if other.origin > self.origin {
+            self.origin = other.origin;
+            self.via = other.via;
+        }
+    }
+}
+
+/// Expressions whose value an attacker controls, matched at the start of the expression.
+static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+        (?:self\.)?request\.(?:args|form|values|json|data|files|cookies|headers|GET|POST|FILES|COOKIES|META|body|query_params|path_params|get_json|params|query|url|path|full_path|environ|stream|get_data|query_string|match_info|rel_url|post|content|text|getParameter|getHeader|getQueryString|getCookies|getInputStream|getReader|getPathInfo|getRequestURI|Query|Form|QueryString|Cookies|Headers|Body|RouteValues|Params|input|get|all|cookie|header|raw_post_data)\b
+        | (?:req|request)\.(?:query|body|params|cookies|headers|param|url|originalUrl|path|files|file|hostname|ip)\b
+        | ctx\.(?:query|request|params|body|cookies|headers|querystring|req)\b
+        | \$_(?:GET|POST|REQUEST|COOKIE|FILES|SERVER|ENV)\b
+        | \$request->(?:input|get|query|post|all|cookie|header|request|json|file|getContent|route)\b
+        | request\(\)(?:->|\.) | Request::(?:input|get|query|all)\b | Input::(?:get|all)\b
+        | params(?:\[|\.(?:fetch|require|permit|get|dig)\b|$)
+        | cookies\[ | session\[
+        | (?:\w+\.)?(?:getParameter|getParameterValues|getParameterMap|getHeader|getHeaders|getQueryString|getCookies|getInputStream|getReader|getPathInfo|getRequestURI|getRequestURL|getRemoteUser)\s*\(
+        | sys\.argv | os\.environ | os\.getenv\b | getenv\b | process\.env\b | process\.argv\b | os\.Args\b
+        | flag\.(?:Arg|Args|String)\b | ARGV\b | ENV\[ | ENV\.fetch | (?:std::)?env::(?:args|var|var_os)\b
+        | System\.getenv\b | System\.getProperty\b | Environment\.GetEnvironmentVariable\b | argv\b | args\[
+        | input\s*\( | raw_input\s*\( | sys\.stdin\b | Console\.ReadLine\b | (?:\w+\.)?readLine\s*\(
+        | (?:\w+\.)?nextLine\s*\( | scanf\b | fgets\b | gets\b | STDIN\b | \$stdin\b | stdin\b | io::stdin\b
+        | c\.(?:Query|Param|PostForm|DefaultQuery|DefaultPostForm|GetHeader|Cookie|FormValue|QueryParam|QueryParams|FormFile|GetQuery|GetPostForm)\b
+        | r\.(?:URL\.Query|FormValue|PostFormValue|Form|PostForm|Header\.Get|Body|URL\.Path|URL\.RawQuery|Cookie|MultipartForm|PathValue)\b
+        | mux\.Vars\b | chi\.URLParam\b | vars\[
+        | Request\.(?:Query|Form|QueryString|Cookies|Headers|Body|RouteValues|Params)\b
+        | (?:window\.|document\.)?location\.(?:search|hash|href|pathname)\b | document\.(?:URL|cookie|referrer|documentURI)\b
+        | (?:event|e|evt|msg|message)\.data\b | new\s+URLSearchParams | URLSearchParams\b
+        | \$\{?(?:1|2|3|@|\*|QUERY_STRING|REQUEST_URI)\b
+        )",
+    )
+    .expect("source regex")
+});
+
+/// Calls whose result is safe whatever went in: numeric conversions, hashes, ids, lengths.
+static SANITIZER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?:^|[.:>])(?:
+        int|float|bool|long|Number|parseInt|parseFloat|Integer\.parseInt|Integer\.valueOf|Long\.parseLong
+        |Long\.valueOf|Double\.parseDouble|UUID\.fromString|Atoi|ParseInt|ParseFloat|ParseBool|ParseUint
+        |intval|floatval|boolval|abs|len|count|size|length|to_i|to_f|toInt|toLong|toIntOrNull|Parse|TryParse
+        |isdigit|isnumeric|uuid\d?|uuid4|randomUUID|NewString|hashCode|hexdigest|digest
+        |parse::<\w+>|Convert\.ToInt32|Convert\.ToInt64)$",
+    )
+    .expect("sanitizer regex")
+});
+
+/// Calls that build a string from their arguments.
+static BUILDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?:^|[.:>])(?:format|sprintf|Sprintf|Fprintf|snprintf|vsprintf|String\.format|formatted|join|concat
+        |format!|Format|Concat|Join|StringBuilder|append|Append|replace|Replace|str|String|strcat|strncat|stringify|toString|ToString|to_s|f)$",
+    )
+    .expect("builder regex")
+});
+
+/// Dataflow queries over one file's model.
+pub struct Taint<'m, 't> {
+    m: &'m Model<'t>,
+    /// Assignments being resolved, to stop on cycles (`x = x + y` in a loop).
+    active: RefCell<Vec<usize>>,
+}
+
+impl<'m, 't> Taint<'m, 't> {
+    pub fn new(m: &'m Model<'t>) -> Self {
+        Taint {
+            m,
+            active: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The flow of an expression; `sanitizer` adds the sink's own sanitizers (for example
+    /// `shlex.quote` for commands, `basename` for paths).
+    pub fn flow(&self, n: Node<'t>, sanitizer: Option<&Regex>) -> Flow {
+        self.flow_at(n, sanitizer, 0)
+    }
+
+    fn flow_at(&self, n: Node<'t>, san: Option<&Regex>, depth: usize) -> Flow {
+        if depth > 24 {
+            return Flow {
+                origin: Origin::Unknown,
+                built: false,
+                via: None,
+            };
+        }
+        let m = self.m;
+        let text = m.text(n);
+        let kind = n.kind();
+        if SOURCE.is_match(text) {
+            let via: String = text
+                .chars()
+                .take_while(|c| *c != '(' && *c != '\n')
+                .take(40)
+                .collect();
+            return Flow {
+                origin: Origin::Source,
+                built: false,
+                via: Some(via),
+            };
+        }
+        if is_literal_kind(kind) {
+            return self.literal(n, san, depth);
+        }
+        // A function passed as a value is code, not data.
+        if kind.contains("function")
+            || kind.contains("lambda")
+            || kind.contains("closure")
+            || kind == "arrow_function"
+            || kind == "block"
+            || kind == "do_block"
+        {
+            return Flow::konst();
+        }
+        if is_identifier_kind(kind) {
+            return self.variable(text, n.start_byte(), san, depth);
+        }
+        if is_member_kind(kind) {
+            let name = normalize_name(text);
+            if self.assignment_of(&name, n.start_byte()).is_some() {
+                return self.variable(text, n.start_byte(), san, depth);
+            }
+            let object = n
+                .child_by_field_name("object")
+                .or_else(|| n.child_by_field_name("operand"))
+                .or_else(|| n.child_by_field_name("value"))
+                .or_else(|| n.child_by_field_name("expression"))
+                .or_else(|| n.child_by_field_name("argument"))
+                .or_else(|| n.named_child(0));
+            return match object {
+                Some(o) if o.id() != n.id() => {
+                    let mut f = self.flow_at(o, san, depth + 1);
+                    // `user.id`, `len(x)`-style accessors of tainted data stay tainted.
+                    if f.origin == Origin::Const && !is_literal_kind(o.kind()) {
+                        f.origin = Origin::Unknown;
+                    }
+                    f
+                }
+                _ => Flow {
+                    origin: Origin::Unknown,
+                    built: false,
+                    via: None,
+                },
+            };
+        }
+        if is_call_kind(kind) {
+            return self.call(n, san, depth);
+        }
+        if kind == "cast_expression" || kind == "as_expression" {
+            let t = text.to_ascii_lowercase();
+            if [
+                "(int", "(long", "(float", "(double", "(short", "(byte", "(bool", " as i", " as u",
+                " as f",
+            ]
+            .iter()
+            .any(|p| t.contains(p))
+            {
+                return Flow::konst();
+            }
+        }
+        // Everything else: operators, parentheses, conditionals, arrays... joins its parts.
+        let mut f = Flow::konst();
+        if kind.starts_with("binary") || kind.contains("concat") {
+            f.built = true;
+        }
+        let mut c = n.walk();
+        for child in n.named_children(&mut c) {
+            if child.kind().contains("comment") || child.kind() == "type_identifier" {
+                continue;
+            }
+            f.join(self.flow_at(child, san, depth + 1));
+        }
+        f
+    }
+
+    fn literal(&self, n: Node<'t>, san: Option<&Regex>, depth: usize) -> Flow {
+        let m = self.m;
+        let mut f = Flow::konst();
+        let mut c = n.walk();
+        for child in n.named_children(&mut c) {
+            let k = child.kind();
+            if is_string_part(k) {
+                if m.lang == crate::Language::Kotlin && k == "string_content" {
+                    self.kotlin_templates(child, san, depth, &mut f);
+                }
+                continue;
+            }
+            f.built = true;
+            f.join(self.flow_at(child, san, depth + 1));
+        }
+        f
+    }
+
+    /// Kotlin's grammar leaves `$name` inside the string text.
+    fn kotlin_templates(&self, part: Node<'t>, san: Option<&Regex>, depth: usize, f: &mut Flow) {
+        static TEMPLATE: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"\$([A-Za-z_][A-Za-z0-9_]*)").expect("template regex"));
+        let text = self.m.text(part);
+        let text = if text == "$" {
+            // `"$name"` splits as `$` + `name...`: the name is the next part's head.
+            match part.next_named_sibling() {
+                Some(next) => format!("${}", self.m.text(next)),
+                None => return,
+            }
+        } else {
+            text.to_string()
+        };
+        for cap in TEMPLATE.captures_iter(&text) {
+            f.built = true;
+            f.join(self.variable(&cap[1], part.start_byte(), san, depth + 1));
+        }
+    }
+
+    fn call(&self, n: Node<'t>, san: Option<&Regex>, depth: usize) -> Flow {
+        let m = self.m;
+        let Some(call) = m.calls.iter().find(|c| c.node.id() == n.id()) else {
+            return Flow {
+                origin: Origin::Unknown,
+                built: false,
+                via: None,
+            };
+        };
+        let callee = call.callee.as_str();
+        if SANITIZER.is_match(callee) || san.is_some_and(|s| s.is_match(callee)) {
+            return Flow::konst();
+        }
+        let mut f = Flow::konst();
+        if BUILDER.is_match(callee) {
+            f.built = true;
+        }
+        // The receiver of a method call: `name.strip()`, `"...".format(x)`.
+        let callee_node = n
+            .child_by_field_name("function")
+            .or_else(|| n.child_by_field_name("object"))
+            .or_else(|| n.child_by_field_name("receiver"));
+        if let Some(cn) = callee_node {
+            let receiver = if is_member_kind(cn.kind()) {
+                cn.child_by_field_name("object")
+                    .or_else(|| cn.child_by_field_name("operand"))
+                    .or_else(|| cn.child_by_field_name("expression"))
+                    .or_else(|| cn.named_child(0))
+            } else if cn.kind() != "identifier" && n.child_by_field_name("function").is_none() {
+                Some(cn)
+            } else {
+                None
+            };
+            if let Some(r) = receiver {
+                if r.id() != n.id() {
+                    f.join(self.flow_at(r, san, depth + 1));
+                }
+            }
+        }
+        for a in &call.args {
+            f.join(self.flow_at(a.node, san, depth + 1));
+        }
+        // A call to something we know nothing about, with nothing tainted going in: we
+        // cannot say it is constant, but we have no reason to think it is tainted either.
+        if f.origin == Origin::Const && !f.built {
+            f.origin = Origin::Unknown;
+        }
+        f
+    }
+
+    /// The latest assignment to `name` before `at`, in the same function (or at the top
+    /// level for globals).
+    fn assignment_of(&self, name: &str, at: usize) -> Option<usize> {
+        let m = self.m;
+        let func = m.function_at(at);
+        let mut best: Option<usize> = None;
+        for (i, a) in m.assigns.iter().enumerate() {
+            if a.at > at || a.target != name {
+                continue;
+            }
+            let visible = a.func == func || a.func.is_none();
+            if visible
+                && best.is_none_or(|b| {
+                    let bb = &m.assigns[b];
+                    // Locals shadow globals; later beats earlier.
+                    (bb.func.is_none() && a.func.is_some()) || (bb.func == a.func && a.at > bb.at)
+                })
+            {
+                best = Some(i);
+            }
+        }
+        best
+    }
+
+    fn variable(&self, raw: &str, at: usize, san: Option<&Regex>, depth: usize) -> Flow {
+        let m = self.m;
+        let name = normalize_name(raw);
+        if let Some(i) = self.assignment_of(&name, at) {
+            if self.active.borrow().contains(&i) {
+                return Flow {
+                    origin: Origin::Unknown,
+                    built: false,
+                    via: None,
+                };
+            }
+            self.active.borrow_mut().push(i);
+            let a = &m.assigns[i];
+            let mut f = self.flow_at(a.value, san, depth + 1);
+            if a.augmented {
+                f.built = true;
+                f.join(self.variable(
+                    raw,
+                    a.at.saturating_sub(1).min(a.value.start_byte()),
+                    san,
+                    depth + 1,
+                ));
+            }
+            self.active.borrow_mut().pop();
+            if f.origin > Origin::Const && self.guarded(&name, a.at, at) {
+                f.origin = Origin::Const;
+            }
+            return f;
+        }
+        if let Some(fi) = m.function_at(at) {
+            // Parameters of this function, or of an enclosing one (closures).
+            let mut fun = Some(fi);
+            while let Some(i) = fun {
+                let f = &m.functions[i];
+                if f.params.contains(&name) {
+                    if self.guarded(&name, f.start, at) {
+                        return Flow::konst();
+                    }
+                    return Flow {
+                        origin: Origin::Param,
+                        built: false,
+                        via: Some(format!("parameter `{name}`")),
+                    };
+                }
+                fun = m
+                    .function_at(f.start.saturating_sub(1))
+                    .filter(|&o| o != i && m.functions[o].start < f.start);
+            }
+        }
+        if name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+            && name.len() > 1
+        {
+            return Flow::konst();
+        }
+        Flow {
+            origin: Origin::Unknown,
+            built: false,
+            via: None,
+        }
+    }
+
+    /// An allowlist or validation check on `name` between `from` and `to` that makes the
+    /// value safe whatever it held: `if name not in ALLOWED: abort()`, `re.fullmatch(...)`.
+    fn guarded(&self, name: &str, from: usize, to: usize) -> bool {
+        static GUARD: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(?x)(?:\bin\s+\(?[A-Z][A-Z0-9_]{2,}|\bin\s+(?:allowed|valid|permitted|whitelist|allowlist)\w*
+                |(?:ALLOWED|VALID|WHITELIST|ALLOWLIST|PERMITTED)\w*\s*(?:\.|->)\s*(?:includes|contains|containsKey|has|Contains|ContainsKey|include\?|key\?|member\?)
+                |(?:allowed|valid|permitted|whitelist|allowlist)\w*\s*(?:\.|->)\s*(?:includes|contains|containsKey|has|Contains|ContainsKey|include\?)
+                |in_array\s*\(|fullmatch\s*\(|\bmatches\s*\(|preg_match\s*\(|\.test\s*\(|isdigit\s*\(|isalnum\s*\(|isnumeric\s*\(|is_numeric\s*\(|ctype_\w+\s*\(|MatchString\s*\(|IsMatch\s*\()",
+            )
+            .expect("guard regex")
+        });
+        let m = self.m;
+        if from >= to || to > m.masked.len() {
+            return false;
+        }
+        let region = &m.masked[from..to];
+        let bare = name.rsplit('.').next().unwrap_or(name);
+        for line in region.lines() {
+            let l = line.trim_start();
+            let is_check = l.starts_with("if")
+                || l.starts_with("unless")
+                || l.starts_with("raise")
+                || l.contains("assert")
+                || l.starts_with("guard")
+                || l.contains(" if ");
+            if is_check && contains_word(l, bare) && GUARD.is_match(l) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+fn contains_word(hay: &str, word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    hay.match_indices(word).any(|(i, _)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + word.len()..].chars().next();
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
+}
+
+pub fn is_literal_kind(kind: &str) -> bool {
+    kind.contains("string")
+        || kind.contains("literal")
+            && !kind.contains("lambda")
+            && !kind.contains("object")
+            && !kind.contains("array")
+        || matches!(
+            kind,
+            "integer"
+                | "float"
+                | "number"
+                | "true"
+                | "false"
+                | "none"
+                | "null"
+                | "nil"
+                | "boolean"
+                | "heredoc_body"
+                | "simple_symbol"
+                | "symbol"
+                | "hash_key_symbol"
+                | "char"
+                | "rune_literal"
+                | "raw_string"
+                | "template_string"
+                | "word"
+                | "number_literal"
+        )
+}
+
+fn is_string_part(kind: &str) -> bool {
+    matches!(
+        kind,
+        "string_content"
+            | "string_fragment"
+            | "escape_sequence"
+            | "string_start"
+            | "string_end"
+            | "string_value"
+            | "interpolated_string_text"
+            | "interpolated_verbatim_string_text"
+            | "heredoc_start"
+            | "heredoc_end"
+            | "raw_string_content"
+            | "character"
+            | "multiline_string_literal"
+            | "string_literal_content"
+            | "literal_content"
+            | "heredoc_content"
+            | "text"
+            | "regex_pattern"
+            | "regex_flags"
+            | "nowdoc_string"
+    )
+}
+
+pub fn is_identifier_kind(kind: &str) -> bool {
+    matches!(
+        kind,
+        "identifier"
+            | "variable_name"
+            | "simple_identifier"
+            | "name"
+            | "shorthand_property_identifier"
+            | "instance_variable"
+            | "simple_expansion"
+            | "field_identifier"
+            | "constant"
+    )
+}
+
+pub fn is_member_kind(kind: &str) -> bool {
+    matches!(
+        kind,
+        "attribute"
+            | "member_expression"
+            | "field_access"
+            | "selector_expression"
+            | "navigation_expression"
+            | "member_access_expression"
+            | "field_expression"
+            | "subscript_expression"
+            | "element_reference"
+            | "index_expression"
+            | "subscript"
+            | "element_access_expression"
+            | "scoped_identifier"
+            | "expansion"
+            | "qualified_identifier"
+            | "scoped_property_access_expression"
+    )
+}
+
+fn is_call_kind(kind: &str) -> bool {
+    matches!(
+        kind,
+        "call"
+            | "call_expression"
+            | "new_expression"
+            | "method_invocation"
+            | "object_creation_expression"
+            | "function_call_expression"
+            | "member_call_expression"
+            | "scoped_call_expression"
+            | "nullsafe_member_call_expression"
+            | "invocation_expression"
+            | "macro_invocation"
+            | "command"
+    )
+}

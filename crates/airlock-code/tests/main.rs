@@ -1,0 +1,5 @@
+//! Integration tests of the code analyzer: every rule's documented examples, the rule
+//! registry's guarantees, snippets with syntax errors, and Markdown answers.
+
+mod examples;
+mod registry;
