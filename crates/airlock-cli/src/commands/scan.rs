@@ -52,6 +52,9 @@ pub struct ScanArgs {
     /// Never show a progress bar.
     #[arg(long)]
     pub no_progress: bool,
+    /// Only look for secrets and sensitive data: skip the insecure-code review.
+    #[arg(long)]
+    pub no_code: bool,
     /// Also report personal data (emails, phone numbers, cards, IBANs, national ids, IP
     /// addresses). Off by default: in source trees these are mostly test data, and
     /// `check`, `redact` and `classify` always look for them.
@@ -72,6 +75,7 @@ impl ScanArgs {
             baseline: None,
             no_baseline: true,
             no_progress: false,
+            no_code: false,
             personal_data: false,
         }
     }
@@ -175,15 +179,18 @@ pub fn collect(global: &GlobalArgs, args: &ScanArgs) -> Result<Outcome> {
     let progress = Progress::default();
     let allowed_path = |p: &Path| ctx.policy.is_path_allowed(&relative(p, &root));
 
+    let analyzer = airlock_code::Analyzer::new();
     let scan_one =
         |path: &str, content: &[u8], line_map: &[usize], commit: Option<&git::CommitInfo>| {
             let mut findings = detector.scan(content);
             findings.retain(|f| f.confidence >= min);
-            if findings.is_empty() {
-                return;
+            let mut recs = builder.build(path, content, &findings, line_map, commit);
+            if !args.no_code {
+                recs.extend(review_file(&analyzer, path, content, min, line_map, commit));
             }
-            let recs = builder.build(path, content, &findings, line_map, commit);
-            records.lock().expect("records lock").extend(recs);
+            if !recs.is_empty() {
+                records.lock().expect("records lock").extend(recs);
+            }
         };
 
     if args.staged || args.git || args.since.is_some() {
@@ -296,6 +303,50 @@ pub fn collect(global: &GlobalArgs, args: &ScanArgs) -> Result<Outcome> {
         skipped,
         detector,
     })
+}
+
+/// The insecure-code findings of one file, when its language is one the analyzer reads.
+pub fn review_file(
+    analyzer: &airlock_code::Analyzer,
+    path: &str,
+    content: &[u8],
+    min: Confidence,
+    line_map: &[usize],
+    commit: Option<&git::CommitInfo>,
+) -> Vec<Record> {
+    let Ok(text) = std::str::from_utf8(content) else {
+        return Vec::new();
+    };
+    let lang = airlock_code::Language::from_path(Path::new(path)).or_else(|| {
+        text.lines()
+            .next()
+            .and_then(airlock_code::Language::from_shebang)
+    });
+    let Some(lang) = lang else {
+        return Vec::new();
+    };
+    analyzer
+        .analyze(text, lang)
+        .iter()
+        .filter(|f| f.confidence >= min)
+        .map(|f| {
+            let cwes: Vec<u32> = analyzer
+                .rule(&f.rule_id)
+                .map(|r| {
+                    std::iter::once(r.spec.cwe)
+                        .chain(r.spec.also_cwe.iter().copied())
+                        .collect()
+                })
+                .unwrap_or_else(|| vec![f.cwe]);
+            let mut r = Record::from_code(path, text, lang, f, &cwes);
+            if !line_map.is_empty() {
+                r.line = line_map.get(r.line - 1).copied().unwrap_or(r.line);
+                r.end_line = line_map.get(r.end_line - 1).copied().unwrap_or(r.end_line);
+            }
+            r.commit = commit.cloned();
+            r
+        })
+        .collect()
 }
 
 fn progress_bar(disabled: bool) -> Option<indicatif::ProgressBar> {

@@ -70,18 +70,28 @@ pub fn write(out: &mut dyn Write, records: &[Record], style: &Style) -> Result<(
             style.paint("1;34", "|"),
             r.line_text
         )?;
-        writeln!(
-            out,
-            "{pad} {} {}",
-            style.paint("1;34", "="),
-            format_args!(
-                "{}, {}, confidence {}, value {}",
-                r.kind,
-                r.box_level,
-                r.confidence.as_str(),
-                r.secret
-            )
-        )?;
+        let eq = style.paint("1;34", "=");
+        match (&r.code, r.kind, r.box_level, &r.secret) {
+            (Some(c), _, _, _) => {
+                writeln!(out, "{pad} {eq} {}", c.message)?;
+                writeln!(
+                    out,
+                    "{pad} {eq} {}, {} severity, confidence {}",
+                    c.cwe.join(", "),
+                    r.severity.as_str(),
+                    r.confidence.as_str()
+                )?;
+                writeln!(out, "{pad} {eq} {} {}", style.paint("1", "fix:"), c.fix)?;
+            }
+            (None, Some(kind), Some(level), Some(secret)) => {
+                writeln!(
+                    out,
+                    "{pad} {eq} {kind}, {level}, confidence {}, value {secret}",
+                    r.confidence.as_str()
+                )?;
+            }
+            _ => {}
+        }
         writeln!(out)?;
     }
     Ok(())

@@ -23,19 +23,80 @@ pub struct Record {
     pub end_column: usize,
     pub rule: String,
     pub title: String,
-    pub kind: Kind,
+    /// The kind of sensitive data; `None` for insecure-code findings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Kind>,
     pub severity: Severity,
     pub confidence: Confidence,
-    #[serde(rename = "box")]
-    pub box_level: BoxLevel,
+    #[serde(rename = "box", skip_serializing_if = "Option::is_none")]
+    pub box_level: Option<BoxLevel>,
     /// The secret, masked (`ghp_****(40 chars)`) unless raw values were asked for.
-    pub secret: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
+    /// For secrets, a fingerprint of the value; for code, of the rule and the line's
+    /// code, so that a baseline survives edits elsewhere in the file.
     pub fingerprint: String,
+    /// What insecure-code findings add: CWEs, the message and the fix.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub code: Option<CodeInfo>,
     /// The source line with every finding on it masked the same way.
     #[serde(skip)]
     pub line_text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub commit: Option<CommitInfo>,
+}
+
+/// The part of a record that only insecure-code findings have.
+#[derive(Debug, Clone, Serialize)]
+pub struct CodeInfo {
+    pub cwe: Vec<String>,
+    pub language: &'static str,
+    pub message: String,
+    pub fix: String,
+}
+
+impl Record {
+    /// A record for an insecure-code finding; `cwes` lists the rule's CWE first.
+    pub fn from_code(
+        path: &str,
+        content: &str,
+        lang: airlock_code::Language,
+        f: &airlock_code::CodeFinding,
+        cwes: &[u32],
+    ) -> Record {
+        let line_text = content.lines().nth(f.line.saturating_sub(1)).unwrap_or("");
+        let line_text = line_text.replace('\t', "    ");
+        let fingerprint =
+            airlock_types::fingerprint(format!("{}\n{}", f.rule_id, line_text.trim()).as_bytes());
+        let line_text = if line_text.chars().count() > 200 {
+            line_text.chars().take(200).collect::<String>() + "…"
+        } else {
+            line_text
+        };
+        Record {
+            path: path.to_string(),
+            line: f.line,
+            column: f.column,
+            end_line: f.end_line,
+            end_column: f.end_column,
+            rule: f.rule_id.clone(),
+            title: f.title.clone(),
+            kind: None,
+            severity: f.severity,
+            confidence: f.confidence,
+            box_level: None,
+            secret: None,
+            fingerprint,
+            code: Some(CodeInfo {
+                cwe: cwes.iter().map(|c| format!("CWE-{c}")).collect(),
+                language: lang.name(),
+                message: f.message.clone(),
+                fix: f.fix.clone(),
+            }),
+            line_text,
+            commit: None,
+        }
+    }
 }
 
 /// Builds records for the findings of one piece of content.
@@ -79,12 +140,13 @@ impl RecordBuilder<'_> {
                     end_column: end.column,
                     rule: f.rule_id.clone(),
                     title: f.title.clone(),
-                    kind: f.kind,
+                    kind: Some(f.kind),
                     severity: f.severity,
                     confidence: f.confidence,
-                    box_level: (self.box_of)(f.kind),
-                    secret: self.show(f.secret.expose()),
+                    box_level: Some((self.box_of)(f.kind)),
+                    secret: Some(self.show(f.secret.expose())),
                     fingerprint: f.fingerprint(),
+                    code: None,
                     line_text,
                     commit: commit.cloned(),
                 }
