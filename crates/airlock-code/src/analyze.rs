@@ -201,6 +201,9 @@ impl Analyzer {
                 }
                 for a in checked {
                     let f = taint.flow(a, sink.sanitizers.as_ref());
+                    if sink.built_only && !f.built {
+                        continue;
+                    }
                     let confidence = match f.origin {
                         Origin::Source => Some(Confidence::High),
                         Origin::Param if f.built || !sink.built => Some(Confidence::Medium),

@@ -78,6 +78,10 @@ pub struct SinkSpec {
     /// Report values of unknown origin built into strings too (at medium confidence).
     #[serde(default)]
     pub unknown: bool,
+    /// Report only values built into strings, even from request data: for APIs whose
+    /// later arguments are bound parameters.
+    #[serde(default)]
+    pub built_only: bool,
     /// Extra sanitizers for this sink, a regex on callees (`shlex.quote`, `basename`).
     #[serde(default)]
     pub sanitizers: Option<String>,
@@ -179,6 +183,7 @@ pub struct Sink {
     pub unless: Option<Regex>,
     pub built: bool,
     pub unknown: bool,
+    pub built_only: bool,
     pub sanitizers: Option<Regex>,
     pub names: Option<Regex>,
     pub names_unless: Option<Regex>,
@@ -258,6 +263,7 @@ impl Rule {
                 unless: re_opt(file, "sink.unless", &s.unless)?,
                 built: s.built,
                 unknown: s.unknown,
+                built_only: s.built_only,
                 sanitizers: re_opt(file, "sink.sanitizers", &s.sanitizers)?,
                 names: re_opt(file, "sink.names", &s.names)?,
                 names_unless: re_opt(file, "sink.names_unless", &s.names_unless)?,

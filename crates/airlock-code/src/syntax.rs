@@ -2,7 +2,19 @@
 //! assignments, calls with their arguments, and string literals. Rules and the dataflow
 //! pass work on this model instead of on each grammar's node kinds.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use tree_sitter::{Node, Tree};
+
+/// A parameter declaration with a numeric, boolean or id type (`long id`, `id: Int`,
+/// `n int64`, `page: u32`).
+static NUMERIC_TYPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?:^|[\s:(<])(?:int|long|short|byte|float|double|bool|boolean|char|Integer|Long|Short|Double|Float|Boolean|Int|Int32|Int64|UInt\w*|uint\w*|int8|int16|int32|int64|i8|i16|i32|i64|i128|isize|u8|u16|u32|u64|u128|usize|f32|f64|size_t|ssize_t|unsigned|decimal|Decimal|UUID|Guid|number|bigint|float64|float32)(?:\s*[\w$]+)?\s*(?:=.*)?$",
+    )
+    .expect("numeric type regex")
+});
 
 use crate::lang::Language;
 
@@ -11,6 +23,8 @@ use crate::lang::Language;
 pub struct Function {
     pub name: String,
     pub params: Vec<String>,
+    /// Parameters declared with a numeric or boolean type: safe in any string.
+    pub numeric_params: Vec<String>,
     pub start: usize,
     pub end: usize,
 }
@@ -130,12 +144,22 @@ impl<'t> Model<'t> {
                 .or_else(|| self.enclosing_binding_name(n))
                 .unwrap_or_default();
             let mut params = Vec::new();
+            let mut numeric_params = Vec::new();
             if let Some(p) = params_node(self.lang, n) {
                 collect_param_names(self, p, &mut params);
+                let mut c = p.walk();
+                for child in p.named_children(&mut c) {
+                    if NUMERIC_TYPE.is_match(self.text(child)) {
+                        let mut names = Vec::new();
+                        collect_param_names(self, child, &mut names);
+                        numeric_params.extend(names);
+                    }
+                }
             }
             self.functions.push(Function {
                 name,
                 params,
+                numeric_params,
                 start: n.start_byte(),
                 end: n.end_byte(),
             });
@@ -348,7 +372,9 @@ impl<'t> Model<'t> {
                     || {
                         let between = &self.src[l.end_byte()..r.start_byte().max(l.end_byte())];
                         let b = between.trim();
-                        b.len() == 2 && b.ends_with('=') && b != "=="
+                        b.len() == 2
+                            && b.ends_with('=')
+                            && !matches!(b, "==" | ":=" | "!=" | "<=" | ">=")
                     };
                 (list_items(l), list_items(r), aug)
             }

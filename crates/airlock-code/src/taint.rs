@@ -94,6 +94,11 @@ static SANITIZER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("sanitizer regex")
 });
 
+/// Replacement calls; with a negated character class they strip input to an alphabet.
+static STRIP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[.:>])(?:replaceAll|replace|sub|gsub|preg_replace|Replace|ReplaceAllString|replace_all)$").expect("strip regex")
+});
+
 /// Calls that build a string from their arguments.
 static BUILDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -206,6 +211,47 @@ impl<'m, 't> Taint<'m, 't> {
                 return Flow::konst();
             }
         }
+        // Arithmetic and comparisons yield numbers and booleans.
+        if kind.starts_with("binary") || kind == "comparison_operator" || kind == "boolean_operator"
+        {
+            if let Some(op) = n
+                .child_by_field_name("operator")
+                .or_else(|| (n.child_count() == 3).then(|| n.child(1)).flatten())
+            {
+                let op = m.text(op);
+                let numeric = matches!(
+                    op,
+                    "*" | "/"
+                        | "-"
+                        | "<<"
+                        | ">>"
+                        | "**"
+                        | "//"
+                        | "<"
+                        | ">"
+                        | "<="
+                        | ">="
+                        | "=="
+                        | "!="
+                        | "==="
+                        | "!=="
+                        | "&"
+                        | "^"
+                        | "instanceof"
+                        | "in"
+                        | "not in"
+                        | "is"
+                ) || op == "%"
+                    && m.lang != crate::Language::Python
+                    && m.lang != crate::Language::Ruby;
+                if numeric {
+                    return Flow::konst();
+                }
+            }
+            if kind == "comparison_operator" {
+                return Flow::konst();
+            }
+        }
         // Everything else: operators, parentheses, conditionals, arrays... joins its parts.
         let mut f = Flow::konst();
         if kind.starts_with("binary") || kind.contains("concat") {
@@ -270,6 +316,33 @@ impl<'m, 't> Taint<'m, 't> {
         };
         let callee = call.callee.as_str();
         if SANITIZER.is_match(callee) || san.is_some_and(|s| s.is_match(callee)) {
+            return Flow::konst();
+        }
+        // `ALLOWED_SORT.get(key, "name")`: a lookup in a constant table yields a constant.
+        if let Some((recv, method)) = callee.rsplit_once('.') {
+            let recv = recv.trim_start_matches("self.").trim_start_matches("this.");
+            if matches!(
+                method,
+                "get" | "getOrDefault" | "fetch" | "get_or" | "GetValueOrDefault"
+            ) && recv.len() > 2
+                && recv
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+            {
+                return Flow::konst();
+            }
+        }
+        // `s.replaceAll("[^A-Za-z]", "")`, `re.sub(r"[^\w]", "", s)`: what survives is from a
+        // fixed alphabet.
+        if STRIP.is_match(callee)
+            && call.args.iter().any(|a| {
+                let t = m.text(a.node);
+                let t = t
+                    .trim_start_matches(['r', 'b', '@', '/'])
+                    .trim_start_matches(['"', '\'', '/']);
+                t.starts_with("[^") && !t.contains('\'') && !t.contains(';')
+            })
+        {
             return Flow::konst();
         }
         let mut f = Flow::konst();
@@ -357,7 +430,10 @@ impl<'m, 't> Taint<'m, 't> {
                 ));
             }
             self.active.borrow_mut().pop();
-            if f.origin > Origin::Const && self.guarded(&name, a.at, at) {
+            let line_start = m.src[..a.value.start_byte()]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            if f.origin > Origin::Const && self.guarded(&name, line_start, at) {
                 f.origin = Origin::Const;
             }
             return f;
@@ -367,6 +443,9 @@ impl<'m, 't> Taint<'m, 't> {
             let mut fun = Some(fi);
             while let Some(i) = fun {
                 let f = &m.functions[i];
+                if f.numeric_params.contains(&name) {
+                    return Flow::konst();
+                }
                 if f.params.contains(&name) {
                     if self.guarded(&name, f.start, at) {
                         return Flow::konst();
