@@ -1,0 +1,16 @@
+import psycopg2
+
+
+def fetch_orders(conn, customer_id, status):
+    cur = conn.cursor()
+    cur.execute(f"SELECT * FROM orders WHERE customer_id = {customer_id} AND status = '{status}'")
+    return cur.fetchall()
+
+
+def fetch_orders_safe(conn, customer_id, status):
+    cur = conn.cursor()
+    cur.execute(
+        "SELECT * FROM orders WHERE customer_id = %s AND status = %s",
+        (customer_id, status),
+    )
+    return cur.fetchall()
