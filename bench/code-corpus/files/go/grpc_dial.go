@@ -7,7 +7,7 @@ import (
 	"google.golang.org/grpc/credentials"
 )
 
-func Dial(addr string, skipVerify bool) (*grpc.ClientConn, error) {
+func Dial(addr string) (*grpc.ClientConn, error) {
 	cfg := &tls.Config{}
 	cfg.InsecureSkipVerify = true
 	return grpc.Dial(addr, grpc.WithTransportCredentials(credentials.NewTLS(cfg)))
