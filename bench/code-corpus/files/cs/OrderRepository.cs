@@ -1,0 +1,24 @@
+using System.Linq;
+using Microsoft.EntityFrameworkCore;
+
+namespace Shop.Data
+{
+    public class OrderRepository
+    {
+        private readonly ShopContext _db;
+
+        public OrderRepository(ShopContext db) => _db = db;
+
+        public IQueryable<Order> ByStatus(string status) =>
+            _db.Orders.FromSqlRaw("SELECT * FROM Orders WHERE Status = '" + status + "'");
+
+        public IQueryable<Order> ByStatusSafe(string status) =>
+            _db.Orders.FromSqlInterpolated($"SELECT * FROM Orders WHERE Status = {status}");
+
+        public IQueryable<Order> ByCustomer(string customer) =>
+            _db.Orders.FromSqlRaw("SELECT * FROM Orders WHERE Customer = {0}", customer);
+
+        public int Purge(string before) =>
+            _db.Database.ExecuteSqlRaw($"DELETE FROM Orders WHERE CreatedAt < '{before}'");
+    }
+}

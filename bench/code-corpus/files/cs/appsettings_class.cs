@@ -1,0 +1,13 @@
+namespace Shop.Config
+{
+    public static class Secrets
+    {
+        public const string SendGridKey = "SG.EXAMPLEexampleEXAMPLE.exampleEXAMPLEexampleEXAMPLEexample0123";
+        public const string ConnectionString = "Server=db;Database=shop;User Id=sa;Password=Tr0ub4dor&3-example;";
+    }
+
+    public static class EnvSecrets
+    {
+        public static string SendGridKey => System.Environment.GetEnvironmentVariable("SENDGRID_KEY");
+    }
+}
