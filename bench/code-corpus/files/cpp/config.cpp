@@ -1,0 +1,7 @@
+#include <cstdlib>
+#include <string>
+
+namespace config {
+const std::string kApiKey = "AKIAIOSFODNN7EXAMPLE";
+const std::string kApiSecret = std::getenv("API_SECRET") ? std::getenv("API_SECRET") : "";
+}
