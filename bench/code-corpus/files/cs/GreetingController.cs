@@ -17,6 +17,7 @@ namespace Shop.Controllers
 
         public void Legacy()
         {
+            Response.ContentType = "text/html";
             Response.WriteAsync("<p>" + Request.Query["msg"] + "</p>");
         }
     }

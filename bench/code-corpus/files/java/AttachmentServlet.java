@@ -20,7 +20,11 @@ public class AttachmentServlet extends HttpServlet {
     }
 
     protected void doDelete(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String name = new File(req.getParameter("file")).getName();
+        String name = req.getParameter("file");
+        if (name == null || !name.matches("[A-Za-z0-9_-]{1,64}\\.(pdf|png|txt)")) {
+            resp.sendError(400);
+            return;
+        }
         File f = new File(DIR, name);
         if (!f.delete()) {
             resp.sendError(404);

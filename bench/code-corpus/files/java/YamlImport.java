@@ -2,12 +2,11 @@ package com.example.config;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.Constructor;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 public class YamlImport {
     public Object parseUntrusted(String body) {
-        Yaml yaml = new Yaml(new Constructor(new LoaderOptions()));
+        Yaml yaml = new Yaml();
         return yaml.load(body);
     }
 

@@ -8,5 +8,3 @@ $allowed = ['strtoupper', 'strtolower', 'ucfirst'];
 if (in_array($fn, $allowed, true)) {
     echo htmlspecialchars(call_user_func($fn, 'hello'));
 }
-
-assert($_GET['check']);

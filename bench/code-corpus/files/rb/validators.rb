@@ -1,5 +1,5 @@
 module Validators
-  EMAIL = /\A([\w+\-]\.?)+@[a-z\d\-]+(\.[a-z]+)*\.[a-z]+\z/i
+  EMAIL = /\A([a-z0-9]+[._-]?)*[a-z0-9]+@[a-z0-9-]+\.[a-z]+\z/i
 
   HEX_COLOR = /\A#\h{6}\z/
 
