@@ -1,0 +1,9 @@
+use std::process::Command;
+
+pub fn ping(host: &str) -> std::io::Result<std::process::Output> {
+    Command::new("bash").args(["-c", &format!("ping -c 1 {}", host)]).output()
+}
+
+pub fn ping_safe(host: &str) -> std::io::Result<std::process::Output> {
+    Command::new("ping").arg("-c").arg("1").arg(host).output()
+}
