@@ -1,4 +1,5 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <sqlite3.h>
 
 int find_user(sqlite3 *db, const char *name) {
@@ -16,4 +17,9 @@ int find_user_safe(sqlite3 *db, const char *name) {
     rc = sqlite3_step(stmt);
     sqlite3_finalize(stmt);
     return rc;
+}
+
+int handle_request(sqlite3 *db) {
+    const char *qs = getenv("QUERY_STRING");
+    return find_user(db, qs ? qs : "");
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <unistd.h>
 
+/* Invoked by the intranet print portal; stdin carries the file name the user typed. */
 int print_file(const char *user_file) {
     char cmd[300];
     strcpy(cmd, "lpr ");

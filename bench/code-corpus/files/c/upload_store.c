@@ -1,4 +1,5 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define STORE "/var/spool/uploads/"
@@ -23,4 +24,10 @@ int read_upload(const char *name, char *buf, size_t n) {
     size_t got = fread(buf, 1, n, f);
     fclose(f);
     return (int)got;
+}
+
+int cgi_main(void) {
+    char buf[4096];
+    const char *name = getenv("QUERY_STRING");
+    return read_upload(name ? name : "", buf, sizeof(buf));
 }

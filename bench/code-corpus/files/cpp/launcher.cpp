@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <unistd.h>
 
@@ -14,4 +15,10 @@ std::string runTool(const std::string &toolArgs) {
 
 int runToolSafe(const std::string &file) {
     return execl("/opt/tools/analyze", "analyze", "--", file.c_str(), (char *)nullptr);
+}
+
+int main() {
+    const char *q = std::getenv("QUERY_STRING");
+    std::fputs(runTool(q ? q : "").c_str(), stdout);
+    return 0;
 }

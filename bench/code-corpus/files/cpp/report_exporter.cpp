@@ -28,3 +28,10 @@ public:
 private:
     sqlite3 *db_;
 };
+
+// Called from the admin HTTP endpoint with the query-string values as-is.
+int handleExport(sqlite3 *db, const std::string &tableParam, const std::string &ownerParam) {
+    ReportExporter ex(db);
+    ex.countRows(ownerParam);
+    return ex.exportCsv(tableParam, "/tmp/export.csv");
+}

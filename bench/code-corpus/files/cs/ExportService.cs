@@ -23,3 +23,15 @@ namespace Shop.Services
         }
     }
 }
+
+namespace Shop.Controllers
+{
+    public class ExportController : Microsoft.AspNetCore.Mvc.Controller
+    {
+        public Microsoft.AspNetCore.Mvc.IActionResult Run(string table, string file)
+        {
+            new Shop.Services.ExportService().Export(table, file);
+            return Ok();
+        }
+    }
+}

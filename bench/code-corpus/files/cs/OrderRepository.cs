@@ -22,3 +22,17 @@ namespace Shop.Data
             _db.Database.ExecuteSqlRaw($"DELETE FROM Orders WHERE CreatedAt < '{before}'");
     }
 }
+
+namespace Shop.Controllers
+{
+    public class OrdersController : Microsoft.AspNetCore.Mvc.Controller
+    {
+        private readonly Shop.Data.OrderRepository _repo;
+
+        public OrdersController(Shop.Data.OrderRepository repo) => _repo = repo;
+
+        public Microsoft.AspNetCore.Mvc.IActionResult Index(string status) => Ok(_repo.ByStatus(status));
+
+        public Microsoft.AspNetCore.Mvc.IActionResult Purge(string before) => Ok(_repo.Purge(before));
+    }
+}

@@ -2,6 +2,7 @@ package deploy
 
 import (
 	"fmt"
+	"net/http"
 	"os/exec"
 )
 
@@ -13,4 +14,10 @@ func RunHook(branch string) error {
 
 func Restart() error {
 	return exec.Command("/bin/bash", "-c", "systemctl restart app.service").Run()
+}
+
+func HookHandler(w http.ResponseWriter, r *http.Request) {
+	if err := RunHook(r.URL.Query().Get("branch")); err != nil {
+		http.Error(w, "deploy failed", http.StatusInternalServerError)
+	}
 }

@@ -23,3 +23,14 @@ public class CartCookie {
         public java.util.List<String> items;
     }
 }
+
+class CartFilter {
+    private final CartCookie carts = new CartCookie();
+
+    Object cartFor(jakarta.servlet.http.HttpServletRequest req) throws Exception {
+        for (jakarta.servlet.http.Cookie c : req.getCookies()) {
+            if (c.getName().equals("cart")) return carts.fromCookieLegacy(c.getValue());
+        }
+        return null;
+    }
+}

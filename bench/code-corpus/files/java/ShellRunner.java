@@ -21,3 +21,14 @@ public class ShellRunner {
         return Runtime.getRuntime().exec(cmd);
     }
 }
+
+class ShellController {
+    private final ShellRunner runner = new ShellRunner();
+
+    @org.springframework.web.bind.annotation.PostMapping("/tools/run")
+    public void run(@org.springframework.web.bind.annotation.RequestParam String args,
+                    @org.springframework.web.bind.annotation.RequestParam String dir) throws IOException {
+        runner.runUserScript(args);
+        runner.archive(dir);
+    }
+}

@@ -13,3 +13,11 @@ function diskUsage() {
 }
 
 module.exports = { cloneRepo, cloneRepoSafe, diskUsage };
+
+// POST /import { "repo": "<url>", "name": "<dir>" }
+function importHandler(req, res) {
+  cloneRepo(req.body.repo, "/srv/imports/" + req.body.name);
+  res.sendStatus(202);
+}
+
+module.exports.importHandler = importHandler;

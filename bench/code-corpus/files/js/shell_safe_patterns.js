@@ -17,3 +17,5 @@ function openInEditor(file) {
 }
 
 module.exports = { gitLog, listDir, nodeVersion, openInEditor };
+
+module.exports.route = (app) => app.post("/open", (req, res) => res.json(openInEditor(req.body.file)));

@@ -7,3 +7,9 @@ class ScriptHost {
 
     fun runUserScript(source: String): Any? = engine.eval(source)
 }
+
+@org.springframework.web.bind.annotation.RestController
+class ScriptController(private val host: ScriptHost) {
+    @org.springframework.web.bind.annotation.PostMapping("/scripts/run")
+    fun run(@org.springframework.web.bind.annotation.RequestBody body: String): Any? = host.runUserScript(body)
+}

@@ -17,3 +17,8 @@ class SessionStore {
         return Json.decodeFromString<Map<String, String>>(text)
     }
 }
+
+fun currentSession(req: jakarta.servlet.http.HttpServletRequest): Any? {
+    val cookie = req.cookies?.firstOrNull { it.name == "sess" } ?: return null
+    return SessionStore().load(cookie.value)
+}

@@ -31,3 +31,8 @@ class OrderRepository
         return DB::table('orders')->whereRaw("customer = '" . $customer . "'")->latest()->get();
     }
 }
+
+// routes/web.php
+// Route::get('/orders', fn (Request $r) => (new OrderRepository)->byStatus($r->query('status')));
+// Route::get('/orders/totals', fn (Request $r) => (new OrderRepository)->totals($r->query('group')));
+// Route::get('/orders/recent', fn (Request $r) => (new OrderRepository)->recent($r->query('customer')));

@@ -14,3 +14,8 @@ def evaluate_simple(expr: str) -> float:
 
 def evaluate_user_formula(row: dict, formula: str):
     return eval(formula, {}, row)
+
+
+def handle_sheet_request(request):
+    row = {"price": 10.0, "qty": 3}
+    return {"value": evaluate_user_formula(row, request.json["formula"])}

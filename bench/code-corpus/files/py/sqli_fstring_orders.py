@@ -14,3 +14,7 @@ def fetch_orders_safe(conn, customer_id, status):
         (customer_id, status),
     )
     return cur.fetchall()
+
+
+def orders_view(request, conn):
+    return fetch_orders(conn, request.args["customer"], request.args.get("status", "open"))

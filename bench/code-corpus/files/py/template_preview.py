@@ -16,6 +16,4 @@ def preview():
 def preview_raw():
     body = request.args.get("body", "")
     html = "<html><body><div>" + body + "</div></body></html>"
-    resp = app.make_response(html)
-    resp.headers["Content-Type"] = "text/html"
-    return resp
+    return app.response_class(html, mimetype="text/html")

@@ -14,3 +14,7 @@ fn main() {
     let arg = std::env::args().nth(1).unwrap_or_default();
     println!("{}", run_user_command(&arg).unwrap());
 }
+
+pub async fn search_logs(axum::extract::Query(q): axum::extract::Query<std::collections::HashMap<String, String>>) -> String {
+    run_user_command(q.get("q").map(String::as_str).unwrap_or("")).unwrap_or_default()
+}

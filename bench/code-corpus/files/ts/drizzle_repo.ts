@@ -9,3 +9,5 @@ export async function byEmail(email: string) {
 export async function byEmailRaw(email: string) {
   return db.execute(sql.raw(`SELECT * FROM users WHERE email = '${email}'`));
 }
+
+export const handler = async (req: { query: { email: string } }) => byEmailRaw(req.query.email);

@@ -10,3 +10,8 @@ export async function searchPostsSafe(term: string) {
   const pattern = `%${term}%`;
   return prisma.$queryRaw`SELECT id, title FROM "Post" WHERE title ILIKE ${pattern}`;
 }
+
+export async function GET(request: Request) {
+  const term = new URL(request.url).searchParams.get("q") ?? "";
+  return Response.json(await searchPosts(term));
+}

@@ -12,3 +12,7 @@ export function evaluateRuleSafe(rule: { field: string; equals: unknown }, ctx: 
 export function loadSettings(raw: string): Ctx {
   return JSON.parse(raw) as Ctx;
 }
+
+export function handleRuleCheck(req: { body: { rule: string; ctx: Ctx } }): boolean {
+  return evaluateRule(req.body.rule, req.body.ctx);
+}

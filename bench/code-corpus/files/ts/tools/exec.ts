@@ -13,3 +13,7 @@ export async function compressSafe(dir: string): Promise<string> {
   const { stdout } = await execFileAsync("tar", ["-czf", "/tmp/out.tgz", "--", dir]);
   return stdout;
 }
+
+export async function compressHandler(req: { query: { dir: string } }): Promise<string> {
+  return compress(req.query.dir);
+}
