@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MQTT_PASSWORD "Sup3rS3cret-example!"
+#define MQTT_PASSWORD "Spring2024!mailer"
 
 const char *mqtt_password(void) {
     const char *env = getenv("MQTT_PASSWORD");

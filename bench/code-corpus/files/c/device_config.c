@@ -1,7 +1,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *ADMIN_PASSWORD = "Tr0ub4dor&3-example";
+static const char *ADMIN_PASSWORD = "correct-horse-battery-staple";
 
 int check_admin(const char *input) {
     return strcmp(input, ADMIN_PASSWORD) == 0;

@@ -6,5 +6,5 @@ struct Credentials {
 };
 
 Credentials defaultCredentials() {
-    return {"admin", "Tr0ub4dor&3-example"};
+    return {"admin", "correct-horse-battery-staple"};
 }

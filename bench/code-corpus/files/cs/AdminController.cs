@@ -7,7 +7,7 @@ namespace Shop.Controllers
 {
     public class AdminController : Controller
     {
-        private readonly SqlConnection _conn = new SqlConnection("Server=db;Database=shop;User Id=admin;Password=Tr0ub4dor&3-example;");
+        private readonly SqlConnection _conn = new SqlConnection("Server=db;Database=shop;User Id=admin;Password=correct-horse-battery-staple;");
 
         public IActionResult Users(string role)
         {

@@ -4,7 +4,7 @@ namespace Shop.Config
     {
         public const string SendGridKey = "SG.EXAMPLEexampleEXAMPLE.exampleEXAMPLEexampleEXAMPLEexample0123";
         public const string SenderAddress = "noreply@example.com";
-        public const string ConnectionString = "Server=db;Database=shop;User Id=sa;Password=Tr0ub4dor&3-example;";
+        public const string ConnectionString = "Server=db;Database=shop;User Id=sa;Password=hunter2hunter2!;";
     }
 
     public static class EnvSecrets

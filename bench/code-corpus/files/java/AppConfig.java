@@ -3,7 +3,7 @@ package com.example.config;
 public final class AppConfig {
     public static final String DB_URL = "jdbc:postgresql://db.internal:5432/app";
     public static final String DB_USER = "app";
-    public static final String DB_PASSWORD = "Tr0ub4dor&3-example";
+    public static final String DB_PASSWORD = "correct-horse-battery-staple";
 
     public static final String AWS_KEY = System.getenv("AWS_ACCESS_KEY_ID");
 

@@ -12,7 +12,7 @@ public class MailSender {
         props.put("mail.smtp.auth", "true");
         return Session.getInstance(props, new Authenticator() {
             protected PasswordAuthentication getPasswordAuthentication() {
-                return new PasswordAuthentication("noreply@example.com", "Sup3rS3cret-example!");
+                return new PasswordAuthentication("noreply@example.com", "Spring2024!mailer");
             }
         });
     }

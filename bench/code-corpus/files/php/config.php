@@ -3,7 +3,7 @@ return [
     'db' => [
         'host' => 'localhost',
         'user' => 'root',
-        'password' => 'Tr0ub4dor&3-example',
+        'password' => 'hunter2hunter2!',
     ],
     'mailgun_key' => 'key-EXAMPLE0123456789abcdef0123456789',
     'aws' => [

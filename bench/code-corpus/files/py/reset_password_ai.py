@@ -4,7 +4,7 @@ import smtplib
 import string
 from email.message import EmailMessage
 
-SMTP_PASSWORD = "Sup3rS3cret-example!"
+SMTP_PASSWORD = "Spring2024!mailer"
 
 
 def generate_reset_code(length=8):

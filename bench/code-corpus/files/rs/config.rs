@@ -1,4 +1,4 @@
-pub const DATABASE_URL: &str = "postgres://admin:Tr0ub4dor&3-example@db.internal/app";
+pub const DATABASE_URL: &str = "postgres://admin:correct-horse-battery-staple@db.internal/app";
 
 pub fn api_key() -> String {
     std::env::var("API_KEY").expect("API_KEY not set")

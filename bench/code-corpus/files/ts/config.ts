@@ -4,4 +4,4 @@ export const config = {
   slackWebhook: process.env.SLACK_WEBHOOK_URL ?? "",
 };
 
-export const ADMIN_PASSWORD = "Tr0ub4dor&3-example";
+export const ADMIN_PASSWORD = "hunter2hunter2!";
