@@ -9,6 +9,9 @@ function make_archive(string $dir): string
 
 function make_archive_safe(string $dir): string
 {
+    if (!preg_match('#^[A-Za-z0-9_/]+$#', $dir)) {
+        throw new InvalidArgumentException('bad directory');
+    }
     $out = '/tmp/' . uniqid('arch_') . '.zip';
     exec('zip -r ' . escapeshellarg($out) . ' ' . escapeshellarg($dir), $lines, $rc);
     return $out;

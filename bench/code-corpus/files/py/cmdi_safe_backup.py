@@ -11,4 +11,4 @@ def backup_database():
 
 def archive(user_dir):
     quoted = shlex.quote(user_dir)
-    subprocess.run(f"tar czf /tmp/archive.tgz {quoted}", shell=True, check=True)
+    subprocess.run(f"tar czf /tmp/archive.tgz -- {quoted}", shell=True, check=True)
