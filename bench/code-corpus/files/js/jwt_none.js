@@ -1,7 +1,7 @@
 const jwt = require("jsonwebtoken");
 
-function verifyAny(token, key) {
-  return jwt.verify(token, key, { algorithms: ["none", "HS256"] });
+function verifyDev(token) {
+  return jwt.verify(token, null, { algorithms: ["none"] });
 }
 
 function issueGuest(id) {
@@ -12,4 +12,4 @@ function issue(id) {
   return jwt.sign({ sub: id }, process.env.JWT_SECRET, { algorithm: "HS256", expiresIn: "1h" });
 }
 
-module.exports = { verifyAny, issueGuest, issue };
+module.exports = { verifyDev, issueGuest, issue };

@@ -11,6 +11,6 @@ export function userFromTokenVerified(token: string): { sub: string; admin: bool
   return jwt.verify(token, key, { algorithms: ["RS256"] }) as { sub: string; admin: boolean };
 }
 
-export function verifyIgnoringExpiry(token: string) {
-  return jwt.verify(token, process.env.JWT_SECRET as string, { algorithms: ["none"] });
+export function verifyLocalDev(token: string) {
+  return jwt.verify(token, "", { algorithms: ["none"] });
 }
