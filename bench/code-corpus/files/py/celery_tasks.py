@@ -13,5 +13,10 @@ def render_pdf(html_path: str, out_name: str):
 
 
 @app.task
-def render_pdf_safe(html_path: str, out_name: str):
-    subprocess.run(["wkhtmltopdf", html_path, f"/srv/pdfs/{out_name}"], check=True)
+def render_pdf_safe(job_id: int):
+    job = int(job_id)
+    subprocess.run(["wkhtmltopdf", f"/srv/html/{job}.html", f"/srv/pdfs/{job}.pdf"], check=True)
+
+
+def enqueue_pdf(request):
+    render_pdf.delay(request.form["html_path"], request.form["filename"])

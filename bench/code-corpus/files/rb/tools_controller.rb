@@ -17,7 +17,7 @@ class ToolsController < ApplicationController
   end
 
   def archive_safe
-    system("tar", "czf", "/tmp/export.tgz", params[:dir])
+    system("tar", "czf", "/tmp/export.tgz", "--", params[:dir])
     head :ok
   end
 

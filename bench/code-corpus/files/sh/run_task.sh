@@ -4,4 +4,6 @@ TASK_ARGS="$1"
 
 eval "make $TASK_ARGS"
 
-make -- "$TASK_ARGS"
+if [[ "$TASK_ARGS" =~ ^[a-z][a-z0-9_-]*$ ]]; then
+  make -- "$TASK_ARGS"
+fi
