@@ -22,5 +22,5 @@ func uploadSafe(c *gin.Context) {
 }
 
 func openLog(c *gin.Context) {
-	c.File("/var/log/app/" + c.Param("name"))
+	c.File("/var/log/app/" + c.Query("name"))
 }

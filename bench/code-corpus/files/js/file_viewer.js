@@ -12,7 +12,7 @@ http
       fs.readFile(query.path, (err, data) => res.end(err ? "not found" : data));
     } else {
       res.writeHead(200, { "Content-Type": "text/html" });
-      res.end("<p>Unknown page: " + pathname + "</p>");
+      res.end("<p>Unknown page</p>");
     }
   })
   .listen(8080);

@@ -8,7 +8,7 @@ app = FastAPI()
 FILES_DIR = "./files"
 
 
-@app.get("/download/{filename}")
+@app.get("/download/{filename:path}")
 async def download_file(filename: str):
     file_path = os.path.join(FILES_DIR, filename)
     if not os.path.exists(file_path):

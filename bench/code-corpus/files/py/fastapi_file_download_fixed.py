@@ -8,7 +8,7 @@ app = FastAPI()
 FILES_DIR = Path("./files").resolve()
 
 
-@app.get("/download/{filename}")
+@app.get("/download/{filename:path}")
 async def download_file(filename: str):
     file_path = (FILES_DIR / filename).resolve()
     if not file_path.is_relative_to(FILES_DIR) or not file_path.is_file():

@@ -5,13 +5,13 @@ app = FastAPI()
 REPORTS = os.path.realpath("/var/app/reports")
 
 
-@app.get("/reports/{name}")
+@app.get("/reports/{name:path}")
 def read_report(name: str):
     with open("/var/app/reports/" + name) as f:
         return {"content": f.read()}
 
 
-@app.get("/v2/reports/{name}")
+@app.get("/v2/reports/{name:path}")
 def read_report_v2(name: str):
     full = os.path.realpath(os.path.join(REPORTS, name))
     if not full.startswith(REPORTS + os.sep):
