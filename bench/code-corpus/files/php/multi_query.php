@@ -5,4 +5,5 @@ $mysqli->multi_query("UPDATE posts SET views = views + 1 WHERE tag = '$tag'; SEL
 
 $pg = pg_connect('dbname=app');
 $res = pg_query($pg, "SELECT * FROM posts WHERE author = '" . $_GET['author'] . "'");
+
 $res2 = pg_query_params($pg, 'SELECT * FROM posts WHERE author = $1', [$_GET['author']]);
