@@ -205,6 +205,8 @@ impl Analyzer {
                         continue;
                     }
                     let confidence = match f.origin {
+                        Origin::Source if f.local && !sink.local => None,
+                        Origin::Source if f.local => Some(Confidence::Medium),
                         Origin::Source => Some(Confidence::High),
                         Origin::Param if f.built || !sink.built => Some(Confidence::Medium),
                         Origin::Unknown if f.built && sink.unknown => Some(Confidence::Medium),

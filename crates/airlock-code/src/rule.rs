@@ -82,6 +82,10 @@ pub struct SinkSpec {
     /// later arguments are bound parameters.
     #[serde(default)]
     pub built_only: bool,
+    /// Whether the command line, environment and stdin count as untrusted for this sink
+    /// (default true; a command-line tool opening the file it was given is not a bug).
+    #[serde(default = "yes")]
+    pub local: bool,
     /// Extra sanitizers for this sink, a regex on callees (`shlex.quote`, `basename`).
     #[serde(default)]
     pub sanitizers: Option<String>,
@@ -184,6 +188,7 @@ pub struct Sink {
     pub built: bool,
     pub unknown: bool,
     pub built_only: bool,
+    pub local: bool,
     pub sanitizers: Option<Regex>,
     pub names: Option<Regex>,
     pub names_unless: Option<Regex>,
@@ -264,6 +269,7 @@ impl Rule {
                 built: s.built,
                 unknown: s.unknown,
                 built_only: s.built_only,
+                local: s.local,
                 sanitizers: re_opt(file, "sink.sanitizers", &s.sanitizers)?,
                 names: re_opt(file, "sink.names", &s.names)?,
                 names_unless: re_opt(file, "sink.names_unless", &s.names_unless)?,

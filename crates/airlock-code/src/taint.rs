@@ -31,6 +31,9 @@ pub struct Flow {
     pub built: bool,
     /// How the tainted part entered, for the message: `request.args`, `parameter name`.
     pub via: Option<String>,
+    /// The source is local to the machine (command line, environment, stdin), not a
+    /// network request.
+    pub local: bool,
 }
 
 impl Flow {
@@ -39,14 +42,16 @@ impl Flow {
             origin: Origin::Const,
             built: false,
             via: None,
+            local: false,
         }
     }
 
     fn join(&mut self, other: Flow) {
         self.built |= other.built;
-        if other.origin > self.origin {
+        if other.origin > self.origin || other.origin == self.origin && self.local && !other.local {
             self.origin = other.origin;
             self.via = other.via;
+            self.local = other.local;
         }
     }
 }
@@ -79,6 +84,14 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         )",
     )
     .expect("source regex")
+});
+
+/// Sources on the machine itself rather than in a request.
+static LOCAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:sys\.argv|os\.environ|os\.getenv|getenv|process\.env|process\.argv|os\.Args|flag\.|ARGV|ENV|(?:std::)?env::|System\.getenv|System\.getProperty|Environment\.|argv|args\[|input\s*\(|raw_input|sys\.stdin|Console\.ReadLine|(?:\w+\.)?readLine|(?:\w+\.)?nextLine|scanf|fgets|gets|STDIN|\$stdin|stdin|io::stdin)",
+    )
+    .expect("local source regex")
 });
 
 /// Calls whose result is safe whatever went in: numeric conversions, hashes, ids, lengths.
@@ -135,6 +148,7 @@ impl<'m, 't> Taint<'m, 't> {
                 origin: Origin::Unknown,
                 built: false,
                 via: None,
+                local: false,
             };
         }
         let m = self.m;
@@ -150,6 +164,7 @@ impl<'m, 't> Taint<'m, 't> {
                 origin: Origin::Source,
                 built: false,
                 via: Some(via),
+                local: false,
             };
         }
         if is_literal_kind(kind) {
@@ -193,6 +208,7 @@ impl<'m, 't> Taint<'m, 't> {
                     origin: Origin::Unknown,
                     built: false,
                     via: None,
+                    local: false,
                 },
             };
         }
@@ -312,6 +328,7 @@ impl<'m, 't> Taint<'m, 't> {
                 origin: Origin::Unknown,
                 built: false,
                 via: None,
+                local: false,
             };
         };
         let callee = call.callee.as_str();
@@ -415,6 +432,7 @@ impl<'m, 't> Taint<'m, 't> {
                     origin: Origin::Unknown,
                     built: false,
                     via: None,
+                    local: false,
                 };
             }
             self.active.borrow_mut().push(i);
@@ -454,6 +472,7 @@ impl<'m, 't> Taint<'m, 't> {
                         origin: Origin::Param,
                         built: false,
                         via: Some(format!("parameter `{name}`")),
+                        local: false,
                     };
                 }
                 fun = m
@@ -472,6 +491,7 @@ impl<'m, 't> Taint<'m, 't> {
             origin: Origin::Unknown,
             built: false,
             via: None,
+            local: false,
         }
     }
 
