@@ -1,0 +1,1 @@
+//! Property tests: random patterns, the verdict checked against the backtracking matcher.
