@@ -174,6 +174,24 @@ impl CharSet {
                 }
             }
         }
+        // Characters whose lower case is an ordinary letter that does not map back to them.
+        for (odd, plain) in [
+            (0x212A, 'k'),
+            (0x17F, 's'),
+            (0x212B, '\u{e5}'),
+            (0x2126, '\u{3c9}'),
+        ] {
+            let p = plain as u32;
+            let pu = plain.to_ascii_uppercase() as u32;
+            let pu = if plain.is_ascii() {
+                pu
+            } else {
+                plain.to_uppercase().next().map_or(p, |c| c as u32)
+            };
+            if self.contains(p) || self.contains(pu) {
+                extra.push((odd, odd));
+            }
+        }
         if extra.is_empty() {
             return self.clone();
         }
