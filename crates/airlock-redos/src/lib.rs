@@ -1,0 +1,326 @@
+//! ReDoS analysis of regex literals: finds exponential and polynomial backtracking by ambiguity
+//! analysis of an NFA built from the pattern, and produces an attack string.
+//!
+//! ```
+//! use airlock_redos::{analyze, Complexity, Flavor};
+//!
+//! let a = analyze("^(a+)+$", Flavor::JavaScript, "").unwrap();
+//! assert_eq!(a.complexity, Complexity::Exponential);
+//! let attack = a.attack.unwrap().build(30); // "aaaa…a!" – takes a backtracking engine ages
+//! assert!(attack.starts_with("aaaa"));
+//! ```
+//!
+//! The pipeline: [`parse`] (dialect-aware parser) -> [`nfa`] (epsilon-free position automaton
+//! with parallel edges kept) -> [`analysis`] (EDA on the pair graph, IDA chains on the triple
+//! graph) -> [`attack`] (prefix/pump/suffix checked by simulating every attempt, and the growth
+//! of walked paths measured). [`matcher`] is an instrumented backtracking matcher used to check
+//! the analysis against real backtracking.
+
+pub mod analysis;
+pub mod ast;
+pub mod attack;
+pub mod charset;
+mod error;
+pub mod matcher;
+pub mod nfa;
+pub mod parse;
+
+use std::fmt;
+
+pub use error::RegexError;
+pub use nfa::MatchMode;
+
+/// The regex dialect, which decides syntax details and whether the engine backtracks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Flavor {
+    JavaScript,
+    Python,
+    Java,
+    /// PCRE and PHP `preg_*`.
+    Pcre,
+    Ruby,
+    DotNet,
+    /// Go `regexp` (RE2): linear time by construction.
+    Go,
+    /// Rust `regex`: linear time by construction.
+    Rust,
+}
+
+impl Flavor {
+    /// Engines that never backtrack (automata based); a pattern cannot blow up there.
+    pub fn is_linear(self) -> bool {
+        matches!(self, Flavor::Go | Flavor::Rust)
+    }
+}
+
+/// How the worst-case matching time grows with the length n of the input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Complexity {
+    Linear,
+    /// O(n^k), k >= 2.
+    Polynomial(u32),
+    Exponential,
+    /// The analysis gave up (pattern too large, unsupported construct, budget spent).
+    Unknown,
+}
+
+impl Complexity {
+    /// Whether the pattern can be made to backtrack super-linearly.
+    pub fn is_vulnerable(self) -> bool {
+        matches!(self, Complexity::Polynomial(_) | Complexity::Exponential)
+    }
+}
+
+impl fmt::Display for Complexity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Complexity::Linear => f.write_str("linear"),
+            Complexity::Polynomial(k) => write!(f, "polynomial O(n^{k})"),
+            Complexity::Exponential => f.write_str("exponential"),
+            Complexity::Unknown => f.write_str("unknown"),
+        }
+    }
+}
+
+/// An input that makes the matcher backtrack: `prefix + pump * n + suffix`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attack {
+    pub prefix: String,
+    pub pump: String,
+    pub suffix: String,
+}
+
+impl Attack {
+    pub fn build(&self, repeats: usize) -> String {
+        let mut s = String::with_capacity(
+            self.prefix.len() + self.pump.len() * repeats + self.suffix.len(),
+        );
+        s.push_str(&self.prefix);
+        for _ in 0..repeats {
+            s.push_str(&self.pump);
+        }
+        s.push_str(&self.suffix);
+        s
+    }
+}
+
+/// The result of [`analyze`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysis {
+    pub complexity: Complexity,
+    /// Present for polynomial and exponential results.
+    pub attack: Option<Attack>,
+    /// What the analysis approximated, e.g. "backreference treated as matching the empty string".
+    pub notes: Vec<String>,
+    /// log2 of how much the paths walked grow when the pump count doubles (about k for
+    /// O(n^k)); `None` without an attack.
+    pub growth: Option<f64>,
+}
+
+/// Knobs for [`analyze_with`].
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub mode: MatchMode,
+    /// Analyze Go and Rust patterns as if a backtracking engine ran them.
+    pub analyze_linear_engines: bool,
+    /// Give up (`Unknown`) above this many character positions after expanding `{n,m}`.
+    pub max_positions: usize,
+    /// Give up (`Unknown`) after this many elementary steps of the analysis.
+    pub budget: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            mode: MatchMode::Search,
+            analyze_linear_engines: false,
+            max_positions: 600,
+            budget: 3_000_000,
+        }
+    }
+}
+
+/// Reads the flags argument (`"i"`, `"ms"`, JavaScript's `"gimsuyd"`, ...).
+pub fn parse_flags(flavor: Flavor, flags: &str) -> Result<parse::Mode, RegexError> {
+    let mut m = parse::Mode::default();
+    for c in flags.chars() {
+        match c {
+            'i' => m.ignore_case = true,
+            'm' if flavor == Flavor::Ruby => m.dot_all = true,
+            'm' => m.multi_line = true,
+            's' => m.dot_all = true,
+            'x' => m.extended = true,
+            'u' | 'v' | 'g' | 'y' | 'd' | 'n' | 'U' | 'a' | 'L' | 'o' | 'e' | 'D' | 'A' | 'S'
+            | 'X' | 'J' => {}
+            other => return Err(RegexError::UnknownFlag { flag: other }),
+        }
+    }
+    Ok(m)
+}
+
+/// Analyzes a pattern as a search (the engine tries every start position), the way most code
+/// calls a regex. See [`analyze_with`] for `re.match` / `matches()` semantics.
+pub fn analyze(pattern: &str, flavor: Flavor, flags: &str) -> Result<Analysis, RegexError> {
+    analyze_with(pattern, flavor, flags, &Options::default())
+}
+
+fn unknown(mut notes: Vec<String>, why: String) -> Analysis {
+    notes.push(why);
+    Analysis {
+        complexity: Complexity::Unknown,
+        attack: None,
+        notes,
+        growth: None,
+    }
+}
+
+/// Pump counts at which a candidate attack must make every attempt fail.
+const CHECK_REPEATS: [usize; 6] = [4, 5, 7, 16, 33, 64];
+
+pub fn analyze_with(
+    pattern: &str,
+    flavor: Flavor,
+    flags: &str,
+    opts: &Options,
+) -> Result<Analysis, RegexError> {
+    let mode = parse_flags(flavor, flags)?;
+    let parsed = match parse::parse(pattern, flavor, mode) {
+        Ok(p) => p,
+        Err(RegexError::Unsupported { offset, what }) => {
+            return Ok(unknown(
+                Vec::new(),
+                format!("not analyzed: {what} at byte {offset}"),
+            ))
+        }
+        Err(e) => return Err(e),
+    };
+    let mut notes = parsed.notes;
+    if flavor.is_linear() && !opts.analyze_linear_engines {
+        notes.push("the engine does not backtrack: matching time is linear by construction".into());
+        return Ok(Analysis {
+            complexity: Complexity::Linear,
+            attack: None,
+            notes,
+            growth: None,
+        });
+    }
+    let Ok(nfa) = nfa::build(&parsed.node, opts.mode, opts.max_positions) else {
+        return Ok(unknown(
+            notes,
+            format!(
+                "pattern has more than {} character positions",
+                opts.max_positions
+            ),
+        ));
+    };
+    if nfa.clamped {
+        notes.push("repetition bounds above 16 approximated (upper bound as unbounded)".into());
+    }
+    if flavor == Flavor::Ruby {
+        notes.push(
+            "Ruby 3.2+ memoizes most matches; the result describes plain backtracking".into(),
+        );
+    }
+    let mut budget = opts.budget;
+    match find(&nfa, &mut budget) {
+        Ok(Some((complexity, attack, growth))) => Ok(Analysis {
+            complexity,
+            attack: Some(attack),
+            notes,
+            growth: Some(growth),
+        }),
+        Ok(None) => Ok(Analysis {
+            complexity: Complexity::Linear,
+            attack: None,
+            notes,
+            growth: None,
+        }),
+        Err(analysis::OutOfBudget) => Ok(unknown(notes, "analysis budget exhausted".into())),
+    }
+}
+
+fn to_string(nfa: &nfa::Nfa, classes: &[usize]) -> String {
+    classes.iter().map(|&c| nfa.reps[c]).collect()
+}
+
+/// A checked attack for pump `pump` entered at `state`, with its measured growth.
+fn try_attack(
+    sim: &attack::Sim<'_>,
+    state: u32,
+    pump: &[usize],
+    n: usize,
+    budget: &mut u64,
+) -> Option<(Vec<usize>, Vec<usize>, f64)> {
+    let prefix = analysis::word_to(sim.nfa, state)?;
+    let suffix = sim.find_suffix(&prefix, pump, budget)?;
+    let cost = (prefix.len() + pump.len() * 64 + suffix.len()) as u64 * sim.nfa.len() as u64;
+    *budget = budget.checked_sub(cost * CHECK_REPEATS.len() as u64)?;
+    if !CHECK_REPEATS
+        .iter()
+        .all(|&k| sim.rejects(&prefix, pump, &suffix, k))
+    {
+        return None;
+    }
+    let growth =
+        sim.log2_cost(&prefix, pump, &suffix, 2 * n) - sim.log2_cost(&prefix, pump, &suffix, n);
+    Some((prefix, suffix, growth))
+}
+
+type Found = (Complexity, Attack, f64);
+
+fn find(nfa: &nfa::Nfa, budget: &mut u64) -> Result<Option<Found>, analysis::OutOfBudget> {
+    let comps = analysis::components(nfa);
+    let sim = attack::Sim::new(nfa);
+    let make = |prefix: &[usize], pump: &[usize], suffix: &[usize]| Attack {
+        prefix: to_string(nfa, prefix),
+        pump: to_string(nfa, pump),
+        suffix: to_string(nfa, suffix),
+    };
+    for w in analysis::eda(nfa, &comps, budget)? {
+        if let Some((prefix, suffix, growth)) = try_attack(&sim, w.state, &w.pump, 12, budget) {
+            if growth >= 4.0 {
+                return Ok(Some((
+                    Complexity::Exponential,
+                    make(&prefix, &w.pump, &suffix),
+                    growth,
+                )));
+            }
+        }
+    }
+    let chains = analysis::ida_chains(nfa, &comps, budget)?;
+    let mut best: Option<(f64, u32, Attack)> = None;
+    for chain in &chains {
+        let degree = chain.len() as u32 + 1;
+        if best
+            .as_ref()
+            .is_some_and(|b| b.1 >= degree && b.0 >= degree as f64 - 0.6)
+        {
+            break;
+        }
+        let mut pumps: Vec<Vec<usize>> =
+            vec![chain.iter().flat_map(|w| w.word.iter().copied()).collect()];
+        for w in chain {
+            if !pumps.contains(&w.word) {
+                pumps.push(w.word.clone());
+            }
+        }
+        for pump in &pumps {
+            let Some((prefix, suffix, growth)) = try_attack(&sim, chain[0].from, pump, 40, budget)
+            else {
+                continue;
+            };
+            if growth >= degree as f64 - 0.6 {
+                return Ok(Some((
+                    Complexity::Polynomial(degree),
+                    make(&prefix, pump, &suffix),
+                    growth,
+                )));
+            }
+            if growth >= 1.5 && best.as_ref().map_or(true, |b| growth > b.0) {
+                let k = (growth.round() as u32).clamp(2, degree);
+                best = Some((growth, k, make(&prefix, pump, &suffix)));
+            }
+        }
+    }
+    Ok(best.map(|(g, k, a)| (Complexity::Polynomial(k), a, g)))
+}

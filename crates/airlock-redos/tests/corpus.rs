@@ -1,0 +1,162 @@
+//! The classic patterns: each expected verdict is asserted, and every reported attack is run
+//! through the backtracking matcher to show the blow-up is real.
+
+use airlock_redos::{analyze, analyze_with, Analysis, Complexity, Flavor, MatchMode, Options};
+
+use crate::common::{big_stack, confirm};
+
+fn check(pattern: &str, flavor: Flavor, mode: MatchMode, expected: Complexity) -> Analysis {
+    let opts = Options {
+        mode,
+        ..Options::default()
+    };
+    let a = analyze_with(pattern, flavor, "", &opts).unwrap_or_else(|e| panic!("{pattern}: {e}"));
+    assert_eq!(a.complexity, expected, "{pattern:?} ({mode:?}): {a:?}");
+    let pattern = pattern.to_string();
+    let a2 = a.clone();
+    big_stack(move || confirm(&pattern, flavor, mode, &a2));
+    a
+}
+
+use Complexity::{Exponential, Linear, Polynomial};
+use Flavor::{Java, JavaScript, Pcre, Python};
+use MatchMode::{Full, Prefix, Search};
+
+#[test]
+fn nested_quantifier_is_exponential() {
+    // The textbook case: (a+)+ splits a run of a's in 2^n ways before `$` fails.
+    let a = check("(a+)+$", JavaScript, Search, Exponential);
+    let attack = a.attack.unwrap();
+    assert!(attack.pump.chars().all(|c| c == 'a'));
+    assert!(
+        !attack.suffix.is_empty(),
+        "a suffix must make `$` fail: {attack:?}"
+    );
+}
+
+#[test]
+fn overlapping_alternatives_are_exponential() {
+    check("(a|a)*$", JavaScript, Search, Exponential);
+    check("(a|aa)+$", JavaScript, Search, Exponential);
+    check("^(a|a?)+$", Python, Search, Exponential);
+}
+
+#[test]
+fn word_space_loop_is_exponential() {
+    // `\s?` may be empty, so (\w+\s?)* is (\w+)* on words.
+    check(r"(\w+\s?)*$", Python, Search, Exponential);
+}
+
+#[test]
+fn owasp_patterns_are_exponential() {
+    check(
+        "^(([a-z])+.)+[A-Z]([a-z])+$",
+        JavaScript,
+        Search,
+        Exponential,
+    );
+    check(
+        r"^([a-zA-Z0-9])(([\-.]|[_]+)?([a-zA-Z0-9]+))*(@){1}[a-z0-9]+[.]{1}(([a-z]{2,3})|([a-z]{2,3}[.]{1}[a-z]{2,3}))$",
+        JavaScript,
+        Search,
+        Exponential,
+    );
+}
+
+#[test]
+fn trailing_space_and_comment_is_polynomial() {
+    // Two overlapping \s* around an optional `#`, plus every start position: O(n^3).
+    check(r"\s*#?\s*$", Python, Search, Polynomial(3));
+    // Anchored at the start of the call (re.match) it is one degree less.
+    check(r"\s*#?\s*$", Python, Prefix, Polynomial(2));
+}
+
+#[test]
+fn dot_star_chains_are_polynomial() {
+    check("^.*a.*a.*$", JavaScript, Search, Polynomial(3));
+    check("^.*=.*;$", Pcre, Search, Polynomial(2));
+}
+
+#[test]
+fn dot_star_a_repeated_is_only_quadratic() {
+    // Any text with twelve a's matches at once, so the pump cannot contain `a`; what is left is
+    // the quadratic cost of scanning from every start position.
+    check("(.*a){12}", JavaScript, Search, Polynomial(2));
+    check("^(.*a){12}", JavaScript, Search, Linear);
+}
+
+#[test]
+fn star_height_one_can_be_polynomial() {
+    // No nested quantifier, yet three loops share the character 0.
+    check(r"^\d*0*\d*x$", Java, Search, Polynomial(3));
+    // Two adjacent loops over the same character, unanchored: n starts x n splits x n.
+    check("a*a*$", JavaScript, Search, Polynomial(3));
+    check("^a*a*$", JavaScript, Search, Polynomial(2));
+}
+
+#[test]
+fn stack_overflow_outage_pattern() {
+    // `\s+$` took Stack Overflow down in 2016: quadratic on a long run of spaces.
+    check(r"\s+$", JavaScript, Search, Polynomial(2));
+    check(r"^\s+$", JavaScript, Search, Linear);
+}
+
+#[test]
+fn star_height_look_alikes_are_not_exponential() {
+    // Nested quantifiers whose inner loop cannot overlap the outer one: no exponential
+    // ambiguity. Unanchored they are still quadratic through the start positions.
+    check("(a+b)+$", JavaScript, Search, Polynomial(2));
+    check("^(a+b)+$", JavaScript, Search, Linear);
+    check("(ab+)*c", JavaScript, Prefix, Linear);
+    check(r"^(\d+)(,\d+)*$", JavaScript, Search, Linear);
+    check("(a|b)*c", JavaScript, Prefix, Linear);
+    check("^[a-z0-9]+(-[a-z0-9]+)*$", JavaScript, Search, Linear);
+}
+
+#[test]
+fn possessive_and_atomic_cut_backtracking() {
+    check("^(a++)+$", Java, Search, Linear);
+    check("^(?>a+)+$", Pcre, Search, Linear);
+    check("^(?>a|a)*$", Pcre, Search, Linear);
+    check(r"^\d*+0*+\d*+x$", Java, Search, Linear);
+    // ... while the same patterns without the cut are vulnerable.
+    check("^(a+)+$", Java, Search, Exponential);
+    check(r"^\d*0*\d*x$", Java, Search, Polynomial(3));
+}
+
+#[test]
+fn full_match_mode() {
+    // Java's matches(): the whole input must match, so `$` is implied.
+    check("(a+)+", Java, Full, Exponential);
+    check("(a|b)*", Java, Full, Linear);
+}
+
+#[test]
+fn safe_everyday_patterns_are_linear() {
+    for p in [
+        r"^\d{4}-\d{2}-\d{2}$",
+        r"^[A-Za-z_][A-Za-z0-9_]*$",
+        r"^https?://[^\s/]+(/[^\s]*)?$",
+        r"^[0-9a-f]{40}$",
+        r"^(?:\+|-)?\d+(?:\.\d+)?$",
+        "^(GET|POST|PUT|DELETE) ",
+        "abc",
+    ] {
+        check(p, JavaScript, Search, Linear);
+    }
+}
+
+#[test]
+fn linear_engines_are_not_analyzed_unless_asked() {
+    let a = analyze("(a+)+$", Flavor::Go, "").unwrap();
+    assert_eq!(a.complexity, Linear);
+    assert!(a.notes.iter().any(|n| n.contains("linear by construction")));
+    let a = analyze("(a+)+$", Flavor::Rust, "").unwrap();
+    assert_eq!(a.complexity, Linear);
+    let opts = Options {
+        analyze_linear_engines: true,
+        ..Options::default()
+    };
+    let a = analyze_with("(a+)+$", Flavor::Go, "", &opts).unwrap();
+    assert_eq!(a.complexity, Exponential);
+}

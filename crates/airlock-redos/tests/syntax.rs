@@ -1,0 +1,1 @@
+//! Parser coverage: dialect syntax, flags, escapes, and errors with byte offsets.
