@@ -226,6 +226,58 @@ fn strip_php_delimiters(p: &str) -> (String, String) {
 
 /// Findings for the regex literals of a file: (start, end, message).
 pub fn check(m: &Model<'_>) -> Vec<(usize, usize, String)> {
-    let _ = literals(m);
-    Vec::new()
+    let flavor = match m.lang {
+        Language::Python => airlock_redos::Flavor::Python,
+        Language::JavaScript | Language::TypeScript | Language::Tsx => {
+            airlock_redos::Flavor::JavaScript
+        }
+        Language::Java | Language::Kotlin => airlock_redos::Flavor::Java,
+        Language::Php => airlock_redos::Flavor::Pcre,
+        Language::Ruby => airlock_redos::Flavor::Ruby,
+        Language::CSharp => airlock_redos::Flavor::DotNet,
+        Language::Cpp => airlock_redos::Flavor::JavaScript,
+        _ => return Vec::new(),
+    };
+    let mut out = Vec::new();
+    for lit in literals(m) {
+        let Ok(a) = airlock_redos::analyze(&lit.pattern, flavor, &lit.flags) else {
+            continue;
+        };
+        let report = match a.complexity {
+            airlock_redos::Complexity::Exponential => true,
+            airlock_redos::Complexity::Polynomial(k) if k >= 3 => true,
+            // Quadratic only because a search retries from every start position (`\d+$`)
+            // is common and mild; report it when the pattern is ambiguous on its own.
+            airlock_redos::Complexity::Polynomial(_) => {
+                let opts = airlock_redos::Options {
+                    mode: airlock_redos::MatchMode::Prefix,
+                    ..Default::default()
+                };
+                airlock_redos::analyze_with(&lit.pattern, flavor, &lit.flags, &opts).is_ok_and(
+                    |p| {
+                        matches!(
+                            p.complexity,
+                            airlock_redos::Complexity::Polynomial(_)
+                                | airlock_redos::Complexity::Exponential
+                        )
+                    },
+                )
+            }
+            _ => false,
+        };
+        if !report {
+            continue;
+        }
+        let mut msg = format!("backtracking is {} in the input length", a.complexity);
+        if let Some(attack) = &a.attack {
+            let sample = attack.build(3);
+            let sample: String = sample.chars().take(60).collect();
+            msg.push_str(&format!(
+                "; attack: {:?} repeated, e.g. {sample:?}",
+                attack.pump
+            ));
+        }
+        out.push((lit.start, lit.end, msg));
+    }
+    out
 }
