@@ -7,6 +7,28 @@ use std::sync::LazyLock;
 use regex::Regex;
 use tree_sitter::{Node, Tree};
 
+/// Parameter annotations by which frameworks bind request data.
+static REQUEST_PARAM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"@(?:RequestParam|PathVariable|RequestBody|RequestHeader|CookieValue|QueryParam|PathParam|FormParam|HeaderParam|Query|Param|Body|Headers)|\[From(?:Query|Body|Route|Form|Header)\]|^(?:mut\s+)?(?:Path|Query|Json|Form|web::Path|web::Query|web::Json|web::Form|axum::extract::\w+)\s*[(<]",
+    )
+    .expect("request param regex")
+});
+
+/// Decorators and attributes of request handlers.
+static ROUTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"@\w+(?:\.\w+)*\.(?:get|post|put|delete|patch|route|api_route|websocket)\s*\(|@(?:api_view|require_http_methods|require_GET|require_POST)|\[Http(?:Get|Post|Put|Delete|Patch)|@(?:Get|Post|Put|Delete|Patch|Request)Mapping|@(?:GET|POST|PUT|DELETE|PATCH)",
+    )
+    .expect("route regex")
+});
+
+/// Parameters of handlers that are framework objects, not request values.
+static NOT_REQUEST_DATA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:self|cls|request|req|res|response|db|session|conn|cursor|background_tasks|current_user|user|ctx|context|w|r|next|model|form|logger|settings|config|service|repo|repository)$")
+        .expect("not-request regex")
+});
+
 /// A parameter declaration with a numeric, boolean or id type (`long id`, `id: Int`,
 /// `n int64`, `page: u32`).
 static NUMERIC_TYPE: LazyLock<Regex> = LazyLock::new(|| {
@@ -25,6 +47,9 @@ pub struct Function {
     pub params: Vec<String>,
     /// Parameters declared with a numeric or boolean type: safe in any string.
     pub numeric_params: Vec<String>,
+    /// Parameters a web framework fills from the request (`@RequestParam`, `[FromQuery]`,
+    /// a FastAPI route's arguments, axum's `Query(..)`): sources, not mere parameters.
+    pub request_params: Vec<String>,
     pub start: usize,
     pub end: usize,
 }
@@ -156,10 +181,25 @@ impl<'t> Model<'t> {
                     }
                 }
             }
+            let mut request_params = Vec::new();
+            if let Some(p) = params_node(self.lang, n) {
+                let route = self.is_route_handler(n);
+                let mut c = p.walk();
+                for child in p.named_children(&mut c) {
+                    let t = self.text(child);
+                    if route || REQUEST_PARAM.is_match(t) {
+                        let mut names = Vec::new();
+                        collect_param_names(self, child, &mut names);
+                        request_params
+                            .extend(names.into_iter().filter(|n| !NOT_REQUEST_DATA.is_match(n)));
+                    }
+                }
+            }
             self.functions.push(Function {
                 name,
                 params,
                 numeric_params,
+                request_params,
                 start: n.start_byte(),
                 end: n.end_byte(),
             });
@@ -206,6 +246,40 @@ impl<'t> Model<'t> {
             return;
         }
         self.assign_of(n, func);
+    }
+
+    /// A function a web framework routes requests to, judged by its decorators or
+    /// attributes: its parameters come from the request.
+    fn is_route_handler(&self, n: Node<'t>) -> bool {
+        let mut prefix = String::new();
+        if let Some(p) = n.parent() {
+            if p.kind() == "decorated_definition" {
+                prefix = self.text(p)[..n.start_byte() - p.start_byte()].to_string();
+            }
+        }
+        // Attributes and annotations written right before the function (C#, Java, TS).
+        let mut sib = n.prev_named_sibling();
+        for _ in 0..3 {
+            match sib {
+                Some(s)
+                    if s.kind().contains("attribute")
+                        || s.kind().contains("annotation")
+                        || s.kind() == "decorator" =>
+                {
+                    prefix.push_str(self.text(s));
+                    sib = s.prev_named_sibling();
+                }
+                _ => break,
+            }
+        }
+        let mut c = n.walk();
+        for child in n.children(&mut c) {
+            let k = child.kind();
+            if k == "modifiers" || k.contains("attribute_list") || k == "decorator" {
+                prefix.push_str(self.text(child));
+            }
+        }
+        ROUTE.is_match(&prefix)
     }
 
     /// `const handler = (req, res) => ...`: the name a lambda is bound to.
@@ -422,17 +496,34 @@ impl<'t> Model<'t> {
             } else {
                 values.get(i).copied().unwrap_or(values[0])
             };
-            let target = target_name(self.text(*t));
-            if target.is_empty() {
-                continue;
+            let text = self.text(*t).trim();
+            // `{ pathname, query } = ...`, `[a, b] = ...`, `(a, b) = ...`: each name takes
+            // (a part of) the value.
+            let names: Vec<String> = if text.starts_with(['{', '[', '(']) {
+                text.trim_matches(|c| matches!(c, '{' | '}' | '[' | ']' | '(' | ')'))
+                    .split(',')
+                    .map(|part| {
+                        let part = part.rsplit(':').next().unwrap_or(part);
+                        let part = part.split('=').next().unwrap_or(part);
+                        normalize_name(part.trim().trim_start_matches("..."))
+                    })
+                    .filter(|n| is_ident(n))
+                    .collect()
+            } else {
+                vec![target_name(text)]
+            };
+            for target in names {
+                if target.is_empty() {
+                    continue;
+                }
+                self.assigns.push(Assign {
+                    target,
+                    value,
+                    at,
+                    func,
+                    augmented,
+                });
             }
-            self.assigns.push(Assign {
-                target,
-                value,
-                at,
-                func,
-                augmented,
-            });
         }
     }
 

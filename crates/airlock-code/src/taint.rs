@@ -76,6 +76,7 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         | (?:\w+\.)?nextLine\s*\( | scanf\b | fgets\b | gets\b | STDIN\b | \$stdin\b | stdin\b | io::stdin\b
         | c\.(?:Query|Param|PostForm|DefaultQuery|DefaultPostForm|GetHeader|Cookie|FormValue|QueryParam|QueryParams|FormFile|GetQuery|GetPostForm)\b
         | r\.(?:URL\.Query|FormValue|PostFormValue|Form|PostForm|Header\.Get|Body|URL\.Path|URL\.RawQuery|Cookie|MultipartForm|PathValue)\b
+        | \w+\.(?:filename|originalname|getOriginalFilename|original_filename|FileName|UntrustedFileName)\b
         | mux\.Vars\b | chi\.URLParam\b | vars\[
         | Request\.(?:Query|Form|QueryString|Cookies|Headers|Body|RouteValues|Params)\b
         | (?:window\.|document\.)?location\.(?:search|hash|href|pathname)\b | document\.(?:URL|cookie|referrer|documentURI)\b
@@ -116,7 +117,7 @@ static STRIP: LazyLock<Regex> = LazyLock::new(|| {
 static BUILDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)(?:^|[.:>])(?:format|sprintf|Sprintf|Fprintf|snprintf|vsprintf|String\.format|formatted|join|concat
-        |format!|Format|Concat|Join|StringBuilder|append|Append|replace|Replace|str|String|strcat|strncat|stringify|toString|ToString|to_s|f)$",
+        |format!|Format|Concat|Join|Combine|resolve|Resolve|expand_path|joinpath|StringBuilder|append|Append|replace|Replace|str|String|strcat|strncat|stringify|toString|ToString|to_s|f)$",
     )
     .expect("builder regex")
 });
@@ -335,6 +336,15 @@ impl<'m, 't> Taint<'m, 't> {
         if SANITIZER.is_match(callee) || san.is_some_and(|s| s.is_match(callee)) {
             return Flow::konst();
         }
+        // `path.Clean("/" + name)` resolves every `..` against the root.
+        if (callee.ends_with(".Clean") || callee == "Clean")
+            && call
+                .args
+                .first()
+                .is_some_and(|a| m.text(a.node).trim_start().starts_with("\"/\""))
+        {
+            return Flow::konst();
+        }
         // `ALLOWED_SORT.get(key, "name")`: a lookup in a constant table yields a constant.
         if let Some((recv, method)) = callee.rsplit_once('.') {
             let recv = recv.trim_start_matches("self.").trim_start_matches("this.");
@@ -464,6 +474,14 @@ impl<'m, 't> Taint<'m, 't> {
                 if f.numeric_params.contains(&name) {
                     return Flow::konst();
                 }
+                if f.request_params.contains(&name) && !self.guarded(&name, f.start, at) {
+                    return Flow {
+                        origin: Origin::Source,
+                        built: false,
+                        via: Some(format!("request parameter `{name}`")),
+                        local: false,
+                    };
+                }
                 if f.params.contains(&name) {
                     if self.guarded(&name, f.start, at) {
                         return Flow::konst();
@@ -503,6 +521,8 @@ impl<'m, 't> Taint<'m, 't> {
                 r"(?x)(?:\bin\s+\(?[A-Z][A-Z0-9_]{2,}|\bin\s+(?:allowed|valid|permitted|whitelist|allowlist)\w*
                 |(?:ALLOWED|VALID|WHITELIST|ALLOWLIST|PERMITTED)\w*\s*(?:\.|->)\s*(?:includes|contains|containsKey|has|Contains|ContainsKey|include\?|key\?|member\?)
                 |(?:allowed|valid|permitted|whitelist|allowlist)\w*\s*(?:\.|->)\s*(?:includes|contains|containsKey|has|Contains|ContainsKey|include\?)
+                |(?:\.|->)\s*(?:has|includes|contains|containsKey|include\?|key\?|member\?|Contains|ContainsKey|ContainsValue)\s*\(
+                |startswith\s*\(|startsWith\s*\(|start_with\?|HasPrefix\s*\(|StartsWith\s*\(|starts_with\s*\(|is_relative_to\s*\(|within_directory
                 |in_array\s*\(|fullmatch\s*\(|\bmatches\s*\(|preg_match\s*\(|\.test\s*\(|isdigit\s*\(|isalnum\s*\(|isnumeric\s*\(|is_numeric\s*\(|ctype_\w+\s*\(|MatchString\s*\(|IsMatch\s*\()",
             )
             .expect("guard regex")
@@ -520,7 +540,8 @@ impl<'m, 't> Taint<'m, 't> {
                 || l.starts_with("raise")
                 || l.contains("assert")
                 || l.starts_with("guard")
-                || l.contains(" if ");
+                || l.contains(" if ")
+                || l.contains(" unless ");
             if is_check && contains_word(l, bare) && GUARD.is_match(l) {
                 return true;
             }
