@@ -89,6 +89,30 @@ impl Analyzer {
             self.run_sinks(rule, &model, &taint, &mut out);
             self.run_patterns(rule, &model, &mut out);
             self.run_assigns(rule, &model, &taint, &mut out);
+            for r in &rule.returns {
+                if !r.langs.contains(&lang) {
+                    continue;
+                }
+                for &(value, _) in &model.returns {
+                    if !r.when.is_match(model.text(value)) {
+                        continue;
+                    }
+                    let f = taint.flow(value, r.sanitizers.as_ref());
+                    if f.origin == Origin::Source && !f.local {
+                        let via = f.via.unwrap_or_default();
+                        let message =
+                            format!("{}: {via} is returned in the response", rule.spec.title);
+                        out.push(finding(
+                            rule,
+                            &model,
+                            value.start_byte(),
+                            value.end_byte(),
+                            Confidence::High,
+                            message,
+                        ));
+                    }
+                }
+            }
             if rule.spec.engine.as_deref() == Some("redos") {
                 for (at, end, message) in crate::redos::check(&model) {
                     out.push(finding(rule, &model, at, end, Confidence::High, message));
@@ -278,7 +302,7 @@ impl Analyzer {
             if !a.langs.contains(&m.lang) {
                 continue;
             }
-            for asg in &m.assigns {
+            for asg in m.assigns.iter().chain(&m.pairs) {
                 if !a.target.is_match(&asg.target) {
                     continue;
                 }
@@ -297,7 +321,10 @@ impl Analyzer {
                         .unwrap_or_else(|| "a value computed at run time".to_string());
                     format!("{}: {via} is assigned to `{}`", rule.spec.title, asg.target)
                 } else {
-                    if !is_plain_literal(asg.value) {
+                    if !a.any_value
+                        && !is_plain_literal(asg.value)
+                        && !is_quoted_define(m, asg.value)
+                    {
                         continue;
                     }
                     format!(
@@ -391,6 +418,14 @@ fn in_context(m: &Model<'_>, ctx: &regex::Regex, at: usize, lines: usize) -> boo
     }
     m.function_at(at)
         .is_some_and(|f| ctx.is_match(&m.functions[f].name))
+}
+
+/// `#define NAME "value"`: C keeps the value as raw preprocessor text.
+fn is_quoted_define(m: &Model<'_>, n: Node<'_>) -> bool {
+    n.kind() == "preproc_arg" && {
+        let t = m.text(n).trim();
+        t.len() >= 2 && t.starts_with('"') && t.ends_with('"')
+    }
 }
 
 /// The length of a literal's content, quotes and prefixes aside.

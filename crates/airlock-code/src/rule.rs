@@ -44,6 +44,8 @@ pub struct RuleSpec {
     pub pattern: Vec<PatternSpec>,
     #[serde(default)]
     pub assign: Vec<AssignSpec>,
+    #[serde(default, rename = "return")]
+    pub returns: Vec<ReturnSpec>,
     #[serde(default)]
     pub example: Vec<Example>,
 }
@@ -158,6 +160,20 @@ pub struct AssignSpec {
     /// Instead of a literal: report values that are not constant (`el.innerHTML = x`).
     #[serde(default)]
     pub dynamic: bool,
+    /// Judge the value by `value` alone, literal or not (`[]byte("k3y")`, `env || "k3y"`).
+    #[serde(default)]
+    pub any_value: bool,
+}
+
+/// A value returned from a function: reported when it carries request data and its text
+/// matches `when` (a handler returning HTML built from the request).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReturnSpec {
+    pub langs: Vec<String>,
+    pub when: String,
+    #[serde(default)]
+    pub sanitizers: Option<String>,
 }
 
 /// A bad and a good example for one language; the bad one must fire, the good one not.
@@ -172,6 +188,7 @@ pub struct Example {
 /// A rule ready to run.
 pub struct Rule {
     pub spec: RuleSpec,
+    pub returns: Vec<ReturnMatch>,
     pub sinks: Vec<Sink>,
     pub patterns: Vec<Pattern>,
     pub assigns: Vec<AssignMatch>,
@@ -209,12 +226,19 @@ pub struct Pattern {
     pub message: Option<String>,
 }
 
+pub struct ReturnMatch {
+    pub langs: Vec<Language>,
+    pub when: Regex,
+    pub sanitizers: Option<Regex>,
+}
+
 pub struct AssignMatch {
     pub langs: Vec<Language>,
     pub target: Regex,
     pub value: Regex,
     pub unless: Option<Regex>,
     pub dynamic: bool,
+    pub any_value: bool,
 }
 
 /// A rule file that does not parse or compile.
@@ -300,6 +324,15 @@ impl Rule {
                 value: re(file, "assign.value", &a.value)?,
                 unless: re_opt(file, "assign.unless", &a.unless)?,
                 dynamic: a.dynamic,
+                any_value: a.any_value,
+            });
+        }
+        let mut returns = Vec::new();
+        for r in &spec.returns {
+            returns.push(ReturnMatch {
+                langs: langs(file, &r.langs)?,
+                when: re(file, "return.when", &r.when)?,
+                sanitizers: re_opt(file, "return.sanitizers", &r.sanitizers)?,
             });
         }
         let mut languages: Vec<Language> = Vec::new();
@@ -307,7 +340,8 @@ impl Rule {
             .iter()
             .flat_map(|s| s.langs.iter())
             .chain(patterns.iter().flat_map(|p| p.langs.iter()))
-            .chain(assigns.iter().flat_map(|a| a.langs.iter()));
+            .chain(assigns.iter().flat_map(|a| a.langs.iter()))
+            .chain(returns.iter().flat_map(|r| r.langs.iter()));
         for l in all {
             if !languages.contains(l) {
                 languages.push(*l);
@@ -336,6 +370,7 @@ impl Rule {
         languages.sort();
         Ok(Rule {
             spec,
+            returns,
             sinks,
             patterns,
             assigns,

@@ -96,6 +96,12 @@ pub struct Model<'t> {
     pub calls: Vec<Call<'t>>,
     /// The source with comments (and docstrings) blanked to spaces; same length and lines.
     pub masked: String,
+    /// Keys with values in object, dict, hash and array literals, keyword arguments and
+    /// `#define`s: judged like assignments by name rules, but never aliased as variables.
+    pub pairs: Vec<Assign<'t>>,
+    /// Values returned from functions (`return x`, Ruby's and Rust's last expression,
+    /// Kotlin's `= expr` bodies), with the function they leave.
+    pub returns: Vec<(Node<'t>, Option<usize>)>,
     /// Regex literals (`/a+/g` in JavaScript, `/a+/` and `%r{a+}` in Ruby).
     pub regexes: Vec<(usize, usize)>,
 }
@@ -110,6 +116,8 @@ impl<'t> Model<'t> {
             calls: Vec::new(),
             masked: String::new(),
             regexes: Vec::new(),
+            pairs: Vec::new(),
+            returns: Vec::new(),
         };
         let mut blank: Vec<(usize, usize)> = Vec::new();
         let mut stack: Vec<usize> = Vec::new();
@@ -205,6 +213,27 @@ impl<'t> Model<'t> {
             });
             stack.push(self.functions.len() - 1);
             return;
+        }
+        if matches!(kind, "return_statement" | "return" | "return_expression")
+            || kind == "jump_expression" && self.text(n).starts_with("return")
+        {
+            if let Some(v) = n.named_child(0) {
+                self.returns.push((v, func));
+            }
+        }
+        // The last expression of a Ruby block or method, and of a Rust function body.
+        if matches!(kind, "do_block" | "body_statement" | "block")
+            && matches!(self.lang, Language::Ruby | Language::Rust)
+        {
+            let c = n.named_child_count();
+            if let Some(last) = (c > 0).then(|| n.named_child((c - 1) as u32)).flatten() {
+                if !last.kind().contains("statement")
+                    && !last.kind().contains("comment")
+                    && last.kind() != "block_body"
+                {
+                    self.returns.push((last, func));
+                }
+            }
         }
         if is_call(self.lang, kind) {
             if let Some(call) = self.call_of(n, func) {
@@ -422,6 +451,43 @@ impl<'t> Model<'t> {
 
     fn assign_of(&mut self, n: Node<'t>, func: Option<usize>) {
         let kind = n.kind();
+        if matches!(
+            kind,
+            "pair"
+                | "keyword_argument"
+                | "array_element_initializer"
+                | "preproc_def"
+                | "keyed_element"
+                | "property_assignment"
+        ) {
+            let key = n
+                .child_by_field_name("key")
+                .or_else(|| n.child_by_field_name("name"))
+                .or_else(|| n.named_child(0));
+            let value = n.child_by_field_name("value").or_else(|| {
+                let c = n.named_child_count();
+                (c >= 2).then(|| n.named_child((c - 1) as u32)).flatten()
+            });
+            if let (Some(k), Some(v)) = (key, value) {
+                if k.id() != v.id() {
+                    let key = self
+                        .text(k)
+                        .trim()
+                        .trim_matches(|c| matches!(c, '"' | '\'' | ':' | '`' | '$'))
+                        .to_string();
+                    if !key.is_empty() {
+                        self.pairs.push(Assign {
+                            target: key,
+                            value: v,
+                            at: n.end_byte(),
+                            func,
+                            augmented: false,
+                        });
+                    }
+                }
+            }
+            return;
+        }
         let (targets, values, augmented): (Vec<Node<'t>>, Vec<Node<'t>>, bool) = match kind {
             "assignment"
             | "assignment_expression"
