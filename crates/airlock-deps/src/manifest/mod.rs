@@ -1,0 +1,290 @@
+//! Dependency manifests: recognise one by its file name and list the registry packages it names.
+//!
+//! Each parser returns the package name as the registry knows it, the version requirement as
+//! written, and the 1-based line and column (in bytes) of the name, so that a finding points at
+//! the right place. Dependencies that do not come from the public registry (local paths, VCS
+//! URLs, workspace links, alternate registries) are left out and listed in
+//! [`ParsedManifest::skipped`] with the reason.
+
+mod cargo;
+mod gemfile;
+mod gomod;
+mod json;
+mod package_json;
+mod pyproject;
+mod requirements;
+
+use std::path::{Path, PathBuf};
+
+use airlock_types::LineIndex;
+use serde::Serialize;
+
+use crate::Ecosystem;
+
+pub use requirements::{parse_pep508, Pep508};
+
+/// Where a [`Dependency`] was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// Declared in a dependency manifest (requirements.txt, package.json, ...).
+    Manifest,
+    /// Imported by source code (`import yaml`, `require("x")`, `use serde::...`).
+    Import,
+}
+
+/// One package that a manifest or an import statement refers to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dependency {
+    pub ecosystem: Ecosystem,
+    /// The package name as the registry knows it (npm aliases and Cargo renames resolved).
+    pub name: String,
+    /// The file it came from.
+    pub file: PathBuf,
+    /// 1-based line of the name.
+    pub line: u32,
+    /// 1-based column of the name, in bytes.
+    pub column: u32,
+    /// The version requirement as written, if any (`>=2,<3`, `^1.2`, `v1.9.0`).
+    pub spec: Option<String>,
+    pub source: Source,
+}
+
+impl Dependency {
+    /// A dependency found in source code: `module` is the import as written
+    /// (see [`crate::import_to_package`]). `None` when the import names no registry package
+    /// (standard library, relative import, ...).
+    pub fn from_import(
+        language: &str,
+        module: &str,
+        file: impl Into<PathBuf>,
+        line: u32,
+        column: u32,
+    ) -> Option<Dependency> {
+        let (ecosystem, name) = crate::import_to_package(language, module)?;
+        Some(Dependency {
+            ecosystem,
+            name,
+            file: file.into(),
+            line,
+            column,
+            spec: None,
+            source: Source::Import,
+        })
+    }
+}
+
+/// The manifest formats airlock reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ManifestKind {
+    /// pip requirements and constraints files.
+    Requirements,
+    Pyproject,
+    PackageJson,
+    CargoToml,
+    GoMod,
+    Gemfile,
+}
+
+impl ManifestKind {
+    /// Which manifest a file is, judged by its name alone.
+    pub fn detect(path: &Path) -> Option<ManifestKind> {
+        let name = path.file_name()?.to_str()?;
+        let lower = name.to_ascii_lowercase();
+        match name {
+            "pyproject.toml" => return Some(ManifestKind::Pyproject),
+            "package.json" => return Some(ManifestKind::PackageJson),
+            "Cargo.toml" => return Some(ManifestKind::CargoToml),
+            "go.mod" => return Some(ManifestKind::GoMod),
+            "Gemfile" | "gems.rb" => return Some(ManifestKind::Gemfile),
+            _ => {}
+        }
+        let text_list = lower.ends_with(".txt") || lower.ends_with(".in");
+        if text_list && (lower.contains("requirements") || lower.contains("constraints")) {
+            return Some(ManifestKind::Requirements);
+        }
+        // requirements/base.txt, requirements/dev.in
+        let parent = path
+            .parent()
+            .and_then(|p| p.file_name())
+            .and_then(|p| p.to_str());
+        if text_list && parent.is_some_and(|p| p.eq_ignore_ascii_case("requirements")) {
+            return Some(ManifestKind::Requirements);
+        }
+        None
+    }
+
+    pub fn ecosystem(self) -> Ecosystem {
+        match self {
+            ManifestKind::Requirements | ManifestKind::Pyproject => Ecosystem::PyPI,
+            ManifestKind::PackageJson => Ecosystem::Npm,
+            ManifestKind::CargoToml => Ecosystem::Crates,
+            ManifestKind::GoMod => Ecosystem::Go,
+            ManifestKind::Gemfile => Ecosystem::RubyGems,
+        }
+    }
+}
+
+/// Another requirements file pulled in with `-r` / `-c`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Include {
+    /// The path as written, relative to the including file.
+    pub path: String,
+    pub line: u32,
+    /// `-c` / `--constraint` (versions only, installs nothing) rather than `-r`.
+    pub constraint: bool,
+}
+
+/// A dependency that was not checked because it does not come from the public registry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    /// The name if one was given.
+    pub name: Option<String>,
+    pub line: u32,
+    pub reason: String,
+}
+
+/// Everything read from one manifest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParsedManifest {
+    pub kind: ManifestKind,
+    pub dependencies: Vec<Dependency>,
+    pub includes: Vec<Include>,
+    pub skipped: Vec<Skipped>,
+    /// The manifest points its package manager at an index other than the public one
+    /// (`--index-url`, `--extra-index-url`, a Gemfile `source` other than rubygems.org): a name
+    /// missing from the public registry may live there, so "missing" findings are less certain.
+    pub alternate_index: bool,
+}
+
+/// A manifest that could not be read. Displays as `file:line:column: message`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}:{line}:{column}: {message}", file.display())]
+pub struct ManifestError {
+    pub file: PathBuf,
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+}
+
+/// Lists the registry dependencies of a manifest. `Ok(None)` means the file is not a manifest
+/// this crate knows (judged by its name).
+pub fn parse_manifest(
+    path: &Path,
+    content: &str,
+) -> Result<Option<Vec<Dependency>>, ManifestError> {
+    Ok(parse_manifest_full(path, content)?.map(|m| m.dependencies))
+}
+
+/// Like [`parse_manifest`], with includes, skipped entries and index information.
+pub fn parse_manifest_full(
+    path: &Path,
+    content: &str,
+) -> Result<Option<ParsedManifest>, ManifestError> {
+    let Some(kind) = ManifestKind::detect(path) else {
+        return Ok(None);
+    };
+    parse_manifest_as(kind, path, content).map(Some)
+}
+
+/// Parses `content` as a manifest of the given kind, whatever the file is called.
+pub fn parse_manifest_as(
+    kind: ManifestKind,
+    path: &Path,
+    content: &str,
+) -> Result<ParsedManifest, ManifestError> {
+    let mut ctx = Ctx::new(kind, path, content);
+    match kind {
+        ManifestKind::Requirements => requirements::parse(&mut ctx)?,
+        ManifestKind::Pyproject => pyproject::parse(&mut ctx)?,
+        ManifestKind::PackageJson => package_json::parse(&mut ctx)?,
+        ManifestKind::CargoToml => cargo::parse(&mut ctx)?,
+        ManifestKind::GoMod => gomod::parse(&mut ctx)?,
+        ManifestKind::Gemfile => gemfile::parse(&mut ctx)?,
+    }
+    let mut out = ctx.out;
+    out.dependencies.sort_by_key(|d| (d.line, d.column));
+    out.skipped.sort_by_key(|s| s.line);
+    Ok(out)
+}
+
+/// Parser state shared by the format modules.
+pub(crate) struct Ctx<'a> {
+    pub path: &'a Path,
+    pub content: &'a str,
+    index: LineIndex,
+    pub out: ParsedManifest,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(kind: ManifestKind, path: &'a Path, content: &'a str) -> Ctx<'a> {
+        Ctx {
+            path,
+            content,
+            index: LineIndex::new(content.as_bytes()),
+            out: ParsedManifest {
+                kind,
+                dependencies: Vec::new(),
+                includes: Vec::new(),
+                skipped: Vec::new(),
+                alternate_index: false,
+            },
+        }
+    }
+
+    /// 1-based (line, column) of a byte offset.
+    pub fn pos(&self, offset: usize) -> (u32, u32) {
+        let lc = self.index.line_col(offset.min(self.content.len()));
+        (to_u32(lc.line), to_u32(lc.column))
+    }
+
+    pub fn error_at(&self, offset: usize, message: impl Into<String>) -> ManifestError {
+        let (line, column) = self.pos(offset);
+        self.error(line, column, message)
+    }
+
+    pub fn error(&self, line: u32, column: u32, message: impl Into<String>) -> ManifestError {
+        ManifestError {
+            file: self.path.to_path_buf(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+
+    pub fn push_at(&mut self, offset: usize, name: &str, spec: Option<String>) {
+        let (line, column) = self.pos(offset);
+        self.push(line, column, name, spec);
+    }
+
+    pub fn push(&mut self, line: u32, column: u32, name: &str, spec: Option<String>) {
+        let spec = spec.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        self.out.dependencies.push(Dependency {
+            ecosystem: self.out.kind.ecosystem(),
+            name: name.to_string(),
+            file: self.path.to_path_buf(),
+            line,
+            column,
+            spec,
+            source: Source::Manifest,
+        });
+    }
+
+    pub fn skip_at(&mut self, offset: usize, name: Option<&str>, reason: impl Into<String>) {
+        let (line, _) = self.pos(offset);
+        self.skip(line, name, reason);
+    }
+
+    pub fn skip(&mut self, line: u32, name: Option<&str>, reason: impl Into<String>) {
+        self.out.skipped.push(Skipped {
+            name: name.map(str::to_string),
+            line,
+            reason: reason.into(),
+        });
+    }
+}
+
+pub(crate) fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
