@@ -114,6 +114,9 @@ pub struct CheckerConfig {
     /// A typosquat match on a package first published less than this many days ago is
     /// reported with high confidence.
     pub new_package_days: u32,
+    /// Go module path patterns that are private (Go's `GOPRIVATE` / `GONOPROXY` syntax:
+    /// comma-separated globs matched against path prefixes). Matching modules are not checked.
+    pub go_private: Vec<String>,
 }
 
 impl Default for CheckerConfig {
@@ -129,13 +132,14 @@ impl Default for CheckerConfig {
             threads: 4,
             allow: Vec::new(),
             new_package_days: 30,
+            go_private: Vec::new(),
         }
     }
 }
 
 impl CheckerConfig {
-    /// Defaults, then `AIRLOCK_OFFLINE`, `AIRLOCK_DEPS_CACHE` (a file path, or `off`), and the
-    /// registry variables of [`RegistryConfig::with_env`].
+    /// Defaults, then `AIRLOCK_OFFLINE`, `AIRLOCK_DEPS_CACHE` (a file path, or `off`),
+    /// `GOPRIVATE` and `GONOPROXY`, and the registry variables of [`RegistryConfig::with_env`].
     pub fn from_env() -> Self {
         let mut cfg = CheckerConfig::default();
         cfg.apply_env(|k| std::env::var(k).ok());
@@ -150,6 +154,16 @@ impl CheckerConfig {
                 v.trim().to_ascii_lowercase().as_str(),
                 "1" | "true" | "yes" | "on"
             );
+        }
+        for var in ["GOPRIVATE", "GONOPROXY"] {
+            if let Some(v) = get(var) {
+                self.go_private.extend(
+                    v.split(',')
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .map(str::to_string),
+                );
+            }
         }
         if let Some(v) = get("AIRLOCK_DEPS_CACHE").filter(|v| !v.trim().is_empty()) {
             self.cache_path = match v.trim() {
@@ -274,6 +288,15 @@ impl Checker {
     }
 
     fn allowed(&self, d: &Dependency) -> bool {
+        if d.ecosystem == Ecosystem::Go
+            && self
+                .cfg
+                .go_private
+                .iter()
+                .any(|p| go_path_matches(p, &d.name))
+        {
+            return true;
+        }
         let canon = d.ecosystem.canonical_name(&d.name);
         self.cfg.allow.iter().any(|a| match a.strip_suffix('*') {
             Some(prefix) => {
@@ -395,6 +418,23 @@ impl Checker {
                 facts,
             };
         match (verdict, &resembles) {
+            (Lookup::Missing, _) if dep.alternate_index => {
+                let message = format!(
+                    "{what} does not exist on {registry}, and this manifest also installs from another index: if it is a private package there, anyone can claim the name on {registry} and may be installed instead (dependency confusion); if not, the name is likely hallucinated"
+                );
+                let fix = format!(
+                    "If `{}` is private, install it only from the private index (pin the index per package, or register the name on {registry} as a placeholder); otherwise remove it or replace it with the real package.",
+                    dep.name
+                );
+                Some(finding(
+                    RuleId::HallucinatedPackage,
+                    message,
+                    fix,
+                    Severity::High,
+                    Confidence::Medium,
+                    None,
+                ))
+            }
             (Lookup::Missing, _) => {
                 let mut message = format!(
                     "{what} does not exist on {registry}: the name is likely hallucinated, and anyone can register it and have this project install their code"
@@ -541,4 +581,47 @@ fn lookup_names(d: &Dependency) -> Vec<String> {
     (min.min(parts.len())..=parts.len())
         .map(|n| parts[..n].join("/"))
         .collect()
+}
+
+/// Go's GOPRIVATE matching: a pattern matches a path whose leading elements (as many as the
+/// pattern has) match it as a glob.
+pub fn go_path_matches(pattern: &str, path: &str) -> bool {
+    let pat: Vec<&str> = pattern.trim_end_matches('/').split('/').collect();
+    let parts: Vec<&str> = path.split('/').collect();
+    parts.len() >= pat.len()
+        && pat
+            .iter()
+            .zip(&parts)
+            .all(|(p, e)| glob(p.as_bytes(), e.as_bytes()))
+}
+
+/// A glob over one path element: `*` any run of characters, `?` one character.
+fn glob(p: &[u8], s: &[u8]) -> bool {
+    match (p.first(), s.first()) {
+        (None, None) => true,
+        (Some(b'*'), _) => glob(&p[1..], s) || (!s.is_empty() && glob(p, &s[1..])),
+        (Some(b'?'), Some(_)) => glob(&p[1..], &s[1..]),
+        (Some(a), Some(b)) if a == b => glob(&p[1..], &s[1..]),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn goprivate_patterns() {
+        assert!(go_path_matches(
+            "github.com/mycorp",
+            "github.com/mycorp/app/pkg"
+        ));
+        assert!(go_path_matches("*.corp.example", "git.corp.example/team/x"));
+        assert!(go_path_matches("github.com/my*", "github.com/mycorp/x"));
+        assert!(!go_path_matches("github.com/mycorp", "github.com/other/x"));
+        assert!(!go_path_matches(
+            "github.com/mycorp/app",
+            "github.com/mycorp"
+        ));
+    }
 }

@@ -34,6 +34,7 @@ pub fn dep(eco: Ecosystem, name: &str, line: u32) -> Dependency {
         column: 1,
         spec: None,
         source: Source::Manifest,
+        alternate_index: false,
     }
 }
 
@@ -568,6 +569,57 @@ fn allow_list_skips_private_packages() {
     assert_eq!(
         rules(&findings),
         vec![("not-allowed-pkg".to_string(), "hallucinated-package")]
+    );
+    assert_eq!(reg.total_hits(), 1);
+}
+
+#[test]
+fn a_missing_name_next_to_a_private_index_is_dependency_confusion() {
+    let reg = FakeRegistry::start();
+    let content = "--extra-index-url https://pypi.corp.example/simple\ncorp-billing-client==1.2\n";
+    let deps = airlock_deps::parse_manifest(Path::new("requirements.txt"), content)
+        .unwrap()
+        .unwrap();
+    assert!(deps[0].alternate_index);
+    let findings = Checker::new(config(&reg, None)).check(&deps);
+    assert_eq!(
+        rules(&findings),
+        vec![("corp-billing-client".to_string(), "hallucinated-package")]
+    );
+    assert_eq!(findings[0].confidence, Confidence::Medium);
+    assert!(
+        findings[0].message.contains("dependency confusion"),
+        "{}",
+        findings[0].message
+    );
+    assert_eq!((findings[0].line, findings[0].column), (2, 1));
+}
+
+#[test]
+fn goprivate_and_first_party_modules_are_not_looked_up() {
+    let reg = FakeRegistry::start();
+    let gomod =
+        "module github.com/mycorp/app\n\ngo 1.22\n\nrequire git.corp.example/team/lib v1.0.0\n";
+    let parsed = airlock_deps::parse_manifest_full(Path::new("go.mod"), gomod)
+        .unwrap()
+        .unwrap();
+    assert_eq!(parsed.own_name.as_deref(), Some("github.com/mycorp/app"));
+    let mut cfg = config(&reg, None);
+    cfg.apply_env(|k| (k == "GOPRIVATE").then(|| "*.corp.example".to_string()));
+    cfg.allow.extend(parsed.first_party_names());
+    let mut deps = parsed.dependencies.clone();
+    deps.push(
+        Dependency::from_import("go", "github.com/mycorp/app/internal/db", "main.go", 3, 2)
+            .unwrap(),
+    );
+    deps.push(Dependency::from_import("go", "github.com/mycorp/other", "main.go", 4, 2).unwrap());
+    let findings = Checker::new(cfg).check(&deps);
+    assert_eq!(
+        rules(&findings),
+        vec![(
+            "github.com/mycorp/other".to_string(),
+            "hallucinated-package"
+        )]
     );
     assert_eq!(reg.total_hits(), 1);
 }

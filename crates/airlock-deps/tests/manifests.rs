@@ -488,3 +488,22 @@ fn parsers_never_panic_on_garbage() {
         }
     }
 }
+
+#[test]
+fn first_party_names() {
+    let cargo = "[package]\nname = \"airlock-cli\"\n\n[dependencies]\nairlock-types = { path = \"../airlock-types\" }\nserde = \"1\"\n";
+    let m = parse_manifest_full(Path::new("Cargo.toml"), cargo)
+        .unwrap()
+        .unwrap();
+    assert_eq!(m.first_party_names(), vec!["airlock-cli", "airlock-types"]);
+    let pj = "{\"name\": \"@acme/web\", \"dependencies\": {\"ui\": \"workspace:*\"}}";
+    let m = parse_manifest_full(Path::new("package.json"), pj)
+        .unwrap()
+        .unwrap();
+    assert_eq!(m.first_party_names(), vec!["@acme/web", "ui"]);
+    let py = "[project]\nname = \"my-app\"\ndependencies = []\n";
+    let m = parse_manifest_full(Path::new("pyproject.toml"), py)
+        .unwrap()
+        .unwrap();
+    assert_eq!(m.own_name.as_deref(), Some("my-app"));
+}

@@ -12,6 +12,7 @@ pub(crate) type DepTable = BTreeMap<Spanned<String>, toml::Value>;
 
 #[derive(Deserialize)]
 struct Manifest {
+    package: Option<Package>,
     #[serde(default)]
     dependencies: DepTable,
     #[serde(default, rename = "dev-dependencies", alias = "dev_dependencies")]
@@ -21,6 +22,11 @@ struct Manifest {
     #[serde(default)]
     target: BTreeMap<String, Target>,
     workspace: Option<Workspace>,
+}
+
+#[derive(Deserialize)]
+struct Package {
+    name: Option<toml::Value>,
 }
 
 #[derive(Deserialize)]
@@ -48,6 +54,10 @@ pub(crate) fn toml_error(ctx: &Ctx, e: &toml::de::Error) -> ManifestError {
 
 pub(super) fn parse(ctx: &mut Ctx) -> Result<(), ManifestError> {
     let m: Manifest = toml::from_str(ctx.content).map_err(|e| toml_error(ctx, &e))?;
+    ctx.out.own_name = m
+        .package
+        .and_then(|p| p.name)
+        .and_then(|n| n.as_str().map(str::to_string));
     let mut tables = vec![m.dependencies, m.dev, m.build];
     for (_, t) in m.target {
         tables.extend([t.dependencies, t.dev, t.build]);

@@ -92,6 +92,9 @@ pub(super) fn parse(ctx: &mut Ctx) -> Result<(), ManifestError> {
         if args.is_empty() {
             return Err(ctx.error_at(verb_at, format!("`{verb}` needs arguments")));
         }
+        if verb == "module" {
+            ctx.out.own_name = Some(args[0].1.to_string());
+        }
         directive_args(ctx, verb, args, &mut requires, &mut local)?;
     }
     if let Some((verb, at)) = block {

@@ -48,6 +48,10 @@ pub struct Dependency {
     /// The version requirement as written, if any (`>=2,<3`, `^1.2`, `v1.9.0`).
     pub spec: Option<String>,
     pub source: Source,
+    /// The manifest also installs from an index other than the public registry
+    /// (`--extra-index-url`, a Poetry source, ...): a name missing from the public registry may
+    /// live there, which makes it a dependency-confusion target rather than a hallucination.
+    pub alternate_index: bool,
 }
 
 impl Dependency {
@@ -70,6 +74,7 @@ impl Dependency {
             column,
             spec: None,
             source: Source::Import,
+            alternate_index: false,
         })
     }
 }
@@ -156,6 +161,29 @@ pub struct ParsedManifest {
     /// (`--index-url`, `--extra-index-url`, a Gemfile `source` other than rubygems.org): a name
     /// missing from the public registry may live there, so "missing" findings are less certain.
     pub alternate_index: bool,
+    /// The project's own name as the manifest declares it: the package name (pyproject.toml,
+    /// package.json, Cargo.toml) or the module path (go.mod). Imports of it are first-party.
+    pub own_name: Option<String>,
+}
+
+impl ParsedManifest {
+    /// Names that belong to the project itself (its own name, and dependencies taken from a
+    /// local path, a workspace or a VCS), as [`crate::CheckerConfig::allow`] entries, so that
+    /// imports of them are not looked up in the public registry. A Go module path also allows
+    /// every package below it (`module/*`).
+    pub fn first_party_names(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(own) = &self.own_name {
+            out.push(own.clone());
+            if self.kind == ManifestKind::GoMod {
+                out.push(format!("{own}/*"));
+            }
+        }
+        out.extend(self.skipped.iter().filter_map(|s| s.name.clone()));
+        out.sort();
+        out.dedup();
+        out
+    }
 }
 
 /// A manifest that could not be read. Displays as `file:line:column: message`.
@@ -204,6 +232,11 @@ pub fn parse_manifest_as(
         ManifestKind::Gemfile => gemfile::parse(&mut ctx)?,
     }
     let mut out = ctx.out;
+    if out.alternate_index {
+        for d in &mut out.dependencies {
+            d.alternate_index = true;
+        }
+    }
     out.dependencies.sort_by_key(|d| (d.line, d.column));
     out.skipped.sort_by_key(|s| s.line);
     Ok(out)
@@ -229,6 +262,7 @@ impl<'a> Ctx<'a> {
                 includes: Vec::new(),
                 skipped: Vec::new(),
                 alternate_index: false,
+                own_name: None,
             },
         }
     }
@@ -268,6 +302,7 @@ impl<'a> Ctx<'a> {
             column,
             spec,
             source: Source::Manifest,
+            alternate_index: false,
         });
     }
 

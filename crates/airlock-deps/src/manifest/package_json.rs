@@ -17,6 +17,11 @@ pub(super) fn parse(ctx: &mut Ctx) -> Result<(), ManifestError> {
         return Err(ctx.error_at(doc.offset, "package.json must be a JSON object"));
     };
     for (key, value) in &top {
+        if key.value == "name" {
+            if let Json::String(n) = &value.value {
+                ctx.out.own_name = Some(n.clone());
+            }
+        }
         if !SECTIONS.contains(&key.value.as_str()) {
             continue;
         }

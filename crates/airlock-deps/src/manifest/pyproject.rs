@@ -22,6 +22,7 @@ struct Pyproject {
 
 #[derive(Deserialize)]
 struct Project {
+    name: Option<toml::Value>,
     #[serde(default)]
     dependencies: Vec<Spanned<String>>,
     #[serde(default, rename = "optional-dependencies")]
@@ -41,6 +42,7 @@ struct Tool {
 
 #[derive(Deserialize)]
 struct Poetry {
+    name: Option<toml::Value>,
     #[serde(default)]
     dependencies: DepTable,
     #[serde(default, rename = "dev-dependencies")]
@@ -61,6 +63,7 @@ pub(super) fn parse(ctx: &mut Ctx) -> Result<(), ManifestError> {
     let doc: Pyproject = toml::from_str(ctx.content).map_err(|e| toml_error(ctx, &e))?;
     let mut strings: Vec<Spanned<String>> = Vec::new();
     if let Some(p) = doc.project {
+        ctx.out.own_name = p.name.and_then(|n| n.as_str().map(str::to_string));
         strings.extend(p.dependencies);
         strings.extend(p.optional.into_values().flatten());
     }
@@ -86,6 +89,9 @@ pub(super) fn parse(ctx: &mut Ctx) -> Result<(), ManifestError> {
         requirement(ctx, s)?;
     }
     if let Some(poetry) = doc.tool.and_then(|t| t.poetry) {
+        if ctx.out.own_name.is_none() {
+            ctx.out.own_name = poetry.name.and_then(|n| n.as_str().map(str::to_string));
+        }
         if !poetry.source.is_empty() {
             ctx.out.alternate_index = true;
         }
