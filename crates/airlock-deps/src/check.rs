@@ -459,11 +459,13 @@ impl Checker {
                 ))
             }
             (Lookup::Exists(facts), Some(r)) => {
+                // About one established package in a hundred sits one edit from a popular
+                // name by coincidence; a new or barely used one is the squatting pattern.
                 let young = self.is_young(facts);
-                let confidence = if young {
-                    Confidence::High
+                let (severity, confidence) = if young {
+                    (Severity::High, Confidence::High)
                 } else {
-                    Confidence::Medium
+                    (Severity::Medium, Confidence::Medium)
                 };
                 let mut message = format!(
                     "{what} {} `{}` ({}); typosquats imitate popular names so they get installed by mistake",
@@ -482,7 +484,7 @@ impl Checker {
                     RuleId::TyposquatPackage,
                     message,
                     fix,
-                    Severity::High,
+                    severity,
                     confidence,
                     Some(facts.clone()),
                 ))

@@ -17,7 +17,7 @@ pub const TARGETS: usize = 3000;
 
 /// Targets shorter than this (in canonical form) are not used for one-edit matching: too many
 /// legitimate short names sit one edit apart (`six`, `tox`, `ws`, `qs`).
-pub const MIN_TARGET_LEN: usize = 4;
+pub const MIN_TARGET_LEN: usize = 5;
 
 const PYPI: &str = include_str!("../data/pypi-popular.txt");
 const NPM: &str = include_str!("../data/npm-popular.txt");
@@ -64,9 +64,16 @@ pub struct Resemblance {
     pub confusion: Confusion,
 }
 
+/// A typosquat target with its comparison forms computed once.
+struct Target {
+    shown: &'static str,
+    canon: Vec<char>,
+    collapsed: String,
+    glyphs: String,
+}
+
 struct Popular {
-    /// (canonical name, name as listed) of the typosquat targets.
-    targets: Vec<(String, &'static str)>,
+    targets: Vec<Target>,
     /// Canonical names of every listed package.
     known: HashSet<String>,
 }
@@ -96,7 +103,15 @@ fn list(eco: Ecosystem) -> &'static Popular {
         let targets = names
             .iter()
             .take(TARGETS)
-            .map(|n| (eco.canonical_name(n), *n))
+            .map(|n| {
+                let canon = eco.canonical_name(n);
+                Target {
+                    shown: n,
+                    collapsed: collapse_separators(&canon),
+                    glyphs: fold_homoglyphs(&canon),
+                    canon: canon.chars().collect(),
+                }
+            })
             .collect();
         Popular { targets, known }
     })
@@ -109,7 +124,7 @@ pub fn is_popular(eco: Ecosystem, name: &str) -> bool {
 
 /// The popular names of an ecosystem, most popular first.
 pub fn popular_names(eco: Ecosystem) -> impl Iterator<Item = &'static str> {
-    list(eco).targets.iter().map(|(_, n)| *n)
+    list(eco).targets.iter().map(|t| t.shown)
 }
 
 /// The popular package `name` imitates, if any. A popular name never resembles another.
@@ -121,15 +136,17 @@ pub fn resembles(eco: Ecosystem, name: &str) -> Option<Resemblance> {
     }
     let collapsed = collapse_separators(&canon);
     let glyphs = fold_homoglyphs(&canon);
+    let chars: Vec<char> = canon.chars().collect();
     let mut best: Option<(u8, Resemblance)> = None;
-    for (target, shown) in &pop.targets {
-        // Cheap checks first; these hold for names of any length.
-        let confusion = if collapse_separators(target) == collapsed && collapsed.len() >= 3 {
+    for t in &pop.targets {
+        // Separator and look-alike confusions hold for names of any length; single edits only
+        // for names long enough that one edit is unlikely to be a different word.
+        let confusion = if t.collapsed == collapsed && collapsed.len() >= 3 {
             Some(Confusion::Separator)
-        } else if fold_homoglyphs(target) == glyphs && target.len() >= 3 {
+        } else if t.glyphs == glyphs && t.canon.len() >= 3 {
             Some(Confusion::Homoglyph)
-        } else if target.len() >= MIN_TARGET_LEN {
-            one_edit(&canon, target)
+        } else if t.canon.len() >= MIN_TARGET_LEN && t.canon.len().abs_diff(chars.len()) <= 1 {
+            one_edit_chars(&chars, &t.canon)
         } else {
             None
         };
@@ -143,7 +160,7 @@ pub fn resembles(eco: Ecosystem, name: &str) -> Option<Resemblance> {
                 best = Some((
                     rank,
                     Resemblance {
-                        popular: shown,
+                        popular: t.shown,
                         confusion: c,
                     },
                 ));
@@ -182,6 +199,10 @@ fn fold_homoglyphs(s: &str) -> String {
 pub fn one_edit(a: &str, b: &str) -> Option<Confusion> {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    one_edit_chars(&a, &b)
+}
+
+fn one_edit_chars(a: &[char], b: &[char]) -> Option<Confusion> {
     if a == b {
         return None;
     }
@@ -189,7 +210,7 @@ pub fn one_edit(a: &str, b: &str) -> Option<Confusion> {
     if la.abs_diff(lb) > 1 {
         return None;
     }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     if la == lb {
         let suffix_eq = |from: usize| a[from..] == b[from..];
         if suffix_eq(prefix + 1) {

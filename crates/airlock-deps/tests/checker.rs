@@ -466,6 +466,8 @@ fn typosquats_that_exist_are_flagged_with_what_they_imitate() {
         Confidence::Medium,
         "an old package with several versions"
     );
+    assert_eq!(findings[1].severity, airlock_types::Severity::Medium);
+    assert_eq!(findings[0].severity, airlock_types::Severity::High);
     // A missing name that resembles a popular one says which.
     assert!(
         findings[2].message.contains("`requests`"),

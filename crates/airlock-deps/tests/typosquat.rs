@@ -71,6 +71,16 @@ fn popular_and_unrelated_names_pass() {
     assert_eq!(resembles(Ecosystem::Crates, "serde-json"), None);
     // Short names are too close to each other to judge by one edit.
     assert_eq!(resembles(Ecosystem::PyPI, "sox"), None);
+    assert_eq!(
+        resembles(Ecosystem::Npm, "test"),
+        None,
+        "one edit from `jest`, but short"
+    );
+    assert_eq!(
+        resembles(Ecosystem::PyPI, "pytm"),
+        None,
+        "one edit from `pytz`, but short"
+    );
     assert!(is_popular(Ecosystem::PyPI, "Requests"));
     assert!(!is_popular(Ecosystem::PyPI, "reqeusts"));
 }
