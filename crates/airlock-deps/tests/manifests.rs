@@ -114,6 +114,21 @@ ${PRIVATE_PKG}==1.0
 }
 
 #[test]
+fn a_byte_order_mark_is_ignored() {
+    assert_eq!(
+        deps("requirements.txt", "\u{feff}requests\n"),
+        vec![d("requests", 1, 1, None)]
+    );
+    assert_eq!(
+        deps(
+            "package.json",
+            "\u{feff}{\"dependencies\": {\"left-pad\": \"1\"}}"
+        ),
+        vec![d("left-pad", 1, 20, Some("1"))]
+    );
+}
+
+#[test]
 fn requirements_errors_name_the_line() {
     let err = parse_manifest(Path::new("requirements.txt"), "requests\nflask >> 2\n").unwrap_err();
     assert_eq!((err.line, err.column), (2, 7));
@@ -418,6 +433,7 @@ source "https://gems.corp.example" do
 end
 
 gem "sidekiq", "7.2"
+gem "bootsnap", require: false if RUBY_VERSION >= "3.0"
 "#;
     let found = deps("Gemfile", content);
     assert_eq!(
@@ -428,6 +444,7 @@ gem "sidekiq", "7.2"
             d("puma", 6, 6, None),
             d("rspec-rails", 12, 8, None),
             d("sidekiq", 23, 6, Some("7.2")),
+            d("bootsnap", 24, 6, None),
         ]
     );
     let full = parse_manifest_full(Path::new("Gemfile"), content)

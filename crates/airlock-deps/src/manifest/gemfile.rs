@@ -137,13 +137,16 @@ pub(super) fn parse(ctx: &mut Ctx) -> Result<(), ManifestError> {
             continue;
         }
         // Version requirements are the string literals right after the name, before options.
+        // Each must follow the previous literal with only a comma between them.
         let mut versions = Vec::new();
+        let mut prev_end = name_at + name.len() + 1;
         for (at, lit) in lits.iter().skip(1) {
-            let before = &code[..*at - 1];
-            if before.trim_end().ends_with(':') || before.trim_end().ends_with("=>") {
+            let between = code.get(prev_end..at - 1).unwrap_or("").trim();
+            if between != "," {
                 break;
             }
             versions.push(lit.clone());
+            prev_end = at + lit.len() + 1;
         }
         let spec = (!versions.is_empty()).then(|| versions.join(", "));
         let (line_no, col) = ctx.pos(name_offset);

@@ -222,6 +222,8 @@ pub fn parse_manifest_as(
     path: &Path,
     content: &str,
 ) -> Result<ParsedManifest, ManifestError> {
+    // A UTF-8 byte-order mark is invisible in editors: drop it so columns on line 1 match.
+    let content = content.strip_prefix('\u{feff}').unwrap_or(content);
     let mut ctx = Ctx::new(kind, path, content);
     match kind {
         ManifestKind::Requirements => requirements::parse(&mut ctx)?,
