@@ -13,6 +13,7 @@ pub mod ecosystem;
 pub mod imports;
 pub mod manifest;
 pub mod registry;
+pub mod rules;
 pub mod typosquat;
 
 pub use check::{CheckReport, Checker, CheckerConfig, DepFinding, RuleId};

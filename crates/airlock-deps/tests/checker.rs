@@ -480,7 +480,7 @@ fn typosquats_that_exist_are_flagged_with_what_they_imitate() {
 }
 
 /// Civil date from days since 1970-01-01 (for building test dates).
-fn civil(mut days: i64) -> (i64, i64, i64) {
+pub fn civil(mut days: i64) -> (i64, i64, i64) {
     let leap = |y: i64| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let mut y = 1970;
     loop {

@@ -4,4 +4,5 @@ mod checker;
 mod fake_registry;
 mod imports;
 mod manifests;
+mod rules;
 mod typosquat;
