@@ -128,7 +128,22 @@ pub fn popular_names(eco: Ecosystem) -> impl Iterator<Item = &'static str> {
 }
 
 /// The popular package `name` imitates, if any. A popular name never resembles another.
+///
+/// A Go path is judged by its module-like prefixes too (`github.com/stretchr/testfy/assert`
+/// imitates `github.com/stretchr/testify`), unless one of them is itself popular.
 pub fn resembles(eco: Ecosystem, name: &str) -> Option<Resemblance> {
+    if eco == Ecosystem::Go {
+        let parts: Vec<&str> = name.split('/').collect();
+        let prefixes: Vec<String> = (2..=parts.len()).map(|n| parts[..n].join("/")).collect();
+        if prefixes.iter().any(|p| is_popular(eco, p)) {
+            return None;
+        }
+        return prefixes.iter().find_map(|p| resembles_one(eco, p));
+    }
+    resembles_one(eco, name)
+}
+
+fn resembles_one(eco: Ecosystem, name: &str) -> Option<Resemblance> {
     let pop = list(eco);
     let canon = eco.canonical_name(name);
     if canon.is_empty() || pop.known.contains(&canon) {

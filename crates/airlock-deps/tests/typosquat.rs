@@ -67,6 +67,14 @@ fn popular_and_unrelated_names_pass() {
     for name in ["react", "react-dom", "express", "lodash", "debug"] {
         assert_eq!(resembles(Ecosystem::Npm, name), None, "{name}");
     }
+    assert_eq!(
+        resembles(Ecosystem::Go, "github.com/stretchr/testify/assert"),
+        None
+    );
+    assert_eq!(
+        resembles(Ecosystem::Go, "github.com/gorilla/mux/v2/x"),
+        None
+    );
     // Same crate: crates.io treats `-` and `_` alike.
     assert_eq!(resembles(Ecosystem::Crates, "serde-json"), None);
     // Short names are too close to each other to judge by one edit.
