@@ -49,6 +49,11 @@ fn flags_one_edit_from_popular() {
         hit(Ecosystem::Go, "github.com/sirupsen/logrs"),
         Some(("github.com/sirupsen/logrus", Confusion::Deletion))
     );
+    // An import path inside a look-alike module.
+    assert_eq!(
+        hit(Ecosystem::Go, "github.com/stretchr/testfy/assert"),
+        Some(("github.com/stretchr/testify", Confusion::Deletion))
+    );
 }
 
 #[test]
