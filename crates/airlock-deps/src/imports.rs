@@ -101,7 +101,7 @@ fn javascript(m: &str) -> Option<String> {
     if let Some(rest) = m.strip_prefix("npm:") {
         // Deno: npm:name@version/sub
         let name = package_part(rest)?;
-        let name = match name[1..].find('@') {
+        let name = match name.get(1..).and_then(|rest| rest.find('@')) {
             Some(i) => &name[..i + 1],
             None => name,
         };

@@ -144,3 +144,31 @@ fn rust() {
     }
     assert_eq!(map("cobol", "x"), None);
 }
+
+#[test]
+fn never_panics_on_random_modules() {
+    const PIECES: &[&str] = &[
+        "@", "/", ".", "..", ":", "::", "npm:", "node:", "é", "日", "a", "Z", "_", "-", "?", "#",
+        "~", "$", " ", "\"", "'", "{", ";",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..5000 {
+        let len = (next() % 12) as usize;
+        let m: String = (0..len)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        for lang in ["python", "javascript", "go", "ruby", "rust"] {
+            if let Some((eco, name)) = import_to_package(lang, &m) {
+                assert!(!name.is_empty(), "{lang} {m:?}");
+                // Whatever comes out is safe to put in a registry URL, or refused there.
+                let _ = airlock_deps::RegistryConfig::default().url(eco, &name);
+            }
+        }
+    }
+}

@@ -478,6 +478,91 @@ fn gemfile_errors_name_the_line() {
     assert_eq!(err.line, 2, "{err}");
 }
 
+/// Random text built from the characters the parsers care about, multi-byte ones included:
+/// every parser must return a result or an error, never panic.
+#[test]
+fn parsers_never_panic_on_random_text() {
+    const PIECES: &[&str] = &[
+        "\"",
+        "'",
+        "[",
+        "]",
+        "{",
+        "}",
+        "(",
+        ")",
+        ",",
+        ":",
+        ";",
+        "=",
+        "==",
+        ">=",
+        "@",
+        "/",
+        "\\",
+        "\n",
+        "\r\n",
+        " ",
+        "\t",
+        "#",
+        "-r ",
+        "--hash=x",
+        "npm:",
+        "git+",
+        "é",
+        "日本",
+        "\u{feff}",
+        "require",
+        "replace",
+        "=>",
+        "gem ",
+        "do",
+        "end",
+        "dependencies",
+        "[dependencies]",
+        "x",
+        "serde",
+        "1.0",
+        "v1",
+        "`",
+        "//",
+        "\\u00e9",
+        "-",
+        "_",
+        ".",
+        "*",
+        "~",
+        "^",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..3000 {
+        let len = (next() % 40) as usize;
+        let text: String = (0..len)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        for name in [
+            "requirements.txt",
+            "pyproject.toml",
+            "package.json",
+            "Cargo.toml",
+            "go.mod",
+            "Gemfile",
+        ] {
+            if let Ok(Some(deps)) = parse_manifest(Path::new(name), &text) {
+                for d in deps {
+                    assert!(d.line >= 1 && d.column >= 1, "{name}: {text:?}");
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn parsers_never_panic_on_garbage() {
     let samples = [
