@@ -186,6 +186,22 @@ pub struct CheckReport {
     pub unverified: usize,
     /// The cache could not be read or written (the check itself still ran).
     pub cache_problem: Option<String>,
+    /// Packages that exist but were first published recently (less than
+    /// [`CheckerConfig::new_package_days`] ago) and raised no finding: worth a look, not a
+    /// finding of their own.
+    pub notes: Vec<DepNote>,
+}
+
+/// Information about a dependency that is not a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DepNote {
+    pub file: PathBuf,
+    pub line: u32,
+    pub column: u32,
+    pub ecosystem: Ecosystem,
+    pub package: String,
+    pub message: String,
+    pub facts: PackageFacts,
 }
 
 /// Checks dependencies against the registries.
@@ -282,7 +298,29 @@ impl Checker {
             if matches!(verdict, Lookup::Unverified(_)) {
                 report.unverified += 1;
             }
-            report.findings.extend(self.judge(dep, &verdict));
+            let finding = self.judge(dep, &verdict);
+            if let (None, Lookup::Exists(facts)) = (&finding, &verdict) {
+                if let Some(days) = self
+                    .age_days(facts)
+                    .filter(|d| *d < i64::from(self.cfg.new_package_days))
+                {
+                    report.notes.push(DepNote {
+                        file: dep.file.clone(),
+                        line: dep.line,
+                        column: dep.column,
+                        ecosystem: dep.ecosystem,
+                        package: dep.name.clone(),
+                        message: format!(
+                            "`{}` was first published {days} day{} ago on {}: new packages deserve a look at who publishes them",
+                            dep.name,
+                            if days == 1 { "" } else { "s" },
+                            dep.ecosystem.registry_name()
+                        ),
+                        facts: facts.clone(),
+                    });
+                }
+            }
+            report.findings.extend(finding);
         }
         report
     }
@@ -523,13 +561,19 @@ impl Checker {
         }
     }
 
-    fn is_young(&self, f: &PackageFacts) -> bool {
+    /// Days since the package was first published, if the registry said.
+    fn age_days(&self, f: &PackageFacts) -> Option<i64> {
         let today = i64::try_from(cache::now_secs() / 86_400).unwrap_or(i64::MAX);
-        let new = f
-            .created
+        f.created
             .as_deref()
             .and_then(iso_date_days)
-            .is_some_and(|d| today - d < i64::from(self.cfg.new_package_days));
+            .map(|d| today - d)
+    }
+
+    fn is_young(&self, f: &PackageFacts) -> bool {
+        let new = self
+            .age_days(f)
+            .is_some_and(|d| d < i64::from(self.cfg.new_package_days));
         new || f.versions.is_some_and(|v| v <= 1) || f.downloads.is_some_and(|d| d < 1000)
     }
 

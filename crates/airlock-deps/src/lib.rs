@@ -16,11 +16,11 @@ pub mod registry;
 pub mod rules;
 pub mod typosquat;
 
-pub use check::{CheckReport, Checker, CheckerConfig, DepFinding, RuleId};
+pub use check::{CheckReport, Checker, CheckerConfig, DepFinding, DepNote, RuleId};
 pub use ecosystem::Ecosystem;
 pub use imports::import_to_package;
 pub use manifest::{
-    parse_manifest, parse_manifest_as, parse_manifest_full, Dependency, Include, ManifestError,
-    ManifestKind, ParsedManifest, Skipped, Source,
+    parse_manifest, parse_manifest_as, parse_manifest_full, read_manifest, Dependency, Include,
+    ManifestError, ManifestKind, ParsedManifest, Skipped, Source,
 };
 pub use registry::{Lookup, PackageFacts, RegistryClient, RegistryConfig};

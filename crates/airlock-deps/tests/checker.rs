@@ -625,3 +625,35 @@ fn goprivate_and_first_party_modules_are_not_looked_up() {
     );
     assert_eq!(reg.total_hits(), 1);
 }
+
+#[test]
+fn new_packages_get_a_note_not_a_finding() {
+    let reg = FakeRegistry::start();
+    let created = {
+        let (y, m, d) = civil((now() / 86_400) as i64 - 2);
+        format!("{y:04}-{m:02}-{d:02}T08:00:00.000Z")
+    };
+    reg.route(
+        "/brand-new-helper-lib",
+        npm_package("brand-new-helper-lib", &created, &["0.1.0", "0.2.0"]),
+    );
+    reg.route(
+        "/left-pad",
+        npm_package("left-pad", "2014-03-14T18:44:57.047Z", &["1.3.0"]),
+    );
+    let report = Checker::new(config(&reg, None)).check_report(&[
+        dep(Ecosystem::Npm, "brand-new-helper-lib", 4),
+        dep(Ecosystem::Npm, "left-pad", 5),
+    ]);
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    assert_eq!(report.notes.len(), 1);
+    assert_eq!(
+        (report.notes[0].package.as_str(), report.notes[0].line),
+        ("brand-new-helper-lib", 4)
+    );
+    assert!(
+        report.notes[0].message.contains("2 days ago"),
+        "{}",
+        report.notes[0].message
+    );
+}

@@ -609,3 +609,57 @@ fn first_party_names() {
         .unwrap();
     assert_eq!(m.own_name.as_deref(), Some("my-app"));
 }
+
+#[test]
+fn read_manifest_follows_requirement_includes() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("requirements")).unwrap();
+    std::fs::write(
+        root.join("requirements.txt"),
+        "-r requirements/base.txt\n-c constraints.txt\nflask\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("requirements/base.txt"),
+        "# base\nrequests\n-r ../requirements.txt\n--extra-index-url https://corp.example/simple\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("constraints.txt"), "urllib3<3\n").unwrap();
+    let m = airlock_deps::read_manifest(&root.join("requirements.txt"))
+        .unwrap()
+        .unwrap();
+    let got: Vec<(String, String, u32)> = m
+        .dependencies
+        .iter()
+        .map(|d| {
+            (
+                d.name.clone(),
+                d.file.file_name().unwrap().to_string_lossy().into_owned(),
+                d.line,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("flask".to_string(), "requirements.txt".to_string(), 3),
+            ("requests".to_string(), "base.txt".to_string(), 2),
+        ]
+    );
+    // The included file's private index applies to everything installed together.
+    assert!(m.alternate_index && m.dependencies.iter().all(|d| d.alternate_index));
+
+    std::fs::write(root.join("broken.txt"), "-r missing-requirements.txt\n").unwrap();
+    std::fs::rename(
+        root.join("broken.txt"),
+        root.join("requirements-broken.txt"),
+    )
+    .unwrap();
+    let err = airlock_deps::read_manifest(&root.join("requirements-broken.txt")).unwrap_err();
+    assert_eq!(err.line, 1);
+    assert!(err.message.contains("cannot read included file"), "{err}");
+    assert!(airlock_deps::read_manifest(&root.join("README.md"))
+        .unwrap()
+        .is_none());
+}

@@ -216,6 +216,64 @@ pub fn parse_manifest_full(
     parse_manifest_as(kind, path, content).map(Some)
 }
 
+/// Reads a manifest from disk. Requirements files pulled in with `-r` / `-c` are read too
+/// (relative to the including file, each once, at most 16 deep) and their dependencies added,
+/// each with its own file and line. A missing included file is an error at the `-r` line.
+pub fn read_manifest(path: &Path) -> Result<Option<ParsedManifest>, ManifestError> {
+    let Some(kind) = ManifestKind::detect(path) else {
+        return Ok(None);
+    };
+    let content = std::fs::read_to_string(path).map_err(|e| ManifestError {
+        file: path.to_path_buf(),
+        line: 0,
+        column: 0,
+        message: format!("cannot read the file: {e}"),
+    })?;
+    let mut top = parse_manifest_as(kind, path, &content)?;
+    if top.kind != ManifestKind::Requirements {
+        return Ok(Some(top));
+    }
+    let mut seen = std::collections::HashSet::new();
+    seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()));
+    let mut queue: Vec<(PathBuf, Include, usize)> = top
+        .includes
+        .iter()
+        .map(|i| (path.to_path_buf(), i.clone(), 1))
+        .collect();
+    while let Some((from, include, depth)) = queue.pop() {
+        let target = from.parent().unwrap_or(Path::new("")).join(&include.path);
+        let key = std::fs::canonicalize(&target).unwrap_or_else(|_| target.clone());
+        if depth > 16 || !seen.insert(key) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&target).map_err(|e| ManifestError {
+            file: from.clone(),
+            line: include.line,
+            column: 1,
+            message: format!("cannot read included file {}: {e}", target.display()),
+        })?;
+        let inner = parse_manifest_as(ManifestKind::Requirements, &target, &text)?;
+        // A constraints file limits versions; it installs nothing.
+        if !include.constraint {
+            top.dependencies.extend(inner.dependencies);
+            top.skipped.extend(inner.skipped);
+        }
+        top.alternate_index |= inner.alternate_index;
+        queue.extend(
+            inner
+                .includes
+                .into_iter()
+                .map(|i| (target.clone(), i, depth + 1)),
+        );
+    }
+    if top.alternate_index {
+        for d in &mut top.dependencies {
+            d.alternate_index = true;
+        }
+    }
+    Ok(Some(top))
+}
+
 /// Parses `content` as a manifest of the given kind, whatever the file is called.
 pub fn parse_manifest_as(
     kind: ManifestKind,
