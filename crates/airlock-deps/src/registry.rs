@@ -47,7 +47,7 @@ impl Default for RegistryConfig {
             user_agent: concat!(
                 "airlock-deps/",
                 env!("CARGO_PKG_VERSION"),
-                " (supply-chain check; https://github.com/airlock)"
+                " (supply-chain check)"
             )
             .into(),
         }
@@ -210,6 +210,9 @@ impl RegistryClient {
                 let mut body = Vec::new();
                 // A body we cannot read still came with a 200: the package exists.
                 let _ = resp.into_reader().take(MAX_BODY).read_to_end(&mut body);
+                if eco == Ecosystem::Npm && npm_unpublished(&body) {
+                    return Lookup::Missing;
+                }
                 Lookup::Exists(facts(eco, &body))
             }
             Err(ureq::Error::Status(404, _)) => Lookup::Missing,
@@ -223,6 +226,19 @@ impl RegistryClient {
             }
         }
     }
+}
+
+/// npm answers 200 for a name whose every version was unpublished, with `time.unpublished` and
+/// no versions: nothing can be installed, and the name can be claimed again.
+fn npm_unpublished(body: &[u8]) -> bool {
+    let Ok(v) = serde_json::from_slice::<serde_json::Value>(body) else {
+        return false;
+    };
+    let no_versions = v
+        .get("versions")
+        .and_then(|x| x.as_object())
+        .is_none_or(|o| o.is_empty());
+    no_versions && v.pointer("/time/unpublished").is_some()
 }
 
 /// Pulls the cheap facts out of a registry's answer. Unknown shapes give no facts.

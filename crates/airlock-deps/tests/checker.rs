@@ -69,6 +69,14 @@ fn existing_and_missing_in_every_ecosystem() {
         npm_package("@babel/core", "2015-10-29T18:10:00.000Z", &["7.0.0"]),
     );
     reg.route("/react-super-form-validatorx", npm_missing());
+    // Every version unpublished: npm still answers 200, but nothing can be installed.
+    reg.route(
+        "/unpublished-thing",
+        Reply::json(
+            200,
+            r#"{"_id": "unpublished-thing", "name": "unpublished-thing", "time": {"created": "2020-01-01T00:00:00.000Z", "modified": "2020-01-02T00:00:00.000Z", "unpublished": {"time": "2020-01-02T00:00:00.000Z", "versions": ["1.0.0"]}}}"#,
+        ),
+    );
     reg.route(
         "/api/v1/crates/serde",
         crate_info("serde", "2014-12-05T20:20:39.487502+00:00", 500_000_000, 3),
@@ -95,6 +103,7 @@ fn existing_and_missing_in_every_ecosystem() {
         dep(Ecosystem::Npm, "left-pad", 4),
         dep(Ecosystem::Npm, "@babel/core", 5),
         dep(Ecosystem::Npm, "react-super-form-validatorx", 6),
+        dep(Ecosystem::Npm, "unpublished-thing", 6),
         dep(Ecosystem::Crates, "serde", 7),
         dep(Ecosystem::Crates, "tokio-magic-runtime", 8),
         dep(Ecosystem::RubyGems, "rails", 9),
@@ -112,6 +121,7 @@ fn existing_and_missing_in_every_ecosystem() {
                 "react-super-form-validatorx".to_string(),
                 "hallucinated-package"
             ),
+            ("unpublished-thing".to_string(), "hallucinated-package"),
             ("tokio-magic-runtime".to_string(), "hallucinated-package"),
             ("rails-ai-helperz".to_string(), "hallucinated-package"),
             (
@@ -131,8 +141,8 @@ fn existing_and_missing_in_every_ecosystem() {
     );
     assert!(!f.fix.is_empty());
     // Each name was asked for once, at the URL the real registry uses.
-    assert_eq!(report.requests, 12);
-    assert_eq!(reg.total_hits(), 12);
+    assert_eq!(report.requests, 13);
+    assert_eq!(reg.total_hits(), 13);
     assert_eq!(reg.hits("/@babel%2fcore"), 1);
     assert_eq!(reg.hits("/github.com/!burnt!sushi/toml/@v/list"), 1);
 }
