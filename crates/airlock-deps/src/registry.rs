@@ -179,6 +179,8 @@ pub enum Lookup {
 pub struct RegistryClient {
     agent: ureq::Agent,
     config: RegistryConfig,
+    /// crates.io asks API clients for one request at a time (its crawler policy).
+    crates_turn: std::sync::Mutex<()>,
 }
 
 impl RegistryClient {
@@ -189,7 +191,11 @@ impl RegistryClient {
             .user_agent(&config.user_agent)
             .redirects(3)
             .build();
-        RegistryClient { agent, config }
+        RegistryClient {
+            agent,
+            config,
+            crates_turn: std::sync::Mutex::new(()),
+        }
     }
 
     pub fn config(&self) -> &RegistryConfig {
@@ -205,6 +211,8 @@ impl RegistryClient {
             Ecosystem::Go => "text/plain",
             _ => "application/json",
         };
+        let _turn = (eco == Ecosystem::Crates)
+            .then(|| self.crates_turn.lock().unwrap_or_else(|p| p.into_inner()));
         match self.agent.get(&url).set("Accept", accept).call() {
             Ok(resp) => {
                 let mut body = Vec::new();
