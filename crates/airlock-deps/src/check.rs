@@ -357,7 +357,9 @@ impl Checker {
                 } else {
                     self.cfg.missing_ttl
                 };
-                let fresh = now.saturating_sub(e.checked_at) < ttl.as_secs();
+                // An answer dated in the future (clock moved back) is not trusted as fresh.
+                let fresh =
+                    e.checked_at <= now + 60 && now.saturating_sub(e.checked_at) < ttl.as_secs();
                 // Offline, any answer beats none; a stale one is still the best knowledge.
                 if fresh || self.cfg.offline {
                     report.cache_hits += 1;

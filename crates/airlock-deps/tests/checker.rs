@@ -302,6 +302,8 @@ fn expired_entries_are_asked_again() {
         &[
             ("pypi:flask", true, two_days_ago),
             ("pypi:now-registered", false, two_days_ago),
+            // Dated ten days ahead: the clock moved; not trusted as fresh.
+            ("pypi:numpy", true, now() + 10 * 86_400),
         ],
     );
     let reg = FakeRegistry::start();
@@ -309,13 +311,19 @@ fn expired_entries_are_asked_again() {
         "/pypi/now-registered/json",
         pypi_project("now-registered", "2026-01-01T00:00:00Z", &["0.1"]),
     );
+    reg.route(
+        "/pypi/numpy/json",
+        pypi_project("numpy", "2006-12-02T00:00:00Z", &["2.0.0"]),
+    );
     let findings = Checker::new(config(&reg, Some(cache.clone()))).check(&[
         dep(Ecosystem::PyPI, "flask", 1),
         dep(Ecosystem::PyPI, "now-registered", 2),
+        dep(Ecosystem::PyPI, "numpy", 3),
     ]);
     assert!(findings.is_empty(), "{findings:?}");
     assert_eq!(reg.hits("/pypi/flask/json"), 0);
     assert_eq!(reg.hits("/pypi/now-registered/json"), 1);
+    assert_eq!(reg.hits("/pypi/numpy/json"), 1);
     let text = std::fs::read_to_string(&cache).unwrap();
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["entries"]["pypi:now-registered"]["exists"], true);
