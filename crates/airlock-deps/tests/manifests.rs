@@ -663,3 +663,66 @@ fn read_manifest_follows_requirement_includes() {
         .unwrap()
         .is_none());
 }
+
+#[test]
+fn pipfile_uv_pdm_and_gemspec() {
+    let pipfile = r#"[[source]]
+url = "https://pypi.org/simple"
+verify_ssl = true
+name = "pypi"
+
+[packages]
+requests = "*"
+django = {version = ">=5.0", extras = ["bcrypt"]}
+mylib = {path = ".", editable = true}
+records = {git = "https://github.com/kennethreitz/records.git"}
+
+[dev-packages]
+pytest = "*"
+"#;
+    let found = deps("Pipfile", pipfile);
+    assert_eq!(
+        found,
+        vec![
+            d("requests", 7, 1, Some("*")),
+            d("django", 8, 1, Some(">=5.0")),
+            d("pytest", 13, 1, Some("*"))
+        ]
+    );
+    let m = parse_manifest_full(Path::new("Pipfile"), pipfile)
+        .unwrap()
+        .unwrap();
+    assert!(!m.alternate_index);
+    assert_eq!(m.skipped.len(), 2);
+    let private = "[[source]]\nurl = \"https://pypi.corp.example/simple\"\nname = \"corp\"\n\n[packages]\nx = \"*\"\n";
+    assert!(
+        parse_manifest_full(Path::new("Pipfile"), private)
+            .unwrap()
+            .unwrap()
+            .alternate_index
+    );
+
+    let uv = "[project]\nname = \"a\"\n\n[tool.uv]\ndev-dependencies = [\"pytest>=8\"]\n\n[tool.pdm.dev-dependencies]\nlint = [\"ruff\"]\n";
+    assert_eq!(
+        deps("pyproject.toml", uv),
+        vec![d("pytest", 5, 22, Some(">=8")), d("ruff", 8, 10, None)]
+    );
+
+    let gemspec = r#"Gem::Specification.new do |spec|
+  spec.name = "mygem"
+  spec.add_dependency "rack", ">= 2.0", "< 4"
+  spec.add_runtime_dependency 'zeitwerk'
+  spec.add_development_dependency "rspec", "~> 3.12" # tests
+end
+"#;
+    let found = deps("mygem.gemspec", gemspec);
+    assert_eq!(
+        found,
+        vec![
+            d("rack", 3, 24, Some(">= 2.0, < 4")),
+            d("zeitwerk", 4, 32, None),
+            d("rspec", 5, 36, Some("~> 3.12"))
+        ]
+    );
+    assert_positions(gemspec, &found);
+}

@@ -1,5 +1,6 @@
 //! Gemfile / gems.rb: `gem "name", "~> 1.0"` lines. Gems from git, a local path or a source
-//! other than rubygems.org (options or enclosing blocks) are skipped.
+//! other than rubygems.org (options or enclosing blocks) are skipped. Also `*.gemspec`:
+//! `spec.add_dependency "name", "~> 1.0"` and its runtime / development forms.
 
 use super::{Ctx, ManifestError};
 
@@ -137,24 +138,58 @@ pub(super) fn parse(ctx: &mut Ctx) -> Result<(), ManifestError> {
             continue;
         }
         // Version requirements are the string literals right after the name, before options.
-        // Each must follow the previous literal with only a comma between them.
-        let mut versions = Vec::new();
-        let mut prev_end = name_at + name.len() + 1;
-        for (at, lit) in lits.iter().skip(1) {
-            let between = code.get(prev_end..at - 1).unwrap_or("").trim();
-            if between != "," {
-                break;
-            }
-            versions.push(lit.clone());
-            prev_end = at + lit.len() + 1;
-        }
-        let spec = (!versions.is_empty()).then(|| versions.join(", "));
+        let spec = versions_after(code, &lits);
         let (line_no, col) = ctx.pos(name_offset);
         debug_assert_eq!(line_no as usize, idx + 1);
         ctx.push(line_no, col, name, spec);
         if opens_block(code) {
             stack.push(Block::Other);
         }
+    }
+    Ok(())
+}
+
+/// Version literals right after the name literal, separated only by commas.
+fn versions_after(code: &str, lits: &[(usize, String)]) -> Option<String> {
+    let (name_at, name) = lits.first()?;
+    let mut versions = Vec::new();
+    let mut prev_end = name_at + name.len() + 1;
+    for (at, lit) in lits.iter().skip(1) {
+        if code.get(prev_end..at - 1).unwrap_or("").trim() != "," {
+            break;
+        }
+        versions.push(lit.clone());
+        prev_end = at + lit.len() + 1;
+    }
+    (!versions.is_empty()).then(|| versions.join(", "))
+}
+
+pub(super) fn parse_gemspec(ctx: &mut Ctx) -> Result<(), ManifestError> {
+    let mut offset = 0;
+    let content = ctx.content;
+    for raw in content.split_inclusive('\n') {
+        let base = offset;
+        offset += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let (lits, code) = literals(line);
+        let is_dep = [
+            ".add_dependency",
+            ".add_runtime_dependency",
+            ".add_development_dependency",
+        ]
+        .iter()
+        .any(|m| code.contains(m));
+        if !is_dep {
+            continue;
+        }
+        let Some((name_at, name)) = lits.first() else {
+            continue;
+        };
+        if name.is_empty() || name.contains(char::is_whitespace) {
+            return Err(ctx.error_at(base + name_at, format!("invalid gem name {name:?}")));
+        }
+        let spec = versions_after(code, &lits);
+        ctx.push_at(base + name_at, name, spec);
     }
     Ok(())
 }

@@ -86,10 +86,12 @@ pub enum ManifestKind {
     /// pip requirements and constraints files.
     Requirements,
     Pyproject,
+    Pipfile,
     PackageJson,
     CargoToml,
     GoMod,
     Gemfile,
+    Gemspec,
 }
 
 impl ManifestKind {
@@ -99,11 +101,15 @@ impl ManifestKind {
         let lower = name.to_ascii_lowercase();
         match name {
             "pyproject.toml" => return Some(ManifestKind::Pyproject),
+            "Pipfile" => return Some(ManifestKind::Pipfile),
             "package.json" => return Some(ManifestKind::PackageJson),
             "Cargo.toml" => return Some(ManifestKind::CargoToml),
             "go.mod" => return Some(ManifestKind::GoMod),
             "Gemfile" | "gems.rb" => return Some(ManifestKind::Gemfile),
             _ => {}
+        }
+        if lower.ends_with(".gemspec") {
+            return Some(ManifestKind::Gemspec);
         }
         let text_list = lower.ends_with(".txt") || lower.ends_with(".in");
         if text_list && (lower.contains("requirements") || lower.contains("constraints")) {
@@ -122,11 +128,13 @@ impl ManifestKind {
 
     pub fn ecosystem(self) -> Ecosystem {
         match self {
-            ManifestKind::Requirements | ManifestKind::Pyproject => Ecosystem::PyPI,
+            ManifestKind::Requirements | ManifestKind::Pyproject | ManifestKind::Pipfile => {
+                Ecosystem::PyPI
+            }
             ManifestKind::PackageJson => Ecosystem::Npm,
             ManifestKind::CargoToml => Ecosystem::Crates,
             ManifestKind::GoMod => Ecosystem::Go,
-            ManifestKind::Gemfile => Ecosystem::RubyGems,
+            ManifestKind::Gemfile | ManifestKind::Gemspec => Ecosystem::RubyGems,
         }
     }
 }
@@ -286,10 +294,12 @@ pub fn parse_manifest_as(
     match kind {
         ManifestKind::Requirements => requirements::parse(&mut ctx)?,
         ManifestKind::Pyproject => pyproject::parse(&mut ctx)?,
+        ManifestKind::Pipfile => pyproject::parse_pipfile(&mut ctx)?,
         ManifestKind::PackageJson => package_json::parse(&mut ctx)?,
         ManifestKind::CargoToml => cargo::parse(&mut ctx)?,
         ManifestKind::GoMod => gomod::parse(&mut ctx)?,
         ManifestKind::Gemfile => gemfile::parse(&mut ctx)?,
+        ManifestKind::Gemspec => gemfile::parse_gemspec(&mut ctx)?,
     }
     let mut out = ctx.out;
     if out.alternate_index {

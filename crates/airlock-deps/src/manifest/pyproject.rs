@@ -1,5 +1,6 @@
 //! pyproject.toml: PEP 621 `[project]` dependencies and optional-dependencies, PEP 735
-//! `[dependency-groups]`, `[build-system] requires`, and Poetry's `[tool.poetry.*dependencies]`.
+//! `[dependency-groups]`, `[build-system] requires`, Poetry's `[tool.poetry.*dependencies]`,
+//! `[tool.uv] dev-dependencies` and `[tool.pdm.dev-dependencies]`; and Pipenv's Pipfile.
 
 use std::collections::BTreeMap;
 
@@ -38,6 +39,49 @@ struct BuildSystem {
 #[derive(Deserialize)]
 struct Tool {
     poetry: Option<Poetry>,
+    uv: Option<Uv>,
+    pdm: Option<Pdm>,
+}
+
+#[derive(Deserialize)]
+struct Uv {
+    #[serde(default, rename = "dev-dependencies")]
+    dev: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+struct Pdm {
+    #[serde(default, rename = "dev-dependencies")]
+    dev: BTreeMap<String, Vec<Spanned<String>>>,
+}
+
+#[derive(Deserialize)]
+struct Pipfile {
+    #[serde(default)]
+    packages: DepTable,
+    #[serde(default, rename = "dev-packages")]
+    dev: DepTable,
+    #[serde(default)]
+    source: Vec<toml::Value>,
+}
+
+/// Pipfile: `[packages]` and `[dev-packages]`, in the same shapes as Poetry's tables.
+pub(super) fn parse_pipfile(ctx: &mut Ctx) -> Result<(), ManifestError> {
+    let doc: Pipfile = toml::from_str(ctx.content).map_err(|e| toml_error(ctx, &e))?;
+    let public = |s: &toml::Value| {
+        s.get("url")
+            .and_then(toml::Value::as_str)
+            .is_some_and(|u| u.trim_end_matches('/') == "https://pypi.org/simple")
+    };
+    if !doc.source.iter().all(public) {
+        ctx.out.alternate_index = true;
+    }
+    for table in [&doc.packages, &doc.dev] {
+        for (key, value) in table {
+            poetry_entry(ctx, key, value)?;
+        }
+    }
+    Ok(())
 }
 
 #[derive(Deserialize)]
@@ -85,10 +129,20 @@ pub(super) fn parse(ctx: &mut Ctx) -> Result<(), ManifestError> {
             }
         }
     }
+    let (poetry, uv, pdm) = match doc.tool {
+        Some(t) => (t.poetry, t.uv, t.pdm),
+        None => (None, None, None),
+    };
+    if let Some(uv) = uv {
+        strings.extend(uv.dev);
+    }
+    if let Some(pdm) = pdm {
+        strings.extend(pdm.dev.into_values().flatten());
+    }
     for s in &strings {
         requirement(ctx, s)?;
     }
-    if let Some(poetry) = doc.tool.and_then(|t| t.poetry) {
+    if let Some(poetry) = poetry {
         if ctx.out.own_name.is_none() {
             ctx.out.own_name = poetry.name.and_then(|n| n.as_str().map(str::to_string));
         }
@@ -152,7 +206,7 @@ fn poetry_entry(
             if let Some(kind) = not_registry(t) {
                 ctx.skip_at(at, Some(name), format!("{kind} dependency"));
             } else {
-                if t.contains_key("source") {
+                if t.contains_key("source") || t.contains_key("index") {
                     ctx.out.alternate_index = true;
                 }
                 let v = t
