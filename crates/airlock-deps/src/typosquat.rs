@@ -135,12 +135,47 @@ pub fn resembles(eco: Ecosystem, name: &str) -> Option<Resemblance> {
     if eco == Ecosystem::Go {
         let parts: Vec<&str> = name.split('/').collect();
         let prefixes: Vec<String> = (2..=parts.len()).map(|n| parts[..n].join("/")).collect();
-        if prefixes.iter().any(|p| is_popular(eco, p)) {
+        // Another major version of a popular module (`gopkg.in/yaml.v1`, `.../jwt/v3`) is the
+        // same project, not a look-alike.
+        if prefixes
+            .iter()
+            .any(|p| is_popular(eco, p) || go_unversioned_popular().contains(go_unversioned(p)))
+        {
             return None;
         }
         return prefixes.iter().find_map(|p| resembles_one(eco, p));
     }
     resembles_one(eco, name)
+}
+
+/// A Go path without its major-version suffix: `/v2` as the last element, or `.v2` at the end
+/// of a gopkg.in path.
+fn go_unversioned(path: &str) -> &str {
+    let strip = |s: &str, sep: char| -> Option<usize> {
+        let (head, tail) = s.rsplit_once(sep)?;
+        let digits = tail.strip_prefix('v')?;
+        (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(head.len())
+    };
+    if let Some(n) = strip(path, '/') {
+        return &path[..n];
+    }
+    if path.starts_with("gopkg.in/") {
+        if let Some(n) = strip(path, '.') {
+            return &path[..n];
+        }
+    }
+    path
+}
+
+fn go_unversioned_popular() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        list(Ecosystem::Go)
+            .known
+            .iter()
+            .map(|p| go_unversioned(p).to_string())
+            .collect()
+    })
 }
 
 fn resembles_one(eco: Ecosystem, name: &str) -> Option<Resemblance> {
@@ -269,6 +304,23 @@ mod tests {
         assert_eq!(one_edit("requests", "requests"), None);
         assert_eq!(one_edit("reqeustss", "requests"), None);
         assert_eq!(one_edit("abcd", "badc"), None);
+    }
+
+    #[test]
+    fn go_versions() {
+        assert_eq!(go_unversioned("gopkg.in/yaml.v3"), "gopkg.in/yaml");
+        assert_eq!(
+            go_unversioned("github.com/jackc/pgx/v5"),
+            "github.com/jackc/pgx"
+        );
+        assert_eq!(go_unversioned("github.com/x/y.v2"), "github.com/x/y.v2");
+        assert_eq!(go_unversioned("github.com/x/v"), "github.com/x/v");
+        assert_eq!(resembles(Ecosystem::Go, "gopkg.in/yaml.v1"), None);
+        assert_eq!(
+            resembles(Ecosystem::Go, "github.com/golang-jwt/jwt/v3"),
+            None
+        );
+        assert!(resembles(Ecosystem::Go, "gopkg.in/yanl.v3").is_some());
     }
 
     #[test]
