@@ -106,6 +106,7 @@ ${PRIVATE_PKG}==1.0
         full.skipped.iter().map(|s| s.line).collect::<Vec<_>>(),
         vec![7, 8, 9, 10, 11, 16]
     );
+    assert_eq!(full.skipped[4].name.as_deref(), Some("pip"));
     assert!(full.alternate_index);
     assert!(full
         .dependencies

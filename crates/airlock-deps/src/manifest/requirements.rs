@@ -202,7 +202,8 @@ fn is_public_index(url: &str) -> bool {
 fn looks_like_path_or_url(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
     let first = lower.split_whitespace().next().unwrap_or("");
-    lower.contains("://")
+    // `name @ https://...` is a PEP 508 direct reference, parsed (and skipped) with its name.
+    first.contains("://")
         || lower.starts_with("git+")
         || lower.starts_with("hg+")
         || lower.starts_with("svn+")
