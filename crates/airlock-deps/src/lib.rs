@@ -36,7 +36,7 @@ pub use check::{CheckReport, Checker, CheckerConfig, DepFinding, DepNote, RuleId
 pub use ecosystem::Ecosystem;
 pub use imports::import_to_package;
 pub use manifest::{
-    parse_manifest, parse_manifest_as, parse_manifest_full, read_manifest, Dependency, Include,
-    ManifestError, ManifestKind, ParsedManifest, Skipped, Source,
+    parse_manifest, parse_manifest_as, parse_manifest_full, parse_npmrc, read_manifest, Dependency,
+    Include, ManifestError, ManifestKind, Npmrc, ParsedManifest, Skipped, Source,
 };
 pub use registry::{Lookup, PackageFacts, RegistryClient, RegistryConfig};

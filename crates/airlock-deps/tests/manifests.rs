@@ -727,3 +727,17 @@ end
     );
     assert_positions(gemspec, &found);
 }
+
+#[test]
+fn npmrc_scopes() {
+    let npmrc = "# company registry\n@mycorp:registry=https://npm.corp.example/\n@public:registry=https://registry.npmjs.org/\n//npm.corp.example/:_authToken=${TOKEN}\nsave-exact=true\n";
+    let n = airlock_deps::parse_npmrc(npmrc);
+    assert_eq!(n.private_scopes, vec!["@mycorp/*"]);
+    assert!(!n.alternate_registry);
+    assert!(
+        airlock_deps::parse_npmrc("registry=https://mirror.corp.example/npm/\n").alternate_registry
+    );
+    assert!(
+        !airlock_deps::parse_npmrc("registry=https://registry.npmjs.org/\n").alternate_registry
+    );
+}

@@ -194,6 +194,48 @@ impl ParsedManifest {
     }
 }
 
+/// What an `.npmrc` says about where packages come from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Npmrc {
+    /// Scopes sent to another registry (`@mycorp:registry=https://...`), as
+    /// [`crate::CheckerConfig::allow`] entries (`@mycorp/*`): their packages are not on the
+    /// public registry.
+    pub private_scopes: Vec<String>,
+    /// The default `registry=` is not registry.npmjs.org: every package may come from a mirror
+    /// or private registry (treat missing names as possible dependency confusion).
+    pub alternate_registry: bool,
+}
+
+/// Reads an `.npmrc` (ini-style `key=value` lines).
+pub fn parse_npmrc(npmrc: &str) -> Npmrc {
+    let mut out = Npmrc::default();
+    for line in npmrc.lines() {
+        let line = line.trim();
+        if line.starts_with('#') || line.starts_with(';') {
+            continue;
+        }
+        let Some((key, value)) = line.split_once('=') else {
+            continue;
+        };
+        let (key, value) = (key.trim(), value.trim().trim_matches('"'));
+        if let Some(scope) = key.strip_suffix(":registry") {
+            if scope.starts_with('@') && !is_public_npm(value) {
+                out.private_scopes.push(format!("{scope}/*"));
+            }
+        } else if key == "registry" && !is_public_npm(value) {
+            out.alternate_registry = true;
+        }
+    }
+    out
+}
+
+fn is_public_npm(url: &str) -> bool {
+    matches!(
+        url.trim_end_matches('/'),
+        "https://registry.npmjs.org" | "http://registry.npmjs.org" | "https://registry.npmjs.com"
+    )
+}
+
 /// A manifest that could not be read. Displays as `file:line:column: message`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}:{line}:{column}: {message}", file.display())]
