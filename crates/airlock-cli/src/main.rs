@@ -46,6 +46,9 @@ pub struct GlobalArgs {
 enum Command {
     /// Scan files, folders, the git index or history for secrets and sensitive data.
     Scan(commands::scan::ScanArgs),
+    /// Security review of code: injection, weak crypto, secrets in logs, ReDoS, hallucinated
+    /// packages... for files, a git change (--diff, --staged) or a snippet on stdin.
+    Review(commands::review::ReviewArgs),
     /// The paste guard: print the box of some content and why; exit 1 when it is box 3.
     Check(commands::check::CheckArgs),
     /// Print the content with every finding replaced by a typed placeholder.
@@ -81,6 +84,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Scan(a) => commands::scan::run(&cli.global, a),
+        Command::Review(a) => commands::review::run(&cli.global, a),
         Command::Check(a) => commands::check::run(&cli.global, a),
         Command::Redact(a) => commands::redact::run_redact(&cli.global, a),
         Command::Restore(a) => commands::redact::run_restore(a),

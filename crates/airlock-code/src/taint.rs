@@ -161,11 +161,18 @@ impl<'m, 't> Taint<'m, 't> {
                 .take_while(|c| *c != '(' && *c != '\n')
                 .take(40)
                 .collect();
+            let local = LOCAL.is_match(text);
+            let start = m
+                .function_at(n.start_byte())
+                .map_or(0, |f| m.functions[f].start);
+            if self.guarded(text, start, n.start_byte()) {
+                return Flow::konst();
+            }
             return Flow {
                 origin: Origin::Source,
                 built: false,
                 via: Some(via),
-                local: false,
+                local,
             };
         }
         if is_literal_kind(kind) {

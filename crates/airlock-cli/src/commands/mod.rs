@@ -6,6 +6,7 @@ pub mod classify;
 pub mod hook;
 pub mod policy;
 pub mod redact;
+pub mod review;
 pub mod rules;
 pub mod scan;
 
