@@ -300,6 +300,8 @@ pub struct IdaWitness {
     pub word: Vec<usize>,
 }
 
+type Triple = (u32, u32, u32);
+
 /// The IDA witness between two cyclic components, if any.
 pub fn ida_between(
     nfa: &Nfa,
@@ -314,7 +316,7 @@ pub fn ida_between(
         for &q in &comps.members[c2] {
             let start = (p, p, q);
             let goal = (p, q, q);
-            let mut prev: HashMap<(u32, u32, u32), ((u32, u32, u32), usize)> = HashMap::new();
+            let mut prev: HashMap<Triple, (Triple, usize)> = HashMap::new();
             let mut queue = VecDeque::from([start]);
             while let Some((x, y, z)) = queue.pop_front() {
                 for e1 in &nfa.edges[x as usize] {

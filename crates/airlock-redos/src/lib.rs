@@ -316,7 +316,7 @@ fn find(nfa: &nfa::Nfa, budget: &mut u64) -> Result<Option<Found>, analysis::Out
                     growth,
                 )));
             }
-            if growth >= 1.5 && best.as_ref().map_or(true, |b| growth > b.0) {
+            if growth >= 1.5 && best.as_ref().is_none_or(|b| growth > b.0) {
                 let k = (growth.round() as u32).clamp(2, degree);
                 best = Some((growth, k, make(&prefix, pump, &suffix)));
             }

@@ -425,6 +425,10 @@ impl Nfa {
         self.edges.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.edges.is_empty()
+    }
+
     pub fn label(&self, l: u32) -> &[u64] {
         let s = l as usize * self.words;
         &self.labels[s..s + self.words]
