@@ -8,7 +8,8 @@ use crate::nfa::Nfa;
 /// A set of alphabet classes, as a bitset.
 pub type ClassSet = Vec<u64>;
 
-type PairEdge = (u32, (u32, u32), bool);
+type LabelPair = (u32, u32);
+type PairEdge = (u32, LabelPair, bool);
 
 /// The classes in every one of the labels.
 fn and(nfa: &Nfa, labels: &[u32]) -> ClassSet {
@@ -229,7 +230,7 @@ pub fn eda(
             }
             let in_k = |j: u32| pc[j as usize] as usize == k;
             // Find an off-diagonal node or a divergent edge inside this component.
-            let mut target: Option<(u32, Option<(u32, (u32, u32))>)> = None;
+            let mut target: Option<(u32, Option<(u32, LabelPair)>)> = None;
             for (j, &(a, b)) in nodes.iter().enumerate() {
                 if in_k(j as u32) && a != b {
                     target = Some((j as u32, None));
