@@ -21,8 +21,9 @@ fn pattern() -> impl Strategy<Value = String> {
             (inner.clone(), inner.clone(), inner.clone())
                 .prop_map(|(x, y, z)| format!("{x}{y}{z}")),
             (inner.clone(), inner.clone()).prop_map(|(x, y)| format!("(?:{x}|{y})")),
-            (inner, 0..7usize).prop_map(|(x, q)| {
-                let q = ["*", "+", "?", "{1,3}", "*?", "++", "*"][q];
+            inner.clone().prop_map(|x| format!("(?:{x}|)")),
+            (inner, 0..12usize).prop_map(|(x, q)| {
+                let q = ["*", "+", "?", "{1,3}", "*?", "++", "*", "+?", "??", "{2}", "{0,2}", "*+"][q];
                 format!("(?:{x}){q}")
             }),
         ]
@@ -51,7 +52,7 @@ fn check(p: String, mode: MatchMode) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
     #[test]
     fn verdict_matches_backtracking_search(p in pattern()) {
