@@ -489,3 +489,64 @@ pub fn word_to(nfa: &Nfa, target: u32) -> Option<Vec<usize>> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nfa::{build, MatchMode};
+    use crate::parse::{parse, Mode};
+    use crate::Flavor;
+
+    fn eda_count(p: &str) -> usize {
+        let nfa = build(
+            &parse(p, Flavor::Pcre, Mode::default()).unwrap().node,
+            MatchMode::Prefix,
+            100,
+        )
+        .unwrap();
+        let comps = components(&nfa);
+        eda(&nfa, &comps, &mut 1_000_000).unwrap().len()
+    }
+
+    fn chain_len(p: &str) -> usize {
+        let nfa = build(
+            &parse(p, Flavor::Pcre, Mode::default()).unwrap().node,
+            MatchMode::Prefix,
+            100,
+        )
+        .unwrap();
+        let comps = components(&nfa);
+        ida_chains(&nfa, &comps, &mut 1_000_000)
+            .unwrap()
+            .first()
+            .map_or(0, |c| c.len())
+    }
+
+    #[test]
+    fn scc_finds_cycles() {
+        let adj = vec![vec![1], vec![2], vec![0, 3], vec![]];
+        let (comp, n) = scc(&adj);
+        assert_eq!(n, 2);
+        assert_eq!(comp[0], comp[1]);
+        assert_eq!(comp[1], comp[2]);
+        assert_ne!(comp[2], comp[3]);
+    }
+
+    #[test]
+    fn eda_needs_two_ways_around_a_loop() {
+        assert!(eda_count("(a|a)*") > 0);
+        assert!(eda_count("(a*)*") > 0);
+        assert_eq!(eda_count("(a|b)*"), 0);
+        assert_eq!(eda_count("(ab|a)*c"), 0);
+        assert_eq!(eda_count("a*a*"), 0);
+    }
+
+    #[test]
+    fn ida_chain_counts_overlapping_loops() {
+        assert_eq!(chain_len("a*b*"), 0);
+        assert_eq!(chain_len("a*a*"), 1);
+        assert_eq!(chain_len("a*a*a*"), 2);
+        assert_eq!(chain_len("\\d*0*\\d*"), 2);
+        assert_eq!(chain_len("a*ba*"), 0);
+    }
+}

@@ -23,7 +23,9 @@ fn pattern() -> impl Strategy<Value = String> {
             (inner.clone(), inner.clone()).prop_map(|(x, y)| format!("(?:{x}|{y})")),
             inner.clone().prop_map(|x| format!("(?:{x}|)")),
             (inner, 0..12usize).prop_map(|(x, q)| {
-                let q = ["*", "+", "?", "{1,3}", "*?", "++", "*", "+?", "??", "{2}", "{0,2}", "*+"][q];
+                let q = [
+                    "*", "+", "?", "{1,3}", "*?", "++", "*", "+?", "??", "{2}", "{0,2}", "*+",
+                ][q];
                 format!("(?:{x}){q}")
             }),
         ]
