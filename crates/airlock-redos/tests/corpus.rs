@@ -160,3 +160,45 @@ fn linear_engines_are_not_analyzed_unless_asked() {
     let a = analyze_with("(a+)+$", Flavor::Go, "", &opts).unwrap();
     assert_eq!(a.complexity, Exponential);
 }
+
+#[test]
+fn pathological_patterns_return_quickly() {
+    // Work is bounded: either a verdict or Unknown, never a hang.
+    let big_alt = format!(
+        "^({})*$",
+        (0..200)
+            .map(|i| format!("a{i}"))
+            .collect::<Vec<_>>()
+            .join("|")
+    );
+    let long = "a".repeat(5000);
+    for p in [
+        "((((a*)*)*)*)*$",
+        "(.*){16}x",
+        "^(?:(?:a*)*){16}$",
+        "((a|b)*(a|b)*)*c",
+        "(\\w*\\s*)*$",
+        "a{500}b{500}",
+        "(a{1,16}){1,16}(a{1,16}){1,16}$",
+        "(.*a){16}",
+        big_alt.as_str(),
+        long.as_str(),
+    ] {
+        let t = std::time::Instant::now();
+        let a = analyze(p, JavaScript, "").unwrap();
+        let took = t.elapsed();
+        assert!(
+            took.as_secs_f64() < 3.0,
+            "{}: took {took:?}",
+            &p[..p.len().min(40)]
+        );
+        if a.complexity == Complexity::Unknown {
+            assert!(!a.notes.is_empty(), "Unknown must say why");
+        }
+    }
+    let deep = format!("{}a{}", "(".repeat(300), ")".repeat(300));
+    assert!(matches!(
+        analyze(&deep, JavaScript, ""),
+        Err(airlock_redos::RegexError::TooDeep { .. })
+    ));
+}

@@ -66,3 +66,91 @@ proptest! {
         check(p, MatchMode::Prefix);
     }
 }
+
+/// Strings made of regex syntax, so the fuzzing reaches deep into the parser.
+fn syntax_soup() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("("),
+        Just(")"),
+        Just("(?:"),
+        Just("(?<n>"),
+        Just("(?P<n>"),
+        Just("(?'n'"),
+        Just("(?="),
+        Just("(?!"),
+        Just("(?<="),
+        Just("(?<!"),
+        Just("(?>"),
+        Just("(?i)"),
+        Just("(?x)"),
+        Just("(?#"),
+        Just("["),
+        Just("]"),
+        Just("[^"),
+        Just("-"),
+        Just("[:alpha:]"),
+        Just("&&"),
+        Just("|"),
+        Just("*"),
+        Just("+"),
+        Just("?"),
+        Just("{"),
+        Just("}"),
+        Just("{2,"),
+        Just("{,3}"),
+        Just("{1,2}"),
+        Just(","),
+        Just("\\"),
+        Just("\\d"),
+        Just("\\x"),
+        Just("\\x4"),
+        Just("\\u{"),
+        Just("\\u00e9"),
+        Just("\\p{L}"),
+        Just("\\k<n>"),
+        Just("\\1"),
+        Just("\\12"),
+        Just("\\0"),
+        Just("\\Q"),
+        Just("\\E"),
+        Just("\\c"),
+        Just("\\b"),
+        Just("^"),
+        Just("$"),
+        Just("."),
+        Just("a"),
+        Just("é"),
+        Just("日"),
+        Just(" "),
+        Just("#"),
+        Just("\n"),
+        Just("(?P=n)"),
+        Just("\\g{-1}"),
+        Just("(?("),
+        Just("(?R)"),
+        Just("(*"),
+    ];
+    proptest::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+    /// The code analyzer calls this on whatever literal it finds: it must never panic or hang,
+    /// and an error must point inside the pattern.
+    #[test]
+    fn any_input_gives_a_verdict_or_an_error(p in syntax_soup(), f in 0..8usize, flags in "[imsx]{0,2}") {
+        let flavor = [
+            Flavor::JavaScript, Flavor::Python, Flavor::Java, Flavor::Pcre,
+            Flavor::Ruby, Flavor::DotNet, Flavor::Go, Flavor::Rust,
+        ][f];
+        let opts = Options { analyze_linear_engines: true, ..Options::default() };
+        match analyze_with(&p, flavor, &flags, &opts) {
+            Ok(a) => prop_assert_eq!(a.attack.is_some(), a.complexity.is_vulnerable()),
+            Err(e) => {
+                let off = e.offset().expect("pattern errors carry an offset");
+                prop_assert!(off <= p.len() && p.is_char_boundary(off), "{e} for {p:?}");
+            }
+        }
+    }
+}
