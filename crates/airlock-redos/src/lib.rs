@@ -214,7 +214,7 @@ pub fn analyze_with(
         ));
     };
     if nfa.clamped {
-        notes.push("repetition bounds above 16 approximated (upper bound as unbounded)".into());
+        notes.push("repetition bounds above 16 approximated (exact counts shortened to 16, a larger upper bound as unbounded)".into());
     }
     if flavor == Flavor::Ruby {
         notes.push(

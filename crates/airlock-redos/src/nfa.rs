@@ -312,6 +312,12 @@ impl Builder {
     ) -> Result<Info, TooBig> {
         let mut min = min;
         let mut max = max;
+        if max == Some(min) && min > CLAMP {
+            // An exact count stays exact (no loop appears), only shorter.
+            min = CLAMP;
+            max = Some(CLAMP);
+            self.clamped = true;
+        }
         if max.is_some_and(|m| m > CLAMP) {
             max = None;
             self.clamped = true;
