@@ -229,13 +229,66 @@ pub fn analyze_with(
             notes,
             growth: Some(growth),
         }),
-        Ok(None) => Ok(Analysis {
-            complexity: Complexity::Linear,
-            attack: None,
-            notes,
-            growth: None,
-        }),
+        Ok(None) => {
+            // Asymptotically linear; but bounded repetitions may only cap an exponential.
+            let mut changed = false;
+            let relaxed = relax_bounds(&parsed.node, &mut changed);
+            if changed {
+                if let Ok(nfa) = nfa::build(&relaxed, opts.mode, opts.max_positions) {
+                    let mut budget = opts.budget;
+                    if let Ok(Some((Complexity::Exponential, attack, _))) = find(&nfa, &mut budget)
+                    {
+                        notes.push(format!(
+                            "bounded repetitions cap an exponential blow-up: up to their bounds, \
+                             input like {:?} backtracks exponentially",
+                            attack.build(16)
+                        ));
+                    }
+                }
+            }
+            Ok(Analysis {
+                complexity: Complexity::Linear,
+                attack: None,
+                notes,
+                growth: None,
+            })
+        }
         Err(analysis::OutOfBudget) => Ok(unknown(notes, "analysis budget exhausted".into())),
+    }
+}
+
+/// The tree with every `{n,m}` whose range spans at least two counts made unbounded.
+fn relax_bounds(node: &ast::Node, changed: &mut bool) -> ast::Node {
+    use ast::Node;
+    match node {
+        Node::Concat(v) => Node::Concat(v.iter().map(|n| relax_bounds(n, changed)).collect()),
+        Node::Alt(v) => Node::Alt(v.iter().map(|n| relax_bounds(n, changed)).collect()),
+        Node::Repeat {
+            node,
+            min,
+            max,
+            greed,
+        } => {
+            let max = match max {
+                Some(m) if *m >= min + 2 => {
+                    *changed = true;
+                    None
+                }
+                other => *other,
+            };
+            Node::Repeat {
+                node: Box::new(relax_bounds(node, changed)),
+                min: *min,
+                max,
+                greed: *greed,
+            }
+        }
+        Node::Group { node, index } => Node::Group {
+            node: Box::new(relax_bounds(node, changed)),
+            index: *index,
+        },
+        Node::Atomic(n) => Node::Atomic(Box::new(relax_bounds(n, changed))),
+        other => other.clone(),
     }
 }
 

@@ -202,3 +202,34 @@ fn pathological_patterns_return_quickly() {
         Err(airlock_redos::RegexError::TooDeep { .. })
     ));
 }
+
+#[test]
+fn bounded_repetition_that_caps_an_exponential_is_noted() {
+    // No loop, so asymptotically linear; but 16 x 16 ways to split a run of a's is plenty.
+    let a = analyze("^(a{1,16}){1,16}$", JavaScript, "").unwrap();
+    assert_eq!(a.complexity, Linear);
+    let note = a
+        .notes
+        .iter()
+        .find(|n| n.contains("exponential"))
+        .expect("a note about the cap");
+    // The note is true: 30 a's and a failing character take the matcher past a million steps.
+    let input = format!("{}!", "a".repeat(30));
+    let o = airlock_redos::matcher::run(
+        "^(a{1,16}){1,16}$",
+        JavaScript,
+        "",
+        &input,
+        Search,
+        1_000_000,
+    )
+    .unwrap();
+    assert!(o.aborted, "{note}: {o:?}");
+    // A bounded repetition that caps nothing gets no such note.
+    let a = analyze(r"^\d{1,3}(,\d{3})*$", JavaScript, "").unwrap();
+    assert!(
+        a.notes.iter().all(|n| !n.contains("exponential")),
+        "{:?}",
+        a.notes
+    );
+}
