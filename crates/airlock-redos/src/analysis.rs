@@ -5,6 +5,23 @@ use std::collections::{HashMap, VecDeque};
 
 use crate::nfa::Nfa;
 
+/// A set of alphabet classes, as a bitset.
+pub type ClassSet = Vec<u64>;
+
+type LabelPair = (u32, u32);
+type PairEdge = (u32, LabelPair, bool);
+
+/// The classes in every one of the labels.
+fn and(nfa: &Nfa, labels: &[u32]) -> ClassSet {
+    let mut out = nfa.label(labels[0]).to_vec();
+    for &l in &labels[1..] {
+        for (o, x) in out.iter_mut().zip(nfa.label(l)) {
+            *o &= x;
+        }
+    }
+    out
+}
+
 /// The work budget ran out.
 #[derive(Debug)]
 pub struct OutOfBudget;
@@ -127,8 +144,8 @@ fn same_atomic(nfa: &Nfa, a: u32, b: u32) -> bool {
 #[derive(Debug, Clone)]
 pub struct EdaWitness {
     pub state: u32,
-    /// The word, as alphabet classes.
-    pub pump: Vec<usize>,
+    /// The word: at each step, the alphabet classes (a bitset) any of which will do.
+    pub pump: Vec<ClassSet>,
 }
 
 /// Every EDA witness, at most one per component of the pair graph.
@@ -147,8 +164,8 @@ pub fn eda(
         // Pair graph restricted to this component.
         let mut ids: HashMap<(u32, u32), u32> = HashMap::new();
         let mut nodes: Vec<(u32, u32)> = Vec::new();
-        // (to, class, divergent)
-        let mut adj: Vec<Vec<(u32, usize, bool)>> = Vec::new();
+        // (to, the two labels, divergent)
+        let mut adj: Vec<Vec<PairEdge>> = Vec::new();
         let mut queue = VecDeque::new();
         for &q in members {
             ids.insert((q, q), nodes.len() as u32);
@@ -170,9 +187,9 @@ pub fn eda(
                         return Err(OutOfBudget);
                     }
                     *budget -= 1;
-                    let Some(class) = nfa.common_classes(e1.label, e2.label).next() else {
+                    if !nfa.intersects(e1.label, e2.label) {
                         continue;
-                    };
+                    }
                     let (a, b) = (e1.to, e2.to);
                     if same_atomic(nfa, a, b) {
                         continue;
@@ -193,7 +210,7 @@ pub fn eda(
                             j
                         }
                     };
-                    adj[i].push((j, class, divergent));
+                    adj[i].push((j, (e1.label, e2.label), divergent));
                 }
             }
         }
@@ -213,7 +230,7 @@ pub fn eda(
             }
             let in_k = |j: u32| pc[j as usize] as usize == k;
             // Find an off-diagonal node or a divergent edge inside this component.
-            let mut target: Option<(u32, Option<(u32, usize)>)> = None;
+            let mut target: Option<(u32, Option<(u32, LabelPair)>)> = None;
             for (j, &(a, b)) in nodes.iter().enumerate() {
                 if in_k(j as u32) && a != b {
                     target = Some((j as u32, None));
@@ -225,9 +242,9 @@ pub fn eda(
                     if !in_k(j as u32) {
                         continue;
                     }
-                    for &(t, class, div) in es {
+                    for &(t, labels, div) in es {
                         if div && in_k(t) {
-                            target = Some((j as u32, Some((t, class))));
+                            target = Some((j as u32, Some((t, labels))));
                             break 'outer;
                         }
                     }
@@ -238,15 +255,16 @@ pub fn eda(
             };
             done[k] = true;
             let start = i as u32;
-            let mut pump = path(&adj, start, mid, &in_k);
+            let mut steps = path(&adj, start, mid, &in_k);
             let back_from = match via {
-                Some((t, class)) => {
-                    pump.push(class);
+                Some((t, labels)) => {
+                    steps.push(labels);
                     t
                 }
                 None => mid,
             };
-            pump.extend(path(&adj, back_from, start, &in_k));
+            steps.extend(path(&adj, back_from, start, &in_k));
+            let pump: Vec<ClassSet> = steps.iter().map(|&(a, b)| and(nfa, &[a, b])).collect();
             if pump.is_empty() {
                 continue;
             }
@@ -256,25 +274,20 @@ pub fn eda(
     Ok(out)
 }
 
-/// Classes along a shortest path from `from` to `to` staying where `keep` holds
+/// Label pairs along a shortest path from `from` to `to` staying where `keep` holds
 /// (empty when from == to).
-fn path(
-    adj: &[Vec<(u32, usize, bool)>],
-    from: u32,
-    to: u32,
-    keep: &dyn Fn(u32) -> bool,
-) -> Vec<usize> {
+fn path(adj: &[Vec<PairEdge>], from: u32, to: u32, keep: &dyn Fn(u32) -> bool) -> Vec<(u32, u32)> {
     if from == to {
         return Vec::new();
     }
-    let mut prev: HashMap<u32, (u32, usize)> = HashMap::new();
+    let mut prev: HashMap<u32, (u32, (u32, u32))> = HashMap::new();
     let mut queue = VecDeque::from([from]);
     while let Some(v) = queue.pop_front() {
-        for &(w, class, _) in &adj[v as usize] {
+        for &(w, labels, _) in &adj[v as usize] {
             if !keep(w) || w == from || prev.contains_key(&w) {
                 continue;
             }
-            prev.insert(w, (v, class));
+            prev.insert(w, (v, labels));
             if w == to {
                 let mut out = Vec::new();
                 let mut k = w;
@@ -297,8 +310,10 @@ fn path(
 pub struct IdaWitness {
     pub from: u32,
     pub to: u32,
-    pub word: Vec<usize>,
+    pub word: Vec<ClassSet>,
 }
+
+type Triple = (u32, u32, u32);
 
 /// The IDA witness between two cyclic components, if any.
 pub fn ida_between(
@@ -314,7 +329,7 @@ pub fn ida_between(
         for &q in &comps.members[c2] {
             let start = (p, p, q);
             let goal = (p, q, q);
-            let mut prev: HashMap<(u32, u32, u32), ((u32, u32, u32), usize)> = HashMap::new();
+            let mut prev: HashMap<Triple, (Triple, ClassSet)> = HashMap::new();
             let mut queue = VecDeque::from([start]);
             while let Some((x, y, z)) = queue.pop_front() {
                 for e1 in &nfa.edges[x as usize] {
@@ -339,7 +354,7 @@ pub fn ida_between(
                             let l1 = nfa.label(e1.label);
                             let l2 = nfa.label(e2.label);
                             let l3 = nfa.label(e3.label);
-                            let Some(class) = (0..nfa.classes.len()).find(|&c| {
+                            let Some(_) = (0..nfa.classes.len()).find(|&c| {
                                 (l1[c / 64] & l2[c / 64] & l3[c / 64]) >> (c % 64) & 1 == 1
                             }) else {
                                 continue;
@@ -348,12 +363,15 @@ pub fn ida_between(
                             if prev.contains_key(&next) {
                                 continue;
                             }
-                            prev.insert(next, ((x, y, z), class));
+                            prev.insert(
+                                next,
+                                ((x, y, z), and(nfa, &[e1.label, e2.label, e3.label])),
+                            );
                             if next == goal {
                                 let mut word = Vec::new();
                                 let mut k = next;
                                 loop {
-                                    let (pk, c) = prev[&k];
+                                    let (pk, c) = prev[&k].clone();
                                     word.push(c);
                                     k = pk;
                                     if k == start {
@@ -470,4 +488,65 @@ pub fn word_to(nfa: &Nfa, target: u32) -> Option<Vec<usize>> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nfa::{build, MatchMode};
+    use crate::parse::{parse, Mode};
+    use crate::Flavor;
+
+    fn eda_count(p: &str) -> usize {
+        let nfa = build(
+            &parse(p, Flavor::Pcre, Mode::default()).unwrap().node,
+            MatchMode::Prefix,
+            100,
+        )
+        .unwrap();
+        let comps = components(&nfa);
+        eda(&nfa, &comps, &mut 1_000_000).unwrap().len()
+    }
+
+    fn chain_len(p: &str) -> usize {
+        let nfa = build(
+            &parse(p, Flavor::Pcre, Mode::default()).unwrap().node,
+            MatchMode::Prefix,
+            100,
+        )
+        .unwrap();
+        let comps = components(&nfa);
+        ida_chains(&nfa, &comps, &mut 1_000_000)
+            .unwrap()
+            .first()
+            .map_or(0, |c| c.len())
+    }
+
+    #[test]
+    fn scc_finds_cycles() {
+        let adj = vec![vec![1], vec![2], vec![0, 3], vec![]];
+        let (comp, n) = scc(&adj);
+        assert_eq!(n, 2);
+        assert_eq!(comp[0], comp[1]);
+        assert_eq!(comp[1], comp[2]);
+        assert_ne!(comp[2], comp[3]);
+    }
+
+    #[test]
+    fn eda_needs_two_ways_around_a_loop() {
+        assert!(eda_count("(a|a)*") > 0);
+        assert!(eda_count("(a*)*") > 0);
+        assert_eq!(eda_count("(a|b)*"), 0);
+        assert_eq!(eda_count("(ab|a)*c"), 0);
+        assert_eq!(eda_count("a*a*"), 0);
+    }
+
+    #[test]
+    fn ida_chain_counts_overlapping_loops() {
+        assert_eq!(chain_len("a*b*"), 0);
+        assert_eq!(chain_len("a*a*"), 1);
+        assert_eq!(chain_len("a*a*a*"), 2);
+        assert_eq!(chain_len("\\d*0*\\d*"), 2);
+        assert_eq!(chain_len("a*ba*"), 0);
+    }
 }

@@ -1,6 +1,7 @@
 //! Simulating candidate attack strings on the NFA: does every attempt fail, what suffix makes
 //! it fail, and how fast does the number of paths a backtracking matcher walks grow.
 
+use crate::analysis::ClassSet;
 use crate::nfa::{Nfa, ACC_FREE, ACC_LINE};
 
 /// A set of NFA states as a bitset.
@@ -35,11 +36,21 @@ impl States {
     }
 
     fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.0.iter().enumerate().flat_map(|(i, w)| {
-            (0..64)
-                .filter(move |b| (w >> b) & 1 == 1)
-                .map(move |b| i * 64 + b)
+        self.0.iter().enumerate().flat_map(|(i, &w)| {
+            let mut rest = w;
+            std::iter::from_fn(move || {
+                if rest == 0 {
+                    return None;
+                }
+                let b = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                Some(i * 64 + b)
+            })
         })
+    }
+
+    fn clear(&mut self) {
+        self.0.iter_mut().for_each(|w| *w = 0);
     }
 }
 
@@ -62,6 +73,12 @@ impl<'a> Sim<'a> {
 
     pub fn step(&self, s: &States, class: usize) -> States {
         let mut out = States::new(self.nfa.len());
+        self.step_into(s, class, &mut out);
+        out
+    }
+
+    fn step_into(&self, s: &States, class: usize, out: &mut States) {
+        out.clear();
         for st in s.iter() {
             for e in &self.nfa.edges[st] {
                 if self.nfa.label_has(e.label, class) {
@@ -69,7 +86,6 @@ impl<'a> Sim<'a> {
                 }
             }
         }
-        out
     }
 
     /// Some attempt succeeds here, before reading a character of `class`.
@@ -99,6 +115,7 @@ impl<'a> Sim<'a> {
             .chain((0..n).flat_map(|_| pump.iter()))
             .chain(suffix);
         let mut s = self.start();
+        let mut next = States::new(self.nfa.len());
         for (t, &c) in seq.enumerate() {
             if t >= window {
                 self.close_window(&mut s);
@@ -106,13 +123,58 @@ impl<'a> Sim<'a> {
             if self.accepts_before(&s, c) {
                 return false;
             }
-            s = self.step(&s, c);
+            self.step_into(&s, c, &mut next);
+            std::mem::swap(&mut s, &mut next);
             if s.is_empty() {
                 return true;
             }
         }
         self.close_window(&mut s);
         !self.accepts_at_end(&s)
+    }
+
+    /// Picks one class for each step of a pump given as class sets: the class that keeps
+    /// attempts from succeeding, simulated from the prefix through one pump.
+    pub fn concretize(&self, prefix: &[usize], pump: &[ClassSet]) -> Vec<usize> {
+        let mut s = self.start();
+        for &c in prefix {
+            s = self.step(&s, c);
+        }
+        let mut out = Vec::with_capacity(pump.len());
+        for set in pump {
+            let mut best: Option<(u8, usize, States)> = None;
+            for c in (0..self.nfa.classes.len()).filter(|&c| (set[c / 64] >> (c % 64)) & 1 == 1) {
+                let next = self.step(&s, c);
+                let free_next = next.iter().any(|st| self.nfa.accept[st] & ACC_FREE != 0);
+                let score = 2 * self.accepts_before(&s, c) as u8 + free_next as u8;
+                if best.as_ref().is_none_or(|b| score < b.0) {
+                    best = Some((score, c, next));
+                    if score == 0 {
+                        break;
+                    }
+                }
+            }
+            let Some((_, c, next)) = best else {
+                break;
+            };
+            out.push(c);
+            s = next;
+        }
+        out
+    }
+
+    /// Whether no attempt succeeds while reading `prefix pump^n` (start window open).
+    pub fn survives_pumping(&self, prefix: &[usize], pump: &[usize], n: usize) -> bool {
+        let mut s = self.start();
+        let mut next = States::new(self.nfa.len());
+        for &c in prefix.iter().chain((0..n).flat_map(|_| pump.iter())) {
+            if self.accepts_before(&s, c) {
+                return false;
+            }
+            self.step_into(&s, c, &mut next);
+            std::mem::swap(&mut s, &mut next);
+        }
+        true
     }
 
     /// A shortest suffix that makes every attempt fail after `prefix pump^n` for every n >= 1,
@@ -184,6 +246,7 @@ impl<'a> Sim<'a> {
         let window = prefix.len() + n * pump.len();
         let len = self.nfa.len();
         let mut cnt = vec![0f64; len];
+        let mut next = vec![0f64; len];
         cnt[0] = 1.0;
         let mut scale = 0f64; // true count = cnt * 2^scale
         let mut total = 0f64; // true total = total * 2^scale
@@ -198,7 +261,7 @@ impl<'a> Sim<'a> {
                 }
             }
             total += cnt.iter().sum::<f64>();
-            let mut next = vec![0f64; len];
+            next.iter_mut().for_each(|x| *x = 0.0);
             for (st, &k) in cnt.iter().enumerate() {
                 if k == 0.0 {
                     continue;
@@ -209,7 +272,7 @@ impl<'a> Sim<'a> {
                     }
                 }
             }
-            cnt = next;
+            std::mem::swap(&mut cnt, &mut next);
             let m = cnt.iter().cloned().fold(total, f64::max);
             if m > 1e200 {
                 let f = m.log2().floor();

@@ -106,7 +106,7 @@ impl CharSet {
             }
             next = b.saturating_add(1);
         }
-        if next <= MAX_CP && self.ranges.last().map_or(true, |l| l.1 < MAX_CP) {
+        if next <= MAX_CP && self.ranges.last().is_none_or(|l| l.1 < MAX_CP) {
             out.push((next, MAX_CP));
         }
         CharSet { ranges: out }

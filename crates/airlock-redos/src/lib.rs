@@ -175,7 +175,7 @@ fn unknown(mut notes: Vec<String>, why: String) -> Analysis {
 }
 
 /// Pump counts at which a candidate attack must make every attempt fail.
-const CHECK_REPEATS: [usize; 6] = [4, 5, 7, 16, 33, 64];
+const CHECK_REPEATS: [usize; 5] = [4, 5, 7, 16, 33];
 
 pub fn analyze_with(
     pattern: &str,
@@ -214,7 +214,7 @@ pub fn analyze_with(
         ));
     };
     if nfa.clamped {
-        notes.push("repetition bounds above 16 approximated (upper bound as unbounded)".into());
+        notes.push("repetition bounds above 16 approximated (exact counts shortened to 16, a larger upper bound as unbounded)".into());
     }
     if flavor == Flavor::Ruby {
         notes.push(
@@ -229,13 +229,66 @@ pub fn analyze_with(
             notes,
             growth: Some(growth),
         }),
-        Ok(None) => Ok(Analysis {
-            complexity: Complexity::Linear,
-            attack: None,
-            notes,
-            growth: None,
-        }),
+        Ok(None) => {
+            // Asymptotically linear; but bounded repetitions may only cap an exponential.
+            let mut changed = false;
+            let relaxed = relax_bounds(&parsed.node, &mut changed);
+            if changed {
+                if let Ok(nfa) = nfa::build(&relaxed, opts.mode, opts.max_positions) {
+                    let mut budget = opts.budget;
+                    if let Ok(Some((Complexity::Exponential, attack, _))) = find(&nfa, &mut budget)
+                    {
+                        notes.push(format!(
+                            "bounded repetitions cap an exponential blow-up: up to their bounds, \
+                             input like {:?} backtracks exponentially",
+                            attack.build(16)
+                        ));
+                    }
+                }
+            }
+            Ok(Analysis {
+                complexity: Complexity::Linear,
+                attack: None,
+                notes,
+                growth: None,
+            })
+        }
         Err(analysis::OutOfBudget) => Ok(unknown(notes, "analysis budget exhausted".into())),
+    }
+}
+
+/// The tree with every `{n,m}` whose range spans at least two counts made unbounded.
+fn relax_bounds(node: &ast::Node, changed: &mut bool) -> ast::Node {
+    use ast::Node;
+    match node {
+        Node::Concat(v) => Node::Concat(v.iter().map(|n| relax_bounds(n, changed)).collect()),
+        Node::Alt(v) => Node::Alt(v.iter().map(|n| relax_bounds(n, changed)).collect()),
+        Node::Repeat {
+            node,
+            min,
+            max,
+            greed,
+        } => {
+            let max = match max {
+                Some(m) if *m >= min + 2 => {
+                    *changed = true;
+                    None
+                }
+                other => *other,
+            };
+            Node::Repeat {
+                node: Box::new(relax_bounds(node, changed)),
+                min: *min,
+                max,
+                greed: *greed,
+            }
+        }
+        Node::Group { node, index } => Node::Group {
+            node: Box::new(relax_bounds(node, changed)),
+            index: *index,
+        },
+        Node::Atomic(n) => Node::Atomic(Box::new(relax_bounds(n, changed))),
+        other => other.clone(),
     }
 }
 
@@ -243,30 +296,72 @@ fn to_string(nfa: &nfa::Nfa, classes: &[usize]) -> String {
     classes.iter().map(|&c| nfa.reps[c]).collect()
 }
 
-/// A checked attack for pump `pump` entered at `state`, with its measured growth.
-fn try_attack(
+/// The prefix leading to `state` and the concrete pumps worth trying for a pump given as
+/// class sets: one chosen to keep attempts failing, and the plain first-class choice.
+fn candidates(
     sim: &attack::Sim<'_>,
     state: u32,
+    sets: &[analysis::ClassSet],
+) -> Option<(Vec<usize>, Vec<Vec<usize>>)> {
+    let prefix = analysis::word_to(sim.nfa, state)?;
+    let chosen = sim.concretize(&prefix, sets);
+    let first: Vec<usize> = sets
+        .iter()
+        .filter_map(|set| (0..sim.nfa.classes.len()).find(|&c| (set[c / 64] >> (c % 64)) & 1 == 1))
+        .collect();
+    let mut pumps = vec![chosen.clone(), first];
+    // Single substitutions into the chosen pump: repeating the pump may reach an accepting
+    // state that one pass does not show (`[ab]+a` needs the pump `b`, not `a`).
+    for (i, set) in sets.iter().enumerate().take(4) {
+        for c in (0..sim.nfa.classes.len())
+            .filter(|&c| (set[c / 64] >> (c % 64)) & 1 == 1)
+            .take(4)
+        {
+            let mut p = chosen.clone();
+            if i < p.len() {
+                p[i] = c;
+                pumps.push(p);
+            }
+        }
+        if pumps.len() >= 12 {
+            break;
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    pumps.retain(|p| !p.is_empty() && p.len() == sets.len() && seen.insert(p.clone()));
+    Some((prefix, pumps))
+}
+
+/// A checked attack for `prefix pump^n suffix`: the suffix, and the measured growth.
+fn try_attack(
+    sim: &attack::Sim<'_>,
+    prefix: &[usize],
     pump: &[usize],
     n: usize,
     budget: &mut u64,
-) -> Option<(Vec<usize>, Vec<usize>, f64)> {
-    let prefix = analysis::word_to(sim.nfa, state)?;
-    let suffix = sim.find_suffix(&prefix, pump, budget)?;
+) -> Option<(Vec<usize>, f64)> {
+    // Cheap first: an attempt that already succeeds while pumping rules the candidate out.
+    if !sim.survives_pumping(prefix, pump, 6) {
+        return None;
+    }
+    let suffix = sim.find_suffix(prefix, pump, budget)?;
     let cost = (prefix.len() + pump.len() * 64 + suffix.len()) as u64 * sim.nfa.len() as u64;
     *budget = budget.checked_sub(cost * CHECK_REPEATS.len() as u64)?;
     if !CHECK_REPEATS
         .iter()
-        .all(|&k| sim.rejects(&prefix, pump, &suffix, k))
+        .all(|&k| sim.rejects(prefix, pump, &suffix, k))
     {
         return None;
     }
     let growth =
-        sim.log2_cost(&prefix, pump, &suffix, 2 * n) - sim.log2_cost(&prefix, pump, &suffix, n);
-    Some((prefix, suffix, growth))
+        sim.log2_cost(prefix, pump, &suffix, 2 * n) - sim.log2_cost(prefix, pump, &suffix, n);
+    Some((suffix, growth))
 }
 
 type Found = (Complexity, Attack, f64);
+
+/// Candidate attacks tried before giving up with `Unknown`.
+const MAX_CANDIDATES: usize = 1000;
 
 fn find(nfa: &nfa::Nfa, budget: &mut u64) -> Result<Option<Found>, analysis::OutOfBudget> {
     let comps = analysis::components(nfa);
@@ -277,18 +372,24 @@ fn find(nfa: &nfa::Nfa, budget: &mut u64) -> Result<Option<Found>, analysis::Out
         suffix: to_string(nfa, suffix),
     };
     for w in analysis::eda(nfa, &comps, budget)? {
-        if let Some((prefix, suffix, growth)) = try_attack(&sim, w.state, &w.pump, 12, budget) {
-            if growth >= 4.0 {
-                return Ok(Some((
-                    Complexity::Exponential,
-                    make(&prefix, &w.pump, &suffix),
-                    growth,
-                )));
+        let Some((prefix, pumps)) = candidates(&sim, w.state, &w.pump) else {
+            continue;
+        };
+        for pump in pumps {
+            if let Some((suffix, growth)) = try_attack(&sim, &prefix, &pump, 12, budget) {
+                if growth >= 4.0 {
+                    return Ok(Some((
+                        Complexity::Exponential,
+                        make(&prefix, &pump, &suffix),
+                        growth,
+                    )));
+                }
             }
         }
     }
     let chains = analysis::ida_chains(nfa, &comps, budget)?;
     let mut best: Option<(f64, u32, Attack)> = None;
+    let mut tried: std::collections::HashSet<(u32, Vec<usize>)> = Default::default();
     for chain in &chains {
         let degree = chain.len() as u32 + 1;
         if best
@@ -297,28 +398,38 @@ fn find(nfa: &nfa::Nfa, budget: &mut u64) -> Result<Option<Found>, analysis::Out
         {
             break;
         }
-        let mut pumps: Vec<Vec<usize>> =
-            vec![chain.iter().flat_map(|w| w.word.iter().copied()).collect()];
+        let mut sets: Vec<Vec<analysis::ClassSet>> =
+            vec![chain.iter().flat_map(|w| w.word.iter().cloned()).collect()];
         for w in chain {
-            if !pumps.contains(&w.word) {
-                pumps.push(w.word.clone());
+            if !sets.contains(&w.word) {
+                sets.push(w.word.clone());
             }
         }
-        for pump in &pumps {
-            let Some((prefix, suffix, growth)) = try_attack(&sim, chain[0].from, pump, 40, budget)
-            else {
+        for set in &sets {
+            let Some((prefix, pumps)) = candidates(&sim, chain[0].from, set) else {
                 continue;
             };
-            if growth >= degree as f64 - 0.6 {
-                return Ok(Some((
-                    Complexity::Polynomial(degree),
-                    make(&prefix, pump, &suffix),
-                    growth,
-                )));
-            }
-            if growth >= 1.5 && best.as_ref().map_or(true, |b| growth > b.0) {
-                let k = (growth.round() as u32).clamp(2, degree);
-                best = Some((growth, k, make(&prefix, pump, &suffix)));
+            for pump in pumps {
+                if !tried.insert((chain[0].from, pump.clone())) {
+                    continue;
+                }
+                if tried.len() > MAX_CANDIDATES {
+                    return Err(analysis::OutOfBudget);
+                }
+                let Some((suffix, growth)) = try_attack(&sim, &prefix, &pump, 40, budget) else {
+                    continue;
+                };
+                if growth >= degree as f64 - 0.6 {
+                    return Ok(Some((
+                        Complexity::Polynomial(degree),
+                        make(&prefix, &pump, &suffix),
+                        growth,
+                    )));
+                }
+                if growth >= 1.5 && best.as_ref().is_none_or(|b| growth > b.0) {
+                    let k = (growth.round() as u32).clamp(2, degree);
+                    best = Some((growth, k, make(&prefix, &pump, &suffix)));
+                }
             }
         }
     }

@@ -233,7 +233,7 @@ impl Matcher {
                 s.rep(node, min, max, lazy, count + 1, j, k)
             });
         }
-        let more = max.map_or(true, |m| count < m);
+        let more = max.is_none_or(|m| count < m);
         if lazy {
             if k(self, i) {
                 return true;

@@ -312,6 +312,12 @@ impl Builder {
     ) -> Result<Info, TooBig> {
         let mut min = min;
         let mut max = max;
+        if max == Some(min) && min > CLAMP {
+            // An exact count stays exact (no loop appears), only shorter.
+            min = CLAMP;
+            max = Some(CLAMP);
+            self.clamped = true;
+        }
         if max.is_some_and(|m| m > CLAMP) {
             max = None;
             self.clamped = true;
@@ -423,6 +429,10 @@ pub struct Nfa {
 impl Nfa {
     pub fn len(&self) -> usize {
         self.edges.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.edges.is_empty()
     }
 
     pub fn label(&self, l: u32) -> &[u64] {
@@ -631,4 +641,89 @@ fn partition(sets: &[CharSet], newline: &CharSet) -> (Vec<CharSet>, Vec<Vec<usiz
         })
         .collect();
     (classes, membership)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{parse, Mode};
+    use crate::Flavor;
+
+    fn nfa(p: &str, mode: MatchMode) -> Nfa {
+        let m = Mode {
+            multi_line: p.contains("(?m)"),
+            ..Mode::default()
+        };
+        build(&parse(p, Flavor::Pcre, m).unwrap().node, mode, 100).unwrap()
+    }
+
+    /// Edges from the last state to itself.
+    fn self_loops(n: &Nfa) -> usize {
+        let last = n.len() - 1;
+        n.edges[last]
+            .iter()
+            .filter(|e| e.to as usize == last)
+            .count()
+    }
+
+    #[test]
+    fn nested_stars_keep_their_parallel_edges() {
+        assert_eq!(self_loops(&nfa("a*", MatchMode::Prefix)), 1);
+        // The position automaton with sets would merge these into one edge and hide the
+        // ambiguity that makes (a*)* exponential.
+        assert_eq!(self_loops(&nfa("(a*)*", MatchMode::Prefix)), 2);
+        assert_eq!(self_loops(&nfa("(a+)+", MatchMode::Prefix)), 2);
+    }
+
+    #[test]
+    fn anchors_decide_the_search_states() {
+        assert_eq!(nfa("a", MatchMode::Search).search_states.len(), 1);
+        assert!(nfa("^a", MatchMode::Search).search_states.is_empty());
+        assert_eq!(nfa("^a|b", MatchMode::Search).search_states.len(), 1);
+        assert_eq!(nfa("(?m)^a", MatchMode::Search).search_states.len(), 2);
+        assert!(nfa("a", MatchMode::Prefix).search_states.is_empty());
+    }
+
+    #[test]
+    fn acceptance_follows_end_anchors() {
+        let n = nfa("a$", MatchMode::Prefix);
+        assert_eq!(n.accept[n.len() - 1], ACC_LINE);
+        let n = nfa("a\\z", MatchMode::Prefix);
+        assert_eq!(n.accept[n.len() - 1], ACC_TEXT);
+        let n = nfa("a", MatchMode::Prefix);
+        assert_eq!(n.accept[n.len() - 1], ACC_FREE);
+        let n = nfa("a", MatchMode::Full);
+        assert_eq!(n.accept[n.len() - 1], ACC_TEXT);
+    }
+
+    #[test]
+    fn possessive_loop_cannot_exit_on_its_own_character() {
+        // a*+a can never match: the loop keeps every a.
+        let n = nfa("a*+a", MatchMode::Prefix);
+        let reach_last = n
+            .edges
+            .iter()
+            .flatten()
+            .any(|e| e.to as usize == n.len() - 1);
+        assert!(!reach_last);
+        let n = nfa("a*a", MatchMode::Prefix);
+        assert!(n
+            .edges
+            .iter()
+            .flatten()
+            .any(|e| e.to as usize == n.len() - 1));
+    }
+
+    #[test]
+    fn partition_is_disjoint_and_covers_everything() {
+        let n = nfa("[a-m]x|[h-z]+\\d", MatchMode::Search);
+        let mut all = CharSet::empty();
+        for (i, a) in n.classes.iter().enumerate() {
+            for b in &n.classes[i + 1..] {
+                assert!(a.intersect(b).is_empty());
+            }
+            all = all.union(a);
+        }
+        assert_eq!(all, CharSet::full());
+    }
 }

@@ -160,3 +160,76 @@ fn linear_engines_are_not_analyzed_unless_asked() {
     let a = analyze_with("(a+)+$", Flavor::Go, "", &opts).unwrap();
     assert_eq!(a.complexity, Exponential);
 }
+
+#[test]
+fn pathological_patterns_return_quickly() {
+    // Work is bounded: either a verdict or Unknown, never a hang.
+    let big_alt = format!(
+        "^({})*$",
+        (0..200)
+            .map(|i| format!("a{i}"))
+            .collect::<Vec<_>>()
+            .join("|")
+    );
+    let long = "a".repeat(5000);
+    for p in [
+        "((((a*)*)*)*)*$",
+        "(.*){16}x",
+        "^(?:(?:a*)*){16}$",
+        "((a|b)*(a|b)*)*c",
+        "(\\w*\\s*)*$",
+        "a{500}b{500}",
+        "(a{1,16}){1,16}(a{1,16}){1,16}$",
+        "(.*a){16}",
+        big_alt.as_str(),
+        long.as_str(),
+    ] {
+        let t = std::time::Instant::now();
+        let a = analyze(p, JavaScript, "").unwrap();
+        let took = t.elapsed();
+        assert!(
+            took.as_secs_f64() < 3.0,
+            "{}: took {took:?}",
+            &p[..p.len().min(40)]
+        );
+        if a.complexity == Complexity::Unknown {
+            assert!(!a.notes.is_empty(), "Unknown must say why");
+        }
+    }
+    let deep = format!("{}a{}", "(".repeat(300), ")".repeat(300));
+    assert!(matches!(
+        analyze(&deep, JavaScript, ""),
+        Err(airlock_redos::RegexError::TooDeep { .. })
+    ));
+}
+
+#[test]
+fn bounded_repetition_that_caps_an_exponential_is_noted() {
+    // No loop, so asymptotically linear; but 16 x 16 ways to split a run of a's is plenty.
+    let a = analyze("^(a{1,16}){1,16}$", JavaScript, "").unwrap();
+    assert_eq!(a.complexity, Linear);
+    let note = a
+        .notes
+        .iter()
+        .find(|n| n.contains("exponential"))
+        .expect("a note about the cap");
+    // The note is true: 30 a's and a failing character take the matcher past a million steps.
+    let input = format!("{}!", "a".repeat(30));
+    let o = airlock_redos::matcher::run(
+        "^(a{1,16}){1,16}$",
+        JavaScript,
+        "",
+        &input,
+        Search,
+        1_000_000,
+    )
+    .unwrap();
+    assert!(o.aborted, "{note}: {o:?}");
+    // A bounded repetition that caps nothing gets no such note.
+    let a = analyze(r"^\d{1,3}(,\d{3})*$", JavaScript, "").unwrap();
+    assert!(
+        a.notes.iter().all(|n| !n.contains("exponential")),
+        "{:?}",
+        a.notes
+    );
+}

@@ -14,6 +14,8 @@ fn pattern() -> impl Strategy<Value = String> {
         Just("a".to_string()),
         Just("[ab]".to_string()),
         Just(".".to_string()),
+        Just("\\n".to_string()),
+        Just("[^a]".to_string()),
     ];
     let body = leaf.prop_recursive(4, 16, 3, |inner| {
         prop_oneof![
@@ -21,18 +23,22 @@ fn pattern() -> impl Strategy<Value = String> {
             (inner.clone(), inner.clone(), inner.clone())
                 .prop_map(|(x, y, z)| format!("{x}{y}{z}")),
             (inner.clone(), inner.clone()).prop_map(|(x, y)| format!("(?:{x}|{y})")),
-            (inner, 0..7usize).prop_map(|(x, q)| {
-                let q = ["*", "+", "?", "{1,3}", "*?", "++", "*"][q];
+            inner.clone().prop_map(|x| format!("(?:{x}|)")),
+            (inner, 0..12usize).prop_map(|(x, q)| {
+                let q = [
+                    "*", "+", "?", "{1,3}", "*?", "++", "*", "+?", "??", "{2}", "{0,2}", "*+",
+                ][q];
                 format!("(?:{x}){q}")
             }),
         ]
     });
-    (any::<bool>(), body, any::<bool>()).prop_map(|(start, body, end)| {
-        format!(
-            "{}{body}{}",
-            if start { "^" } else { "" },
-            if end { "$" } else { "" }
-        )
+    (0..3usize, any::<bool>(), body, any::<bool>()).prop_map(|(flags, start, body, end)| {
+        // Multi-line mode makes ^ and $ line anchors: the NFA's line-start state and
+        // "accept before a newline" get exercised.
+        let flags = ["", "(?m)", "(?s)"][flags];
+        let start = if start { "^" } else { "" };
+        let end = if end { "$" } else { "" };
+        format!("{flags}{start}{body}{end}")
     })
 }
 
@@ -51,7 +57,7 @@ fn check(p: String, mode: MatchMode) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
     #[test]
     fn verdict_matches_backtracking_search(p in pattern()) {
@@ -61,5 +67,93 @@ proptest! {
     #[test]
     fn verdict_matches_backtracking_anchored(p in pattern()) {
         check(p, MatchMode::Prefix);
+    }
+}
+
+/// Strings made of regex syntax, so the fuzzing reaches deep into the parser.
+fn syntax_soup() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("("),
+        Just(")"),
+        Just("(?:"),
+        Just("(?<n>"),
+        Just("(?P<n>"),
+        Just("(?'n'"),
+        Just("(?="),
+        Just("(?!"),
+        Just("(?<="),
+        Just("(?<!"),
+        Just("(?>"),
+        Just("(?i)"),
+        Just("(?x)"),
+        Just("(?#"),
+        Just("["),
+        Just("]"),
+        Just("[^"),
+        Just("-"),
+        Just("[:alpha:]"),
+        Just("&&"),
+        Just("|"),
+        Just("*"),
+        Just("+"),
+        Just("?"),
+        Just("{"),
+        Just("}"),
+        Just("{2,"),
+        Just("{,3}"),
+        Just("{1,2}"),
+        Just(","),
+        Just("\\"),
+        Just("\\d"),
+        Just("\\x"),
+        Just("\\x4"),
+        Just("\\u{"),
+        Just("\\u00e9"),
+        Just("\\p{L}"),
+        Just("\\k<n>"),
+        Just("\\1"),
+        Just("\\12"),
+        Just("\\0"),
+        Just("\\Q"),
+        Just("\\E"),
+        Just("\\c"),
+        Just("\\b"),
+        Just("^"),
+        Just("$"),
+        Just("."),
+        Just("a"),
+        Just("é"),
+        Just("日"),
+        Just(" "),
+        Just("#"),
+        Just("\n"),
+        Just("(?P=n)"),
+        Just("\\g{-1}"),
+        Just("(?("),
+        Just("(?R)"),
+        Just("(*"),
+    ];
+    proptest::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    /// The code analyzer calls this on whatever literal it finds: it must never panic or hang,
+    /// and an error must point inside the pattern.
+    #[test]
+    fn any_input_gives_a_verdict_or_an_error(p in syntax_soup(), f in 0..8usize, flags in "[imsx]{0,2}") {
+        let flavor = [
+            Flavor::JavaScript, Flavor::Python, Flavor::Java, Flavor::Pcre,
+            Flavor::Ruby, Flavor::DotNet, Flavor::Go, Flavor::Rust,
+        ][f];
+        let opts = Options { analyze_linear_engines: true, ..Options::default() };
+        match analyze_with(&p, flavor, &flags, &opts) {
+            Ok(a) => prop_assert_eq!(a.attack.is_some(), a.complexity.is_vulnerable()),
+            Err(e) => {
+                let off = e.offset().expect("pattern errors carry an offset");
+                prop_assert!(off <= p.len() && p.is_char_boundary(off), "{e} for {p:?}");
+            }
+        }
     }
 }
