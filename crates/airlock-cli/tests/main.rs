@@ -3,6 +3,7 @@
 
 mod cli;
 mod git_hook;
+mod review;
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};

@@ -175,6 +175,18 @@ impl<'t> Model<'t> {
                 .child_by_field_name("name")
                 .map(|x| self.text(x).to_string())
                 .or_else(|| self.enclosing_binding_name(n))
+                .or_else(|| {
+                    let d = n.child_by_field_name("declarator")?;
+                    let t = self.text(d);
+                    Some(
+                        t.split('(')
+                            .next()
+                            .unwrap_or(t)
+                            .trim()
+                            .trim_start_matches('*')
+                            .to_string(),
+                    )
+                })
                 .unwrap_or_default();
             let mut params = Vec::new();
             let mut numeric_params = Vec::new();
@@ -370,8 +382,14 @@ impl<'t> Model<'t> {
                 callee = rest.to_string();
             }
         }
-        // Rust macros: `format!`
-        let callee = callee.trim_end_matches(['(', '!']).to_string();
+        // Rust macros: `format!`; generic calls: `jwtDecode<Claims>`.
+        let mut callee = callee.trim_end_matches(['(', '!']).to_string();
+        if callee.ends_with('>') {
+            if let Some(i) = callee.find('<') {
+                callee.truncate(i);
+            }
+        }
+        let callee = callee.trim_end_matches("::").to_string();
         let mut args = Vec::new();
         if let Some(a) = args_node {
             let mut c = a.walk();

@@ -56,6 +56,9 @@ pub struct ReviewArgs {
 
 pub fn run(global: &GlobalArgs, args: ReviewArgs) -> Result<ExitCode> {
     let analyzer = Analyzer::new();
+    // Secrets found in the reviewed code are masked in what is printed.
+    let detector = crate::context::Context::load(global)?
+        .detector(airlock_secrets::DetectorConfig::default())?;
     let min: Confidence = args.min_confidence.into();
     let mut records = Vec::new();
     let mut deps = Vec::new();
@@ -75,6 +78,7 @@ pub fn run(global: &GlobalArgs, args: ReviewArgs) -> Result<ExitCode> {
             Some(l) => Language::from_name(l).with_context(|| format!("unknown language `{l}`; try python, js, ts, java, go, php, ruby, csharp, c, cpp, rust, kotlin or shell"))?,
             None => Language::infer(&text).context("cannot tell the snippet's language; pass --lang")?,
         };
+        let secrets = detector.scan(text.as_bytes());
         for f in analyzer
             .analyze(&text, lang)
             .iter()
@@ -86,6 +90,7 @@ pub fn run(global: &GlobalArgs, args: ReviewArgs) -> Result<ExitCode> {
                 lang,
                 f,
                 &cwes(&analyzer, &f.rule_id, f.cwe),
+                &secrets,
             ));
         }
     } else if args.staged || args.diff.is_some() {
@@ -100,7 +105,15 @@ pub fn run(global: &GlobalArgs, args: ReviewArgs) -> Result<ExitCode> {
                     Err(_) => continue, // deleted since
                 }
             };
-            let mut recs = review_file(&analyzer, &path, &content, min, &[], None);
+            let mut recs = review_file(
+                &analyzer,
+                &path,
+                &content,
+                min,
+                &[],
+                None,
+                &detector.scan(&content),
+            );
             recs.retain(|r| added.contains(&r.line));
             records.extend(recs);
             if !args.no_deps {
@@ -130,7 +143,15 @@ pub fn run(global: &GlobalArgs, args: ReviewArgs) -> Result<ExitCode> {
             |path, content| {
                 let shown = path.to_string_lossy();
                 let shown = shown.strip_prefix("./").unwrap_or(&shown).to_string();
-                let recs = review_file(&analyzer, &shown, content, min, &[], None);
+                let recs = review_file(
+                    &analyzer,
+                    &shown,
+                    content,
+                    min,
+                    &[],
+                    None,
+                    &detector.scan(content),
+                );
                 let ds = if args.no_deps {
                     Vec::new()
                 } else {

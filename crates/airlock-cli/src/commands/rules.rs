@@ -67,7 +67,54 @@ fn list(global: &GlobalArgs, as_json: bool) -> Result<ExitCode> {
                 s.title
             )?;
         }
-        writeln!(out, "\n{} rules", specs.len())?;
+        writeln!(out, "\n{} secret rules\n", specs.len())?;
+        let code = airlock_code::Analyzer::new();
+        let mut rules: Vec<_> = code.rules().iter().collect();
+        rules.sort_by_key(|r| (r.spec.cwe, r.spec.id.clone()));
+        let w = rules
+            .iter()
+            .map(|r| r.spec.id.len())
+            .max()
+            .unwrap_or(10)
+            .max(20);
+        writeln!(
+            out,
+            "{:w$}  {:9}  {:9}  {:44}  TITLE",
+            "ID", "CWE", "SEVERITY", "LANGUAGES"
+        )?;
+        for r in &rules {
+            let langs: Vec<&str> = r.languages.iter().map(|l| l.name()).collect();
+            let langs = if langs.len() >= 13 {
+                "all".to_string()
+            } else {
+                langs.join(",")
+            };
+            writeln!(
+                out,
+                "{:w$}  {:9}  {:9}  {:44}  {}",
+                r.spec.id,
+                format!("CWE-{}", r.spec.cwe),
+                r.spec.severity.as_str(),
+                langs,
+                r.spec.title
+            )?;
+        }
+        for id in airlock_deps::RuleId::ALL {
+            writeln!(
+                out,
+                "{:w$}  {:9}  {:9}  {:44}  {}",
+                id.as_str(),
+                id.cwe().to_string(),
+                "high",
+                "manifests and imports",
+                id.title()
+            )?;
+        }
+        writeln!(
+            out,
+            "\n{} code rules",
+            rules.len() + airlock_deps::RuleId::ALL.len()
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -124,6 +171,39 @@ fn check(files: Vec<PathBuf>) -> Result<ExitCode> {
 pub fn explain(global: &GlobalArgs, args: ExplainArgs) -> Result<ExitCode> {
     let ctx = Context::load(global)?;
     let d = ctx.detector(DetectorConfig::default())?;
+    if d.spec(&args.rule).is_none() {
+        if let Some(r) = airlock_code::Analyzer::new().rule(&args.rule) {
+            return explain_code(r);
+        }
+        if let Some(id) = airlock_deps::RuleId::ALL
+            .into_iter()
+            .find(|id| id.as_str() == args.rule)
+        {
+            let doc = id.doc();
+            let mut out = std::io::stdout().lock();
+            writeln!(
+                out,
+                "{} — {}\n\n{}   severity: high\n",
+                id.as_str(),
+                id.title(),
+                id.cwe()
+            )?;
+            writeln!(
+                out,
+                "{}\n\nWhy it matters: {}\n\nWhat to do: {}\n",
+                doc.summary, doc.why, doc.fix
+            )?;
+            writeln!(
+                out,
+                "Insecure ({}):\n{}\nInstead ({}):\n{}",
+                doc.bad.file,
+                indent(doc.bad.content),
+                doc.good.file,
+                indent(doc.good.content)
+            )?;
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
     let Some(s) = d.spec(&args.rule) else {
         let near: Vec<&str> = d
             .specs()
@@ -179,5 +259,53 @@ pub fn explain(global: &GlobalArgs, args: ExplainArgs) -> Result<ExitCode> {
             writeln!(out, "  {r}")?;
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn indent(text: &str) -> String {
+    text.trim_end()
+        .lines()
+        .map(|l| format!("    {l}\n"))
+        .collect()
+}
+
+/// A code rule's page: what, why, fix, CWE, references, and its bad and good examples.
+fn explain_code(r: &airlock_code::Rule) -> Result<ExitCode> {
+    let s = &r.spec;
+    let mut out = std::io::stdout().lock();
+    let cwes: Vec<String> = std::iter::once(s.cwe)
+        .chain(s.also_cwe.iter().copied())
+        .map(|c| format!("CWE-{c}"))
+        .collect();
+    let langs: Vec<&str> = r.languages.iter().map(|l| l.name()).collect();
+    writeln!(out, "{} — {}\n", s.id, s.title)?;
+    writeln!(
+        out,
+        "{}   severity: {}   languages: {}\n",
+        cwes.join(", "),
+        s.severity.as_str(),
+        langs.join(", ")
+    )?;
+    writeln!(
+        out,
+        "{}\n\nWhy it matters: {}\n\nWhat to do: {}\n",
+        s.summary, s.why, s.fix
+    )?;
+    for e in &s.example {
+        writeln!(
+            out,
+            "Insecure ({}):\n{}\nInstead:\n{}",
+            e.lang,
+            indent(&e.bad),
+            indent(&e.good)
+        )?;
+    }
+    if !s.references.is_empty() {
+        writeln!(out, "References:")?;
+        for reference in &s.references {
+            writeln!(out, "  {reference}")?;
+        }
+    }
+    writeln!(out, "\nSuppress one finding with a reason on its line or the line above:\n    # airlock:allow {} -- why this is safe here", s.id)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -186,7 +186,9 @@ pub fn collect(global: &GlobalArgs, args: &ScanArgs) -> Result<Outcome> {
             findings.retain(|f| f.confidence >= min);
             let mut recs = builder.build(path, content, &findings, line_map, commit);
             if !args.no_code {
-                recs.extend(review_file(&analyzer, path, content, min, line_map, commit));
+                recs.extend(review_file(
+                    &analyzer, path, content, min, line_map, commit, &findings,
+                ));
             }
             if !recs.is_empty() {
                 records.lock().expect("records lock").extend(recs);
@@ -313,6 +315,7 @@ pub fn review_file(
     min: Confidence,
     line_map: &[usize],
     commit: Option<&git::CommitInfo>,
+    secrets: &[airlock_types::Finding],
 ) -> Vec<Record> {
     let Ok(text) = std::str::from_utf8(content) else {
         return Vec::new();
@@ -338,7 +341,7 @@ pub fn review_file(
                         .collect()
                 })
                 .unwrap_or_else(|| vec![f.cwe]);
-            let mut r = Record::from_code(path, text, lang, f, &cwes);
+            let mut r = Record::from_code(path, text, lang, f, &cwes, secrets);
             if !line_map.is_empty() {
                 r.line = line_map.get(r.line - 1).copied().unwrap_or(r.line);
                 r.end_line = line_map.get(r.end_line - 1).copied().unwrap_or(r.end_line);

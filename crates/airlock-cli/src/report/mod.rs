@@ -56,18 +56,55 @@ pub struct CodeInfo {
 }
 
 impl Record {
-    /// A record for an insecure-code finding; `cwes` lists the rule's CWE first.
+    /// A record for an insecure-code finding; `cwes` lists the rule's CWE first. The
+    /// source line shown has every secret on it masked: those in `secrets`, and the
+    /// literal itself when the finding is a hard-coded credential.
     pub fn from_code(
         path: &str,
         content: &str,
         lang: airlock_code::Language,
         f: &airlock_code::CodeFinding,
         cwes: &[u32],
+        secrets: &[Finding],
     ) -> Record {
-        let line_text = content.lines().nth(f.line.saturating_sub(1)).unwrap_or("");
-        let line_text = line_text.replace('\t', "    ");
+        let bytes = content.as_bytes();
+        let line_start = content[..f.start_byte.min(content.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let line_end = content[line_start..]
+            .find('\n')
+            .map_or(content.len(), |i| line_start + i);
+        let mut hide: Vec<(usize, usize)> = secrets
+            .iter()
+            .filter(|s| s.span.start < line_end && s.span.end > line_start)
+            .map(|s| (s.span.start.max(line_start), s.span.end.min(line_end)))
+            .collect();
+        let credential = f.rule_id == "hardcoded-credential";
+        if credential {
+            hide.push((f.start_byte.max(line_start), f.end_byte.min(line_end)));
+        }
+        hide.sort();
+        let mut shown = Vec::new();
+        let mut at = line_start;
+        for (s, e) in hide {
+            if s < at {
+                continue;
+            }
+            shown.extend_from_slice(&bytes[at..s]);
+            shown.extend_from_slice(mask(&bytes[s..e]).as_bytes());
+            at = e;
+        }
+        shown.extend_from_slice(&bytes[at.min(line_end)..line_end]);
+        let line_text = String::from_utf8_lossy(&shown).replace('\t', "    ");
+        // A credential is known by its value wherever it moves; other findings by the
+        // rule and the code on their line.
+        let key = if credential {
+            &content[f.start_byte..f.end_byte.min(content.len())]
+        } else {
+            line_text.trim()
+        };
         let fingerprint =
-            airlock_types::fingerprint(format!("{}\n{}", f.rule_id, line_text.trim()).as_bytes());
+            airlock_types::fingerprint(format!("{}\n{}", f.rule_id, key.trim()).as_bytes());
         let line_text = if line_text.chars().count() > 200 {
             line_text.chars().take(200).collect::<String>() + "…"
         } else {

@@ -1,0 +1,215 @@
+//! `airlock review` and the code rules in `scan`, through the real binary.
+
+use std::fs;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::{airlock, airlock_stdin, stderr, stdout, GH_TOKEN};
+
+const VULNERABLE_PY: &str = "from flask import request\n\ndef find(cursor):\n    name = request.args.get(\"name\")\n    cursor.execute(\"SELECT * FROM users WHERE name = '\" + name + \"'\")\n";
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.com")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.com")
+        .output()
+        .expect("git");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn review_snippet_on_stdin_shows_line_cwe_and_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = airlock_stdin(
+        dir.path(),
+        &["review", "-", "--lang", "python"],
+        Some(VULNERABLE_PY.as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("sql-injection"), "{text}");
+    assert!(text.contains("<stdin>:5:5"), "{text}");
+    assert!(text.contains("CWE-89"), "{text}");
+    assert!(text.contains("fix:"), "{text}");
+    // The safe twin is quiet.
+    let safe = VULNERABLE_PY.replace(
+        "\"SELECT * FROM users WHERE name = '\" + name + \"'\"",
+        "\"SELECT * FROM users WHERE name = %s\", (name,)",
+    );
+    let out = airlock_stdin(
+        dir.path(),
+        &["review", "-", "--lang", "py"],
+        Some(safe.as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+#[test]
+fn review_rejects_unknown_language_and_non_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = airlock_stdin(dir.path(), &["review", "-", "--lang", "cobol"], Some(b"x"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("unknown language `cobol`"),
+        "{}",
+        stderr(&out)
+    );
+    let out = airlock_stdin(
+        dir.path(),
+        &["review", "-", "--lang", "python"],
+        Some(b"x = 1\n\xff\xfe\n"),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not UTF-8"), "{}", stderr(&out));
+}
+
+#[test]
+fn scan_sarif_reports_code_rules_with_cwe_tags_and_help() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("app.py"), VULNERABLE_PY).unwrap();
+    let out = airlock(dir.path(), &["scan", ".", "--format", "sarif"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let run = &doc["runs"][0];
+    let rule = run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "sql-injection")
+        .expect("rule in driver");
+    let tags: Vec<&str> = rule["properties"]["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t.as_str())
+        .collect();
+    assert!(tags.contains(&"CWE-89"), "{tags:?}");
+    assert!(rule["help"]["markdown"]
+        .as_str()
+        .unwrap()
+        .contains("Insecure (python)"));
+    let result = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "sql-injection")
+        .unwrap();
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["region"]["startLine"],
+        5
+    );
+    // --no-code turns the review off.
+    let out = airlock(dir.path(), &["scan", ".", "--no-code"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+#[test]
+fn suppression_needs_a_reason_and_secrets_stay_masked() {
+    let dir = tempfile::tempdir().unwrap();
+    let with = VULNERABLE_PY.replace(
+        "'\")\n",
+        "'\")  # airlock:allow sql-injection -- names come from a fixed list\n",
+    );
+    fs::write(dir.path().join("a.py"), with).unwrap();
+    let without = VULNERABLE_PY.replace("'\")\n", "'\")  # airlock:allow sql-injection\n");
+    fs::write(dir.path().join("b.py"), without).unwrap();
+    fs::write(
+        dir.path().join("c.py"),
+        format!("API_TOKEN = \"{GH_TOKEN}\"\n"),
+    )
+    .unwrap();
+    let out = airlock(
+        dir.path(),
+        &["review", ".", "--format", "json", "--no-deps"],
+    );
+    let doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let findings = doc["findings"].as_array().unwrap();
+    let at = |file: &str, rule: &str| {
+        findings
+            .iter()
+            .any(|f| f["path"].as_str().unwrap().ends_with(file) && f["rule"] == rule)
+    };
+    assert!(!at("a.py", "sql-injection"), "suppressed with a reason");
+    assert!(
+        at("b.py", "sql-injection"),
+        "a suppression without a reason does not count"
+    );
+    assert!(at("c.py", "hardcoded-credential"));
+    assert!(!stdout(&out).contains(GH_TOKEN));
+    let human = airlock(dir.path(), &["review", "c.py", "--no-deps"]);
+    assert!(!stdout(&human).contains(GH_TOKEN), "{}", stdout(&human));
+}
+
+#[test]
+fn review_staged_reports_only_added_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    git(d, &["init", "-q"]);
+    fs::write(d.join("old.py"), VULNERABLE_PY).unwrap();
+    git(d, &["add", "."]);
+    git(d, &["commit", "-qm", "old code"]);
+    // A new function with the same flaw, added below the old one.
+    let added = format!("{VULNERABLE_PY}\ndef find2(cursor):\n    q = request.args[\"q\"]\n    cursor.execute(\"DELETE FROM t WHERE q = '%s'\" % q)\n");
+    fs::write(d.join("old.py"), added).unwrap();
+    git(d, &["add", "."]);
+    let out = airlock(d, &["review", "--staged", "--format", "json", "--no-deps"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let lines: Vec<i64> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["line"].as_i64().unwrap())
+        .collect();
+    assert_eq!(lines, vec![9], "only the added line: {}", stdout(&out));
+    git(d, &["commit", "-qm", "new code"]);
+    let out = airlock(
+        d,
+        &[
+            "review",
+            "--diff",
+            "HEAD~1",
+            "--format",
+            "json",
+            "--no-deps",
+        ],
+    );
+    let doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        doc["findings"].as_array().unwrap().len(),
+        1,
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn explain_and_list_cover_code_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = airlock(dir.path(), &["explain", "redos"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("CWE-1333")
+            && text.contains("Insecure (javascript)")
+            && text.contains("Instead"),
+        "{text}"
+    );
+    let out = airlock(dir.path(), &["rules", "list"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("command-injection")
+            && text.contains("CWE-78")
+            && text.contains("hallucinated-package"),
+        "{text}"
+    );
+}
