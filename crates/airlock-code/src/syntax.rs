@@ -10,7 +10,7 @@ use tree_sitter::{Node, Tree};
 /// Parameter annotations by which frameworks bind request data.
 static REQUEST_PARAM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"@(?:RequestParam|PathVariable|RequestBody|RequestHeader|CookieValue|QueryParam|PathParam|FormParam|HeaderParam|Query|Param|Body|Headers)|\[From(?:Query|Body|Route|Form|Header)\]|^(?:mut\s+)?(?:Path|Query|Json|Form|web::Path|web::Query|web::Json|web::Form|axum::extract::\w+)\s*[(<]",
+        r"@(?:RequestParam|PathVariable|RequestBody|RequestHeader|CookieValue|QueryParam|PathParam|FormParam|HeaderParam|Query|Param|Body|Headers)\b|\[From(?:Query|Body|Route|Form|Header)\]|^(?:mut\s+)?(?:Path|Query|Json|Form|web::Path|web::Query|web::Json|web::Form|axum::extract::\w+)\s*[(<]",
     )
     .expect("request param regex")
 });
@@ -18,7 +18,7 @@ static REQUEST_PARAM: LazyLock<Regex> = LazyLock::new(|| {
 /// Decorators and attributes of request handlers.
 static ROUTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"@\w+(?:\.\w+)*\.(?:get|post|put|delete|patch|route|api_route|websocket)\s*\(|@(?:api_view|require_http_methods|require_GET|require_POST)|\[Http(?:Get|Post|Put|Delete|Patch)|@(?:Get|Post|Put|Delete|Patch|Request)Mapping|@(?:GET|POST|PUT|DELETE|PATCH)",
+        r"@\w+(?:\.\w+)*\.(?:get|post|put|delete|patch|route|api_route|websocket)\s*\(|@(?:api_view|require_http_methods|require_GET|require_POST)\b|\[Http(?:Get|Post|Put|Delete|Patch)\b|@(?:Get|Post|Put|Delete|Patch|Request)Mapping\b|@(?:GET|POST|PUT|DELETE|PATCH)\b",
     )
     .expect("route regex")
 });
@@ -33,7 +33,7 @@ static NOT_REQUEST_DATA: LazyLock<Regex> = LazyLock::new(|| {
 /// `n int64`, `page: u32`).
 static NUMERIC_TYPE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)(?:^|[\s:(<])(?:int|long|short|byte|float|double|bool|boolean|char|Integer|Long|Short|Double|Float|Boolean|Int|Int32|Int64|UInt\w*|uint\w*|int8|int16|int32|int64|i8|i16|i32|i64|i128|isize|u8|u16|u32|u64|u128|usize|f32|f64|size_t|ssize_t|unsigned|decimal|Decimal|UUID|Guid|number|bigint|float64|float32)(?:\s*[\w$]+)?\s*(?:=.*)?$",
+        r"(?x)(?:^|[\s:(<])(?:int|long|short|byte|float|double|bool|boolean|char|Integer|Long|Short|Double|Float|Boolean|Int|Int32|Int64|UInt\w*|uint\w*|int8|int16|int32|int64|i8|i16|i32|i64|i128|isize|u8|u16|u32|u64|u128|usize|f32|f64|size_t|ssize_t|unsigned|decimal|Decimal|UUID|Guid|number|bigint|float64|float32)\b(?:\s*[\w$]+)?\s*(?:=.*)?$",
     )
     .expect("numeric type regex")
 });
