@@ -8,6 +8,9 @@ fn main() {
     let tree = p.parse(&src, None).unwrap();
     let m = airlock_code::syntax::Model::build(lang, &src, &tree);
     for f in &m.functions {
-        println!("{} params={:?} numeric={:?} request={:?}", f.name, f.params, f.numeric_params, f.request_params);
+        println!(
+            "{} params={:?} numeric={:?} request={:?}",
+            f.name, f.params, f.numeric_params, f.request_params
+        );
     }
 }

@@ -94,7 +94,7 @@ impl Analyzer {
                     continue;
                 }
                 for &(value, _) in &model.returns {
-                    if !r.when.is_match(model.text(value)) {
+                    if !r.when.is_match(model.text(value)) || !builds_text(&model, value) {
                         continue;
                     }
                     let f = taint.flow(value, r.sanitizers.as_ref());
@@ -418,6 +418,30 @@ fn in_context(m: &Model<'_>, ctx: &regex::Regex, at: usize, lines: usize) -> boo
     }
     m.function_at(at)
         .is_some_and(|f| ctx.is_match(&m.functions[f].name))
+}
+
+/// A returned value that is text being put together (a template, a concatenation, a
+/// format call), as opposed to a call whose own semantics decide (`render(tpl, x=y)`).
+fn builds_text(m: &Model<'_>, n: Node<'_>) -> bool {
+    let k = n.kind();
+    if is_literal_kind(k)
+        || k.starts_with("binary")
+        || k.contains("concat")
+        || k.contains("interpolat")
+    {
+        return true;
+    }
+    if k.contains("call") || k.contains("invocation") || k == "macro_invocation" {
+        let t = m.text(n);
+        let callee = t.split('(').next().unwrap_or(t).trim_end_matches('!');
+        return callee.ends_with("format")
+            || callee.ends_with("sprintf")
+            || callee.ends_with("Sprintf")
+            || callee.ends_with("join")
+            || callee.ends_with("concat")
+            || callee.ends_with("Format");
+    }
+    false
 }
 
 /// `#define NAME "value"`: C keeps the value as raw preprocessor text.
