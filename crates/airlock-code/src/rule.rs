@@ -265,10 +265,34 @@ fn langs(file: &str, names: &[String]) -> Result<Vec<Language>, RuleError> {
 }
 
 fn re(file: &str, what: &str, p: &str) -> Result<Regex, RuleError> {
-    Regex::new(p).map_err(|e| RuleError::Invalid {
+    // Word boundaries in code are ASCII ones; Unicode boundaries would push the regex
+    // engine off its fast path on any file with a non-ASCII character.
+    let p = ascii_word_boundaries(p);
+    Regex::new(&p).map_err(|e| RuleError::Invalid {
         file: file.to_string(),
         message: format!("{what}: {e}"),
     })
+}
+
+/// Rewrites `\b` (not `\\b`) as `(?-u:\b)`.
+fn ascii_word_boundaries(p: &str) -> String {
+    let mut out = String::with_capacity(p.len() + 16);
+    let mut chars = p.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') => out.push_str("(?-u:\\b)"),
+                Some(n) => {
+                    out.push('\\');
+                    out.push(n);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn re_opt(file: &str, what: &str, p: &Option<String>) -> Result<Option<Regex>, RuleError> {

@@ -155,13 +155,22 @@ impl<'m, 't> Taint<'m, 't> {
         let m = self.m;
         let text = m.text(n);
         let kind = n.kind();
-        if SOURCE.is_match(text) {
+        // Sources are recognized by how an expression starts: looking at its head keeps
+        // this linear in nested expressions.
+        let head = {
+            let mut end = text.len().min(160);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            &text[..end]
+        };
+        if SOURCE.is_match(head) {
             let via: String = text
                 .chars()
                 .take_while(|c| *c != '(' && *c != '\n')
                 .take(40)
                 .collect();
-            let local = LOCAL.is_match(text);
+            let local = LOCAL.is_match(head);
             let start = m
                 .function_at(n.start_byte())
                 .map_or(0, |f| m.functions[f].start);
@@ -537,6 +546,11 @@ impl<'m, 't> Taint<'m, 't> {
         let m = self.m;
         if from >= to || to > m.masked.len() {
             return false;
+        }
+        // Checks sit close to their use; a bounded look-back keeps long functions linear.
+        let mut from = from.max(to.saturating_sub(4000));
+        while !m.masked.is_char_boundary(from) {
+            from += 1;
         }
         let region = &m.masked[from..to];
         let bare = name.rsplit('.').next().unwrap_or(name);
