@@ -1,0 +1,152 @@
+//! The hash chain: intact after normal use and concurrent writers; tampering with a record
+//! directly in the database (edit, delete, reorder, cut the end, rewrite a hash) is reported at
+//! the first broken record.
+
+use airlock_audit::{record_hash, AuditStore, Query};
+
+use crate::{append_n, both_backends, event, Db};
+
+async fn intact_after_appends(db: Db) {
+    let store = db.open().await;
+    let empty = store.verify().await.unwrap();
+    assert!(empty.is_intact());
+    assert_eq!((empty.records, empty.head_seq), (0, 0));
+    append_n(&store, 1, 20).await;
+    let r = store.verify().await.unwrap();
+    assert!(r.is_intact(), "{r:?}");
+    assert_eq!((r.records, r.head_seq), (20, 20));
+    let recs = store.query(&Query::default()).await.unwrap();
+    assert_eq!(recs.len(), 20);
+    assert_eq!(recs[0].event, event(1));
+    assert_eq!(recs[19].hash, r.head_hash);
+    // Reopening continues the same chain.
+    drop(store);
+    let store = db.open().await;
+    append_n(&store, 21, 2).await;
+    assert!(store.verify().await.unwrap().is_intact());
+}
+both_backends!(intact_after_appends);
+
+async fn broken_at(db: &Db, tamper: &str) -> (i64, String) {
+    let store = db.open().await;
+    append_n(&store, 1, 5).await;
+    assert!(store.verify().await.unwrap().is_intact());
+    db.exec(tamper).await;
+    let r = store.verify().await.unwrap();
+    let b = r.broken.expect("tampering must be detected");
+    (b.seq, b.reason)
+}
+
+async fn detects_edited_record(db: Db) {
+    let (seq, reason) = broken_at(
+        &db,
+        "UPDATE airlock_audit SET user_name = 'mallory' WHERE seq = 3",
+    )
+    .await;
+    assert_eq!(seq, 3);
+    assert!(reason.contains("edited"), "{reason}");
+}
+both_backends!(detects_edited_record);
+
+async fn detects_edited_findings(db: Db) {
+    let (seq, _) = broken_at(
+        &db,
+        "UPDATE airlock_audit SET findings = '{\"email\":1}' WHERE seq = 2",
+    )
+    .await;
+    assert_eq!(seq, 2);
+}
+both_backends!(detects_edited_findings);
+
+async fn detects_deleted_record(db: Db) {
+    let (seq, reason) = broken_at(&db, "DELETE FROM airlock_audit WHERE seq = 3").await;
+    assert_eq!(seq, 3);
+    assert!(reason.contains("missing"), "{reason}");
+}
+both_backends!(detects_deleted_record);
+
+async fn detects_reordered_records(db: Db) {
+    let (seq, reason) = broken_at(
+        &db,
+        "UPDATE airlock_audit SET seq = -2 WHERE seq = 2;
+         UPDATE airlock_audit SET seq = 2 WHERE seq = 3;
+         UPDATE airlock_audit SET seq = 3 WHERE seq = -2;",
+    )
+    .await;
+    assert_eq!(seq, 2);
+    assert!(reason.contains("prev_hash"), "{reason}");
+}
+both_backends!(detects_reordered_records);
+
+async fn detects_cut_off_end(db: Db) {
+    let (seq, reason) = broken_at(&db, "DELETE FROM airlock_audit WHERE seq >= 4").await;
+    assert_eq!(seq, 4);
+    assert!(reason.contains("deleted from the end"), "{reason}");
+}
+both_backends!(detects_cut_off_end);
+
+/// An attacker who edits a record and recomputes its hash breaks the link to the next one.
+async fn detects_rewritten_hash(db: Db) {
+    let store = db.open().await;
+    append_n(&store, 1, 5).await;
+    let recs = store.query(&Query::default()).await.unwrap();
+    let mut forged = recs[2].event.clone();
+    forged.decision = "allow".into();
+    let hash = record_hash(&recs[2].prev_hash, 3, &forged);
+    db.exec(&format!(
+        "UPDATE airlock_audit SET decision = 'allow', hash = '{hash}' WHERE seq = 3"
+    ))
+    .await;
+    let b = store.verify().await.unwrap().broken.expect("detected");
+    assert_eq!(b.seq, 4, "{}", b.reason);
+}
+both_backends!(detects_rewritten_hash);
+
+/// Two store handles (two connections, as two gateway processes would have) and many tasks
+/// appending at once still make one valid chain with every event in it.
+async fn concurrent_writers_keep_one_chain(db: Db) {
+    let a = db.open().await;
+    let b = db.open().await;
+    let mut tasks = Vec::new();
+    for t in 0..8_i64 {
+        let store: AuditStore = if t % 2 == 0 { a.clone() } else { b.clone() };
+        tasks.push(tokio::spawn(async move {
+            append_n(&store, t * 1000, 50).await;
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap();
+    }
+    let r = a.verify().await.unwrap();
+    assert!(r.is_intact(), "{r:?}");
+    assert_eq!(r.records, 400);
+    let recs = b.query(&Query::default()).await.unwrap();
+    let mut ids: Vec<_> = recs.iter().map(|r| r.event.request_id.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 400);
+}
+both_backends!(concurrent_writers_keep_one_chain);
+
+async fn missing_head_row_refuses_appends(db: Db) {
+    let store = db.open().await;
+    append_n(&store, 1, 2).await;
+    db.exec("DELETE FROM airlock_audit_head").await;
+    assert!(store.append(event(3)).await.is_err());
+    assert!(!store.verify().await.unwrap().is_intact());
+}
+both_backends!(missing_head_row_refuses_appends);
+
+#[tokio::test]
+async fn invalid_events_are_refused() {
+    let db = Db::sqlite();
+    let store = db.open().await;
+    let mut ev = event(1);
+    ev.decision = "shrug".into();
+    let e = store.append(ev).await.unwrap_err().to_string();
+    assert!(e.contains("decision"), "{e}");
+    let mut ev = event(1);
+    ev.fingerprints = vec!["AKIA raw secret value".into()];
+    assert!(store.append(ev).await.is_err());
+    assert_eq!(store.verify().await.unwrap().records, 0);
+}

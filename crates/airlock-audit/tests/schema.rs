@@ -1,0 +1,59 @@
+//! Opening: migrations create the schema once, a newer schema is refused with a clear error, and
+//! bad URLs say what is wrong without echoing a password.
+
+use airlock_audit::{AuditError, AuditStore, SCHEMA_VERSION};
+
+use crate::{both_backends, Db};
+
+async fn newer_schema_is_refused(db: Db) {
+    drop(db.open().await);
+    drop(db.open().await);
+    db.exec("UPDATE airlock_schema SET version = 99").await;
+    let err = match AuditStore::open(&db.url()).await {
+        Ok(_) => panic!("a newer schema must be refused"),
+        Err(e) => e,
+    };
+    assert!(
+        matches!(err, AuditError::SchemaTooNew { found: 99, supported, .. } if supported == SCHEMA_VERSION),
+        "{err}"
+    );
+    assert!(err.to_string().contains("upgrade airlock"), "{err}");
+}
+both_backends!(newer_schema_is_refused);
+
+#[tokio::test]
+async fn sqlite_url_forms_and_missing_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("a/b/audit.db");
+    let store = AuditStore::open(&format!("sqlite://{}", nested.display()))
+        .await
+        .unwrap();
+    assert_eq!(store.backend_name(), "sqlite");
+    assert!(nested.exists());
+}
+
+#[tokio::test]
+async fn not_a_database_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.txt");
+    std::fs::write(&path, "x".repeat(4096)).unwrap();
+    let err = match AuditStore::open(&path.display().to_string()).await {
+        Ok(_) => panic!("must fail"),
+        Err(e) => e.to_string(),
+    };
+    assert!(err.contains("notes.txt"), "{err}");
+}
+
+#[tokio::test]
+async fn unreachable_postgres_fails_without_leaking_the_password() {
+    let err = match AuditStore::open("postgres://app:hunter2@127.0.0.1:1/audit?connect_timeout=2")
+        .await
+    {
+        Ok(_) => panic!("must fail"),
+        Err(e) => e.to_string(),
+    };
+    assert!(
+        err.contains("connecting") && !err.contains("hunter2"),
+        "{err}"
+    );
+}
