@@ -10,7 +10,7 @@ use std::sync::{Arc, RwLock};
 
 use tokio::sync::{mpsc, oneshot};
 use tokio_postgres::types::ToSql;
-use tokio_postgres::{Client, Config, IsolationLevel, NoTls, Row};
+use tokio_postgres::{Client, Config, IsolationLevel, NoTls, Row, Statement};
 
 use crate::event::{chain_after, AuditEvent};
 use crate::keys::KeyInfo;
@@ -380,7 +380,8 @@ async fn writer_task(
     client: Client,
     mut rx: mpsc::UnboundedReceiver<(AuditEvent, Reply<()>)>,
 ) {
-    let mut client = Some(client);
+    // On failure the first batch reconnects (and reports the error to its callers).
+    let mut client = Writer::prepare(client, &location).await.ok();
     while let Some(first) = rx.recv().await {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -412,17 +413,42 @@ async fn writer_task(
     }
 }
 
+/// The writer's connection and its prepared insert (prepared once per connection).
+struct Writer {
+    client: Client,
+    insert: Statement,
+}
+
+impl Writer {
+    async fn connect(config: &Config, loc: &str) -> Result<Writer, AuditError> {
+        Writer::prepare(connect(config, loc).await?, loc).await
+    }
+
+    async fn prepare(client: Client, loc: &str) -> Result<Writer, AuditError> {
+        let insert = client
+            .prepare(&format!(
+                "INSERT INTO airlock_audit ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, \
+                 $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)"
+            ))
+            .await
+            .map_err(err(loc, "preparing an append"))?;
+        Ok(Writer { client, insert })
+    }
+}
+
 async fn append_events(
     config: &Config,
     loc: &str,
-    slot: &mut Option<Client>,
+    slot: &mut Option<Writer>,
     events: Vec<AuditEvent>,
 ) -> Result<(), AuditError> {
-    let client = match slot {
-        Some(c) if !c.is_closed() => c,
-        _ => slot.insert(connect(config, loc).await?),
+    let writer = match slot {
+        Some(w) if !w.client.is_closed() => w,
+        _ => slot.insert(Writer::connect(config, loc).await?),
     };
-    let tx = client
+    let stmt = writer.insert.clone();
+    let tx = writer
+        .client
         .transaction()
         .await
         .map_err(err(loc, "starting an append"))?;
@@ -443,13 +469,6 @@ async fn append_events(
     };
     let (seq, hash): (i64, String) = (head.get(0), head.get(1));
     let records = chain_after(seq, &hash, events);
-    let stmt = tx
-        .prepare(&format!(
-            "INSERT INTO airlock_audit ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
-             $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)"
-        ))
-        .await
-        .map_err(err(loc, "preparing an append"))?;
     for rec in &records {
         let r = RawRow::from_record(rec);
         tx.execute(
