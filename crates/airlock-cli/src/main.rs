@@ -72,6 +72,9 @@ enum Command {
     /// Create, list or revoke gateway API keys.
     #[command(subcommand)]
     Keys(commands::keys::KeysCommand),
+    /// Run the gateway between coding assistants and model providers (`gateway setup`
+    /// prints each assistant's settings).
+    Gateway(commands::gateway::GatewayArgs),
 }
 
 /// Output formats shared by the reporting commands.
@@ -97,6 +100,7 @@ fn main() -> ExitCode {
         Command::Policy(c) => commands::policy::run(&cli.global, c),
         Command::Audit(a) => commands::audit::run(a),
         Command::Keys(c) => commands::keys::run(c),
+        Command::Gateway(a) => commands::gateway::run(&cli.global, a),
     };
     match result {
         Ok(code) => code,

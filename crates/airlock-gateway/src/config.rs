@@ -22,6 +22,9 @@ pub struct Overrides {
     pub upstream_timeout_secs: Option<u64>,
     /// `NAME=URL`: replaces the base URL of the upstream NAME.
     pub upstream_urls: Vec<(String, String)>,
+    /// The audit store used when neither flags, environment nor file name one (the CLI
+    /// passes the data folder's database, the one `airlock audit` reads).
+    pub default_audit: Option<String>,
 }
 
 /// One upstream with its key read from the environment.
@@ -76,7 +79,8 @@ impl GatewayConfig {
                 _ => return Err(env_err("AIRLOCK_GATEWAY_AUTH", "expected `keys` or `none`")),
             };
         }
-        if let Some(v) = var("AIRLOCK_GATEWAY_AUDIT") {
+        // The gateway's own variable first, then the one `airlock audit` and `keys` read.
+        if let Some(v) = var("AIRLOCK_GATEWAY_AUDIT").or_else(|| var("AIRLOCK_DATABASE_URL")) {
             g.audit = Some(v);
         }
         if let Some(v) = var("AIRLOCK_GATEWAY_ANSWER_REVIEW") {
@@ -129,6 +133,9 @@ impl GatewayConfig {
         }
         if let Some(v) = flags.upstream_timeout_secs {
             g.upstream_timeout_secs = v;
+        }
+        if g.audit.is_none() {
+            g.audit.clone_from(&flags.default_audit);
         }
         for (name, url) in &flags.upstream_urls {
             let u = g

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod baseline;
 pub mod check;
 pub mod classify;
+pub mod gateway;
 pub mod hook;
 pub mod keys;
 pub mod policy;
