@@ -151,11 +151,17 @@ fn respond_stream(fake: &Fake, ct: &str, frames: Vec<String>, model: &str) -> Re
 }
 
 async fn record(fake: &Fake, path: &str, headers: HeaderMap, body: &Value) -> Option<Response> {
-    fake.received.lock().unwrap().push(Received {
-        path: path.into(),
-        headers,
-        body: body.clone(),
-    });
+    {
+        let mut received = fake.received.lock().unwrap();
+        if received.len() >= 1000 {
+            received.remove(0);
+        }
+        received.push(Received {
+            path: path.into(),
+            headers,
+            body: body.clone(),
+        });
+    }
     let model = body["model"].as_str().unwrap_or_default();
     if model.contains("fail-500") {
         return Some(
@@ -458,8 +464,14 @@ async fn ollama(
     respond_stream(&f, "application/x-ndjson", frames, &model)
 }
 
-/// Starts the fake on a loopback port; returns its base URL.
+/// Starts the fake on a free loopback port; returns its base URL.
 pub async fn start() -> (String, Fake) {
+    start_on(0).await
+}
+
+/// Starts the fake on loopback `port` (0: any free one). It remembers the last thousand
+/// requests, so that a long benchmark does not grow its memory.
+pub async fn start_on(port: u16) -> (String, Fake) {
     let fake = Fake::default();
     let app = Router::new()
         .route("/v1/chat/completions", post(chat))
@@ -472,7 +484,9 @@ pub async fn start() -> (String, Fake) {
         .route("/api/chat", post(ollama))
         .route("/api/generate", post(ollama))
         .with_state(fake.clone());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+        .await
+        .unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;
