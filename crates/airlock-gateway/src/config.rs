@@ -243,3 +243,103 @@ pub fn parse_review(v: &str) -> Option<AnswerReview> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    fn resolve(
+        file: &Gateway,
+        e: &HashMap<String, String>,
+        f: &Overrides,
+    ) -> Result<GatewayConfig, ConfigError> {
+        GatewayConfig::resolve(file, &|k| e.get(k).cloned(), f)
+    }
+
+    #[test]
+    fn flags_beat_environment_beat_file_beat_defaults() {
+        let mut file = Gateway::default();
+        file.listen = "127.0.0.1:1111".parse().unwrap();
+        file.max_body_bytes = 10;
+        file.upstream_timeout_secs = 20;
+        let e = env(&[
+            ("AIRLOCK_GATEWAY_KEYS", "k1, k2"),
+            ("AIRLOCK_GATEWAY_LISTEN", "127.0.0.1:2222"),
+            ("AIRLOCK_GATEWAY_MAX_BODY_BYTES", "30"),
+            ("AIRLOCK_UPSTREAM_OPENAI_URL", "http://127.0.0.1:9/"),
+            ("OPENAI_API_KEY", "sk-test-FAKEFAKE"),
+        ]);
+        let flags = Overrides {
+            listen: Some("127.0.0.1:3333".parse().unwrap()),
+            ..Overrides::default()
+        };
+        let c = resolve(&file, &e, &flags).unwrap();
+        assert_eq!(c.listen.port(), 3333, "flag over environment");
+        assert_eq!(c.max_body_bytes, 30, "environment over file");
+        assert_eq!(c.upstream_timeout.as_secs(), 20, "file over default");
+        assert_eq!(c.static_keys.len(), 2);
+        assert_eq!(c.upstreams[0].spec.base_url, "http://127.0.0.1:9");
+        assert_eq!(
+            c.upstreams[0].api_key.as_ref().unwrap().expose(),
+            "sk-test-FAKEFAKE"
+        );
+        assert!(c.upstreams[1].api_key.is_none(), "no ANTHROPIC_API_KEY set");
+        assert!(!c.secret_from_env);
+        // Debug output never shows keys.
+        assert!(!format!("{c:?}").contains("sk-test-FAKEFAKE"));
+    }
+
+    #[test]
+    fn keys_are_required_unless_auth_is_none_on_loopback() {
+        let file = Gateway::default();
+        let e = env(&[]);
+        assert!(matches!(
+            resolve(&file, &e, &Overrides::default()),
+            Err(ConfigError::NoKeys { .. })
+        ));
+        let none = Overrides {
+            auth: Some(GatewayAuth::None),
+            ..Overrides::default()
+        };
+        assert!(resolve(&file, &e, &none).is_ok());
+        let open = Overrides {
+            auth: Some(GatewayAuth::None),
+            listen: Some("0.0.0.0:8787".parse().unwrap()),
+            ..Overrides::default()
+        };
+        assert!(matches!(
+            resolve(&file, &e, &open),
+            Err(ConfigError::OpenOnNetwork(_))
+        ));
+        // A key store (the audit database) is a source of keys.
+        let store = Overrides {
+            default_audit: Some("/tmp/x.db".into()),
+            ..Overrides::default()
+        };
+        assert_eq!(
+            resolve(&file, &e, &store).unwrap().audit.as_deref(),
+            Some("/tmp/x.db")
+        );
+    }
+
+    #[test]
+    fn a_short_placeholder_secret_is_refused() {
+        let e = env(&[
+            ("AIRLOCK_GATEWAY_KEYS", "k"),
+            ("AIRLOCK_GATEWAY_SECRET", "short"),
+        ]);
+        assert!(matches!(
+            resolve(&Gateway::default(), &e, &Overrides::default()),
+            Err(ConfigError::Env { .. })
+        ));
+    }
+}

@@ -155,3 +155,81 @@ pub fn response_header_allowed(name: &str) -> bool {
     ) || name.starts_with("anthropic-ratelimit-")
         || name.starts_with("x-ratelimit-")
 }
+
+#[cfg(test)]
+mod tests {
+    use airlock_policy::Gateway;
+
+    use super::*;
+
+    fn upstreams() -> Vec<UpstreamConfig> {
+        let mut ups: Vec<UpstreamConfig> = Gateway::default()
+            .upstreams
+            .into_iter()
+            .map(|spec| UpstreamConfig {
+                spec,
+                api_key: None,
+            })
+            .collect();
+        ups.push(UpstreamConfig {
+            spec: airlock_policy::Upstream {
+                name: "azure".into(),
+                kind: UpstreamKind::Azure,
+                base_url: "https://acme.openai.azure.com".into(),
+                api_key_env: None,
+                models: vec!["acme-*".into()],
+                api_version: Some("2024-10-21".into()),
+            },
+            api_key: Some(airlock_types::Redacted::new("az-test-FAKE".into())),
+        });
+        ups
+    }
+
+    #[test]
+    fn routes_by_prefix_then_by_glob() {
+        let ups = upstreams();
+        let r = route(&ups, Endpoint::ChatCompletions, "gpt-4o").unwrap();
+        assert_eq!(
+            (r.upstream.spec.name.as_str(), r.model_id.as_str()),
+            ("openai", "openai/gpt-4o")
+        );
+        let r = route(&ups, Endpoint::ChatCompletions, "ollama/llama3").unwrap();
+        assert_eq!(
+            (r.upstream.spec.name.as_str(), r.model.as_str()),
+            ("ollama", "llama3")
+        );
+        let r = route(&ups, Endpoint::Messages, "claude-opus-4-1").unwrap();
+        assert_eq!(r.upstream.spec.name, "anthropic");
+        // Anthropic does not speak Chat Completions.
+        assert!(route(&ups, Endpoint::ChatCompletions, "claude-opus-4-1").is_none());
+        assert!(route(&ups, Endpoint::ChatCompletions, "mystery").is_none());
+        let r = route(&ups, Endpoint::OllamaChat, "qwen2.5-coder").unwrap();
+        assert_eq!(r.upstream.spec.name, "ollama");
+    }
+
+    #[test]
+    fn azure_puts_the_deployment_in_the_path_and_the_key_in_api_key() {
+        let ups = upstreams();
+        let r = route(&ups, Endpoint::ChatCompletions, "acme-gpt4").unwrap();
+        assert_eq!(
+            url(r.upstream, Endpoint::ChatCompletions, &r.model),
+            "https://acme.openai.azure.com/openai/deployments/acme-gpt4/chat/completions?api-version=2024-10-21"
+        );
+        let mut client = HeaderMap::new();
+        client.insert("authorization", HeaderValue::from_static("Bearer gw-key"));
+        client.insert("openai-beta", HeaderValue::from_static("assistants=v2"));
+        let h = request_headers(r.upstream, &client);
+        assert_eq!(h["api-key"], "az-test-FAKE");
+        assert!(
+            h.get("authorization").is_none(),
+            "the gateway key never goes upstream"
+        );
+        assert_eq!(h["openai-beta"], "assistants=v2");
+        let mut openai = ups[0].clone();
+        openai.spec.base_url = "https://api.openai.com/v1".into();
+        assert_eq!(
+            url(&openai, Endpoint::Responses, "x"),
+            "https://api.openai.com/v1/responses"
+        );
+    }
+}
