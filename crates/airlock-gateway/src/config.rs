@@ -267,10 +267,12 @@ mod tests {
 
     #[test]
     fn flags_beat_environment_beat_file_beat_defaults() {
-        let mut file = Gateway::default();
-        file.listen = "127.0.0.1:1111".parse().unwrap();
-        file.max_body_bytes = 10;
-        file.upstream_timeout_secs = 20;
+        let file = Gateway {
+            listen: "127.0.0.1:1111".parse().unwrap(),
+            max_body_bytes: 10,
+            upstream_timeout_secs: 20,
+            ..Gateway::default()
+        };
         let e = env(&[
             ("AIRLOCK_GATEWAY_KEYS", "k1, k2"),
             ("AIRLOCK_GATEWAY_LISTEN", "127.0.0.1:2222"),
