@@ -41,7 +41,7 @@ impl DatabaseArgs {
 
     /// Opens the store. With `must_exist`, a SQLite file that is not there is an error rather
     /// than a new empty log (reading a log that does not exist is a mistake worth saying).
-    pub fn open(&self, must_exist: bool) -> Result<AuditStore> {
+    pub async fn open(&self, must_exist: bool) -> Result<AuditStore> {
         let url = self.url()?;
         if must_exist {
             if let DatabaseLocation::Sqlite(path) = DatabaseLocation::parse(&url)? {
@@ -55,17 +55,19 @@ impl DatabaseArgs {
             }
         }
         let shown = redact_url(&url);
-        block_on(AuditStore::open(&url))
+        AuditStore::open(&url)
+            .await
             .with_context(|| format!("cannot open the audit database {shown}"))
     }
 }
 
-/// Runs a future on a small runtime of its own: the CLI is synchronous, the store is async.
-pub fn block_on<F: std::future::Future>(f: F) -> F::Output {
+/// Runs a whole command on one small runtime: the CLI is synchronous, the store is async, and
+/// the store's connections live on the runtime that opened it.
+pub fn block_on<F: std::future::Future<Output = Result<ExitCode>>>(f: F) -> Result<ExitCode> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .expect("a current-thread tokio runtime")
+        .context("cannot start the async runtime")?
         .block_on(f)
 }
 
@@ -134,8 +136,12 @@ pub enum AuditCommand {
 }
 
 pub fn run(args: AuditArgs) -> Result<ExitCode> {
+    block_on(run_async(args))
+}
+
+async fn run_async(args: AuditArgs) -> Result<ExitCode> {
     if let Some(AuditCommand::Verify { db, format }) = args.command {
-        return verify(&db, format);
+        return verify(&db, format).await;
     }
     let now = now_ms();
     let time = |s: &Option<String>| s.as_deref().map(|s| parse_time(s, now)).transpose();
@@ -153,8 +159,11 @@ pub fn run(args: AuditArgs) -> Result<ExitCode> {
         model: args.model,
         limit: args.limit,
     };
-    let store = args.db.open(true)?;
-    let records = block_on(store.query(&query)).context("cannot read the audit log")?;
+    let store = args.db.open(true).await?;
+    let records = store
+        .query(&query)
+        .await
+        .context("cannot read the audit log")?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match args.format {
@@ -175,9 +184,12 @@ pub fn run(args: AuditArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn verify(db: &DatabaseArgs, format: VerifyFormat) -> Result<ExitCode> {
-    let store = db.open(true)?;
-    let report: VerifyReport = block_on(store.verify()).context("cannot verify the audit log")?;
+async fn verify(db: &DatabaseArgs, format: VerifyFormat) -> Result<ExitCode> {
+    let store = db.open(true).await?;
+    let report: VerifyReport = store
+        .verify()
+        .await
+        .context("cannot verify the audit log")?;
     match format {
         VerifyFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
         VerifyFormat::Text => match &report.broken {

@@ -58,6 +58,10 @@ struct KeyJson<'a> {
 }
 
 pub fn run(cmd: KeysCommand) -> Result<ExitCode> {
+    block_on(run_async(cmd))
+}
+
+async fn run_async(cmd: KeysCommand) -> Result<ExitCode> {
     match cmd {
         KeysCommand::Create {
             user,
@@ -65,8 +69,10 @@ pub fn run(cmd: KeysCommand) -> Result<ExitCode> {
             db,
             format,
         } => {
-            let store = db.open(false)?;
-            let (token, info) = block_on(store.create_key(&user, team.as_deref()))
+            let store = db.open(false).await?;
+            let (token, info) = store
+                .create_key(&user, team.as_deref())
+                .await
                 .context("cannot create the key")?;
             match format {
                 KeysFormat::Text => println!("{token}"),
@@ -91,8 +97,8 @@ pub fn run(cmd: KeysCommand) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         KeysCommand::List { db, format } => {
-            let store = db.open(true)?;
-            let keys = block_on(store.list_keys()).context("cannot list keys")?;
+            let store = db.open(true).await?;
+            let keys = store.list_keys().await.context("cannot list keys")?;
             match format {
                 KeysFormat::Json => {
                     let items: Vec<KeyJson> = keys
@@ -110,8 +116,12 @@ pub fn run(cmd: KeysCommand) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         KeysCommand::Revoke { id, db } => {
-            let store = db.open(true)?;
-            if !block_on(store.revoke_key(&id)).context("cannot revoke the key")? {
+            let store = db.open(true).await?;
+            if !store
+                .revoke_key(&id)
+                .await
+                .context("cannot revoke the key")?
+            {
                 bail!("no active key with id {id:?} (see `airlock keys list`)");
             }
             eprintln!("airlock: revoked key {id}");
