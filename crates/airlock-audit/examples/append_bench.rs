@@ -1,6 +1,6 @@
-//! Append throughput of the audit store: sequential appends (one request at a time) and
-//! concurrent appends (many requests in flight, committed together by group commit), then a
-//! full chain verification.
+//! Append throughput of the audit store: sequential appends (one request at a time), concurrent
+//! appends (many requests in flight, committed together by group commit), `append_many`
+//! batches (a queue-draining writer), then a full chain verification.
 //!
 //! ```text
 //! cargo run --release -p airlock-audit --example append_bench -- [URL] [EVENTS] [TASKS]
@@ -79,6 +79,22 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "concurrent ({tasks} tasks): {n} appends in {secs:.2} s = {:.0} appends/s",
         n as f64 / secs
+    );
+
+    let start = Instant::now();
+    let batch = 64;
+    let mut i = 2_000_000;
+    while i < 2_000_000 + events {
+        store
+            .append_many((i..i + batch).map(event).collect())
+            .await?;
+        i += batch;
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "append_many (batches of {batch}): {} appends in {secs:.2} s = {:.0} appends/s",
+        i - 2_000_000,
+        (i - 2_000_000) as f64 / secs
     );
 
     let start = Instant::now();

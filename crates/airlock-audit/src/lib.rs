@@ -182,10 +182,24 @@ impl AuditStore {
     /// Validates `ev` ([`AuditEvent::validate`]) and appends it to the chain. Returns once the
     /// record is committed. Concurrent appends are committed together in one transaction.
     pub async fn append(&self, ev: AuditEvent) -> Result<(), AuditError> {
-        let ev = ev.validate()?;
+        self.append_many(vec![ev]).await
+    }
+
+    /// Appends several events in order, committed together where possible (one transaction
+    /// instead of one each): a background writer that drains a queue should call this with
+    /// everything it has. Validates every event first and writes none if one is invalid;
+    /// returns the first error otherwise.
+    pub async fn append_many(&self, events: Vec<AuditEvent>) -> Result<(), AuditError> {
+        let events = events
+            .into_iter()
+            .map(AuditEvent::validate)
+            .collect::<Result<Vec<_>, _>>()?;
+        if events.is_empty() {
+            return Ok(());
+        }
         match &self.backend {
-            Backend::Sqlite(s) => s.append(ev).await,
-            Backend::Postgres(p) => p.append(ev).await,
+            Backend::Sqlite(s) => s.append(events).await,
+            Backend::Postgres(p) => p.append(events).await,
         }
     }
 

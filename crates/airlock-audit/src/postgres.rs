@@ -135,13 +135,24 @@ impl PgStore {
         Ok(fresh)
     }
 
-    pub(crate) async fn append(&self, ev: AuditEvent) -> Result<(), AuditError> {
+    /// Queues every event before waiting, so the writer commits them together.
+    pub(crate) async fn append(&self, events: Vec<AuditEvent>) -> Result<(), AuditError> {
         let gone = || AuditError::WriterGone {
             location: self.location.clone(),
         };
-        let (tx, rx) = oneshot::channel();
-        self.appends.send((ev, tx)).map_err(|_| gone())?;
-        rx.await.map_err(|_| gone())?
+        let mut replies = Vec::with_capacity(events.len());
+        for ev in events {
+            let (tx, rx) = oneshot::channel();
+            self.appends.send((ev, tx)).map_err(|_| gone())?;
+            replies.push(rx);
+        }
+        let mut first_err = None;
+        for rx in replies {
+            if let Err(e) = rx.await.map_err(|_| gone()).and_then(|r| r) {
+                first_err.get_or_insert(e);
+            }
+        }
+        first_err.map_or(Ok(()), Err)
     }
 
     pub(crate) async fn query(&self, q: &Query) -> Result<Vec<AuditRecord>, AuditError> {

@@ -128,6 +128,26 @@ async fn concurrent_writers_keep_one_chain(db: Db) {
 }
 both_backends!(concurrent_writers_keep_one_chain);
 
+/// A batch is appended in order, committed together, and a batch with one invalid event writes
+/// nothing.
+async fn append_many_in_order(db: Db) {
+    let store = db.open().await;
+    store
+        .append_many((1..=300).map(event).collect())
+        .await
+        .unwrap();
+    let mut bad = vec![event(301), event(302)];
+    bad[1].decision = "unknown".into();
+    assert!(store.append_many(bad).await.is_err());
+    store.append_many(Vec::new()).await.unwrap();
+    let r = store.verify().await.unwrap();
+    assert!(r.is_intact(), "{r:?}");
+    assert_eq!(r.records, 300);
+    let recs = store.query(&Query::default()).await.unwrap();
+    assert!(recs.iter().zip(1..).all(|(r, i)| r.event == event(i)));
+}
+both_backends!(append_many_in_order);
+
 async fn missing_head_row_refuses_appends(db: Db) {
     let store = db.open().await;
     append_n(&store, 1, 2).await;
