@@ -422,10 +422,43 @@ fn postgres_through_the_binary() {
         &[],
     );
     assert!(out.status.success(), "{}", stderr(&out));
+    // Records written through the library, read back through the binary.
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let store = AuditStore::open(&url).await.unwrap();
+        store
+            .append_many(vec![event(1, &user, "allow"), event(2, &user, "block")])
+            .await
+            .unwrap();
+    });
+    let out = run(
+        dir.path(),
+        &[
+            "audit",
+            "--user",
+            &user,
+            "--format",
+            "jsonl",
+            "--database-url",
+            &url,
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1]["decision"], "block");
     let out = run(
         dir.path(),
         &["audit", "verify", "--database-url", &url],
         &[],
     );
     assert!(out.status.success(), "{}", stdout(&out));
+    assert!(stdout(&out).contains("intact"));
 }
