@@ -402,7 +402,12 @@ async fn writer_task(
             }
         }
         let events: Vec<AuditEvent> = batch.iter().map(|(e, _)| e.clone()).collect();
-        match append_events(&config, &location, &mut client, events).await {
+        let mut result = append_events(&config, &location, &mut client, events.clone()).await;
+        if result.is_err() && client.as_ref().is_none_or(|w| w.client.is_closed()) {
+            // The connection died (server restart, killed session): once more on a new one.
+            result = append_events(&config, &location, &mut client, events).await;
+        }
+        match result {
             Ok(()) => {
                 for (_, reply) in batch {
                     let _ = reply.send(Ok(()));

@@ -170,3 +170,23 @@ async fn invalid_events_are_refused() {
     assert!(store.append(ev).await.is_err());
     assert_eq!(store.verify().await.unwrap().records, 0);
 }
+
+/// A PostgreSQL restart or a killed session must not stop the log: the store reconnects.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_reconnects_after_its_sessions_are_killed() {
+    let Some(db) = Db::postgres("reconnect").await else {
+        return;
+    };
+    let store = db.open().await;
+    append_n(&store, 1, 3).await;
+    db.exec(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+         WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    )
+    .await;
+    append_n(&store, 4, 3).await;
+    let (token, _) = store.create_key("after-restart", None).await.unwrap();
+    assert!(store.authenticate(&token).await.unwrap().is_some());
+    let r = store.verify().await.unwrap();
+    assert!(r.is_intact() && r.records == 6, "{r:?}");
+}

@@ -21,6 +21,27 @@ async fn newer_schema_is_refused(db: Db) {
 }
 both_backends!(newer_schema_is_refused);
 
+/// Gateway instances starting together on a fresh database migrate it once and all open.
+async fn concurrent_opens_migrate_once(db: Db) {
+    let url = db.url();
+    let opens: Vec<_> = (0..4)
+        .map(|_| {
+            let url = url.clone();
+            tokio::spawn(async move { AuditStore::open(&url).await })
+        })
+        .collect();
+    let mut stores = Vec::new();
+    for o in opens {
+        stores.push(o.await.unwrap().expect("every instance opens"));
+    }
+    for (i, s) in stores.iter().enumerate() {
+        s.append(crate::event(i as i64)).await.unwrap();
+    }
+    let r = stores[0].verify().await.unwrap();
+    assert!(r.is_intact() && r.records == 4, "{r:?}");
+}
+both_backends!(concurrent_opens_migrate_once);
+
 #[tokio::test]
 async fn sqlite_url_forms_and_missing_folders() {
     let dir = tempfile::tempdir().unwrap();
