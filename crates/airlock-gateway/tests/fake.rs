@@ -83,6 +83,16 @@ fn content_text(m: &Value) -> String {
     }
 }
 
+/// Whether the request offers a tool named `send`: the fake then calls it (real agents
+/// offer tools of their own, which the fake leaves alone so that they finish a turn).
+fn offers_send(body: &Value) -> bool {
+    body["tools"].as_array().is_some_and(|tools| {
+        tools
+            .iter()
+            .any(|t| t["name"] == "send" || t["function"]["name"] == "send")
+    })
+}
+
 /// Cuts `s` into pieces of `n` characters.
 pub fn pieces(s: &str, n: usize) -> Vec<String> {
     let chars: Vec<char> = s.chars().collect();
@@ -189,7 +199,7 @@ async fn chat(State(f): State<Fake>, headers: HeaderMap, Json(body): Json<Value>
     }
     let model = body["model"].as_str().unwrap_or_default().to_string();
     let text = reply(&body);
-    let tool = body.get("tools").is_some();
+    let tool = offers_send(&body);
     let args = json!({"to": last_user_text(&body)}).to_string();
     if body["stream"] != true {
         let mut msg = json!({"role": "assistant", "content": text});
@@ -345,6 +355,17 @@ async fn embeddings(
         "usage": {"prompt_tokens": 2, "total_tokens": 2}})).into_response()
 }
 
+async fn received(State(f): State<Fake>) -> Response {
+    let all: Vec<Value> = f
+        .received
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|r| json!({"path": r.path, "body": r.body}))
+        .collect();
+    Json(Value::Array(all)).into_response()
+}
+
 async fn models(State(_f): State<Fake>) -> Response {
     Json(json!({"object": "list", "data": [{"id": "gpt-4o-mini", "object": "model", "created": 1, "owned_by": "fake"}]})).into_response()
 }
@@ -355,7 +376,7 @@ async fn messages(State(f): State<Fake>, headers: HeaderMap, Json(body): Json<Va
     }
     let model = body["model"].as_str().unwrap_or_default().to_string();
     let text = reply(&body);
-    let tool = body.get("tools").is_some();
+    let tool = offers_send(&body);
     let input = json!({"to": last_user_text(&body)});
     let thinking = body.get("thinking").is_some();
     if body["stream"] != true {
@@ -483,6 +504,8 @@ pub async fn start_on(port: u16) -> (String, Fake) {
         .route("/v1/messages/count_tokens", post(count_tokens))
         .route("/api/chat", post(ollama))
         .route("/api/generate", post(ollama))
+        // What the fake received, for scripts that run it as a process.
+        .route("/_received", get(received))
         .with_state(fake.clone());
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
         .await
