@@ -219,6 +219,43 @@ impl AuditStore {
         }
     }
 
+    /// [`verify`](Self::verify), then checks that each anchored record `(seq, hash)` still has
+    /// that hash. Anchors are hashes written down earlier, outside the database (`verify` prints
+    /// the head's): someone who rewrites the whole chain, head included, keeps it internally valid
+    /// but cannot keep an earlier record's hash once anything at or before it changed.
+    pub async fn verify_anchored(
+        &self,
+        anchors: &[(i64, String)],
+    ) -> Result<VerifyReport, AuditError> {
+        let mut report = self.verify().await?;
+        if report.broken.is_some() {
+            return Ok(report);
+        }
+        for (seq, want) in anchors {
+            let found = self.record_at(*seq).await?;
+            let reason = match found {
+                None => format!("the anchored record {seq} does not exist"),
+                Some(r) if !r.hash.eq_ignore_ascii_case(want) => format!(
+                    "record {seq} has hash {}, but the anchor says {want}: the chain was \
+                     rewritten up to or before it",
+                    r.hash
+                ),
+                Some(_) => continue,
+            };
+            report.broken = Some(BrokenRecord { seq: *seq, reason });
+            break;
+        }
+        Ok(report)
+    }
+
+    /// The record at position `seq`, if there is one.
+    pub async fn record_at(&self, seq: i64) -> Result<Option<AuditRecord>, AuditError> {
+        match &self.backend {
+            Backend::Sqlite(s) => s.record_at(seq).await,
+            Backend::Postgres(p) => p.record_at(seq).await,
+        }
+    }
+
     /// Creates a key for `user` (and `team`). Returns the token, which is not stored and cannot
     /// be shown again, and the key's public information.
     pub async fn create_key(

@@ -191,6 +191,27 @@ impl PgStore {
         Ok(out)
     }
 
+    pub(crate) async fn record_at(&self, seq: i64) -> Result<Option<AuditRecord>, AuditError> {
+        let loc = &self.location;
+        let row = self
+            .client()
+            .await?
+            .query_opt(
+                &format!("SELECT {COLUMNS} FROM airlock_audit WHERE seq = $1"),
+                &[&seq],
+            )
+            .await
+            .map_err(err(loc, "reading a record"))?;
+        row.map(|r| {
+            decode(&r).map_err(|(seq, reason)| AuditError::Corrupt {
+                location: loc.clone(),
+                seq,
+                reason,
+            })
+        })
+        .transpose()
+    }
+
     pub(crate) async fn verify(&self) -> Result<VerifyReport, AuditError> {
         let loc = &self.location;
         // Its own connection: a long snapshot must not hold up the shared one.

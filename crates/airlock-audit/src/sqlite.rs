@@ -240,6 +240,31 @@ impl SqliteStore {
         .await
     }
 
+    pub(crate) async fn record_at(
+        self: &Arc<Self>,
+        seq: i64,
+    ) -> Result<Option<AuditRecord>, AuditError> {
+        self.read(move |conn, loc| {
+            let raw = conn
+                .query_row(
+                    &format!("SELECT {COLUMNS} FROM airlock_audit WHERE seq = ?1"),
+                    [seq],
+                    raw_row,
+                )
+                .optional()
+                .map_err(err(loc, "reading a record"))?;
+            raw.map(|r| {
+                r.decode().map_err(|(seq, reason)| AuditError::Corrupt {
+                    location: loc.to_string(),
+                    seq,
+                    reason,
+                })
+            })
+            .transpose()
+        })
+        .await
+    }
+
     pub(crate) async fn verify(self: &Arc<Self>) -> Result<VerifyReport, AuditError> {
         self.read(|conn, loc| {
             // One read transaction: the head and the records are the same snapshot.

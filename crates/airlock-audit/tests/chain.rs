@@ -102,6 +102,51 @@ async fn detects_rewritten_hash(db: Db) {
 }
 both_backends!(detects_rewritten_hash);
 
+/// Someone with write access who rewrites a record and recomputes every later hash and the head
+/// keeps the chain internally valid; an anchor taken before shows the rewrite.
+async fn anchors_detect_a_rewritten_chain(db: Db) {
+    let store = db.open().await;
+    append_n(&store, 1, 5).await;
+    let before = store.verify().await.unwrap();
+    let anchor = (before.head_seq, before.head_hash.clone());
+    assert!(store
+        .verify_anchored(std::slice::from_ref(&anchor))
+        .await
+        .unwrap()
+        .is_intact());
+
+    let recs = store.query(&Query::default()).await.unwrap();
+    let mut prev = recs[1].hash.clone();
+    let mut sql = String::new();
+    for r in &recs[2..] {
+        let mut ev = r.event.clone();
+        if r.seq == 3 {
+            ev.decision = "allow".into();
+        }
+        let hash = record_hash(&prev, r.seq, &ev);
+        sql += &format!(
+            "UPDATE airlock_audit SET decision = '{}', prev_hash = '{prev}', hash = '{hash}' \
+             WHERE seq = {};",
+            ev.decision, r.seq
+        );
+        prev = hash;
+    }
+    sql += &format!("UPDATE airlock_audit_head SET hash = '{prev}' WHERE id = 1;");
+    db.exec(&sql).await;
+
+    assert!(
+        store.verify().await.unwrap().is_intact(),
+        "a full rewrite is internally valid"
+    );
+    let r = store.verify_anchored(&[anchor]).await.unwrap();
+    let b = r.broken.expect("the anchor shows the rewrite");
+    assert_eq!(b.seq, 5);
+    assert!(b.reason.contains("rewritten"), "{}", b.reason);
+    let missing = store.verify_anchored(&[(99, "00".into())]).await.unwrap();
+    assert!(missing.broken.unwrap().reason.contains("does not exist"));
+}
+both_backends!(anchors_detect_a_rewritten_chain);
+
 /// Two store handles (two connections, as two gateway processes would have) and many tasks
 /// appending at once still make one valid chain with every event in it.
 async fn concurrent_writers_keep_one_chain(db: Db) {

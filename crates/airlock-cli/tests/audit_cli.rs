@@ -345,6 +345,54 @@ fn verify_passes_then_detects_tampering() {
         stdout(&out)
     );
 
+    let anchor = stdout(&out)
+        .split("--anchor ")
+        .nth(1)
+        .expect("verify prints an anchor")
+        .trim()
+        .to_string();
+    let out = run(
+        dir.path(),
+        &[
+            "audit",
+            "verify",
+            "--database-url",
+            &url,
+            "--anchor",
+            &anchor,
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let wrong = format!("6:{}", "ab".repeat(32));
+    let out = run(
+        dir.path(),
+        &[
+            "audit",
+            "verify",
+            "--database-url",
+            &url,
+            "--anchor",
+            &wrong,
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(stdout(&out).contains("rewritten"), "{}", stdout(&out));
+    let out = run(
+        dir.path(),
+        &[
+            "audit",
+            "verify",
+            "--database-url",
+            &url,
+            "--anchor",
+            "six:abc",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+
     let conn = rusqlite::Connection::open(&db).unwrap();
     conn.execute(
         "UPDATE airlock_audit SET decision = 'allow' WHERE seq = 5",

@@ -132,6 +132,10 @@ pub enum AuditCommand {
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: VerifyFormat,
+        /// SEQ:HASH written down from an earlier verify: record SEQ must still have HASH
+        /// (detects a rewrite of the whole chain). Repeatable.
+        #[arg(long, value_name = "SEQ:HASH")]
+        anchor: Vec<String>,
     },
 }
 
@@ -140,8 +144,8 @@ pub fn run(args: AuditArgs) -> Result<ExitCode> {
 }
 
 async fn run_async(args: AuditArgs) -> Result<ExitCode> {
-    if let Some(AuditCommand::Verify { db, format }) = args.command {
-        return verify(&db, format).await;
+    if let Some(AuditCommand::Verify { db, format, anchor }) = args.command {
+        return verify(&db, format, &anchor).await;
     }
     let now = now_ms();
     let time = |s: &Option<String>| s.as_deref().map(|s| parse_time(s, now)).transpose();
@@ -184,19 +188,46 @@ async fn run_async(args: AuditArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-async fn verify(db: &DatabaseArgs, format: VerifyFormat) -> Result<ExitCode> {
+fn parse_anchor(a: &str) -> Result<(i64, String)> {
+    let parsed = a.split_once(':').and_then(|(seq, hash)| {
+        let ok = hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit());
+        Some((
+            seq.parse::<i64>().ok().filter(|s| *s > 0)?,
+            hash.to_string(),
+        ))
+        .filter(|_| ok)
+    });
+    parsed.with_context(|| {
+        format!("--anchor {a:?} is not SEQ:HASH (a record number and its 64-hex-digit hash)")
+    })
+}
+
+async fn verify(db: &DatabaseArgs, format: VerifyFormat, anchors: &[String]) -> Result<ExitCode> {
+    let anchors = anchors
+        .iter()
+        .map(|a| parse_anchor(a))
+        .collect::<Result<Vec<_>>>()?;
     let store = db.open(true).await?;
     let report: VerifyReport = store
-        .verify()
+        .verify_anchored(&anchors)
         .await
         .context("cannot verify the audit log")?;
     match format {
         VerifyFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
         VerifyFormat::Text => match &report.broken {
-            None => println!(
-                "audit log intact: {} records, head record {} hash {}",
-                report.records, report.head_seq, report.head_hash
-            ),
+            None => {
+                println!(
+                    "audit log intact: {} records, head record {} hash {}",
+                    report.records, report.head_seq, report.head_hash
+                );
+                if report.head_seq > 0 {
+                    println!(
+                        "keep this anchor outside the database and check it later: \
+                         --anchor {}:{}",
+                        report.head_seq, report.head_hash
+                    );
+                }
+            }
             Some(b) => println!(
                 "audit log BROKEN at record {}: {} ({} records checked)",
                 b.seq, b.reason, report.records
