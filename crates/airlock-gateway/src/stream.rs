@@ -185,8 +185,9 @@ struct Sse {
     /// Anthropic: each open content block's index and type.
     blocks: HashMap<u64, String>,
     max_block: Option<u64>,
-    /// The last OpenAI chunk, as a template for chunks airlock adds.
-    template: Option<Value>,
+    /// Responses: the answer's text and the review note added to it, so that the later
+    /// events carrying the whole text (`output_item.done`, `response.completed`) agree.
+    response_note: Option<(String, String)>,
 }
 
 impl Sse {
@@ -202,7 +203,7 @@ impl Sse {
             ending: Ending::Complete,
             blocks: HashMap::new(),
             max_block: None,
-            template: None,
+            response_note: None,
         }
     }
 
@@ -362,7 +363,6 @@ impl Sse {
         if let Some(reason) = stop {
             return (self.openai_stop(v, &reason), true);
         }
-        self.template = Some(v.clone());
         (sse(None, v), false)
     }
 
@@ -401,7 +401,7 @@ impl Sse {
                 self.usage.output = u["output_tokens"].as_u64();
             }
         }
-        if self.ctx.map.is_empty() {
+        if self.ctx.passthrough() {
             return (passthrough, false);
         }
         let key = format!(
@@ -411,17 +411,51 @@ impl Sse {
         );
         let mut out = Vec::new();
         match kind.as_str() {
-            "response.output_text.delta" | "response.function_call_arguments.delta" => {
-                let mode = if kind.contains("arguments") {
-                    Mode::JsonFragment
-                } else {
-                    Mode::Text
-                };
+            "response.output_text.delta" => {
                 let d = v["delta"].as_str().unwrap_or_default().to_string();
-                v["delta"] = Value::String(self.restore(key, mode, &d));
+                let d = self.restore(key, Mode::Text, &d);
+                match self.review.take(d, &self.ctx) {
+                    Ok(t) if t.is_empty() => return (Vec::new(), false),
+                    Ok(t) => v["delta"] = Value::String(t),
+                    Err(reason) => return (self.responses_stop(v, &reason), true),
+                }
+            }
+            "response.function_call_arguments.delta" => {
+                let d = v["delta"].as_str().unwrap_or_default().to_string();
+                v["delta"] = Value::String(self.restore(key, Mode::JsonFragment, &d));
             }
             "response.output_text.done" | "response.function_call_arguments.done" => {
-                let rest = self.flush(&key);
+                let mut rest = self.flush(&key);
+                if kind == "response.output_text.done" {
+                    restore_value(v, &self.ctx.map);
+                    let reviewed = self
+                        .review
+                        .take(rest, &self.ctx)
+                        .and_then(|t| Ok((t, self.review.finish(&self.ctx)?)));
+                    match reviewed {
+                        Ok((t, tail)) => {
+                            // What follows the held text is the annotation, if any.
+                            let pending_len = tail.find("\n\n---\n[airlock]").unwrap_or(tail.len());
+                            rest = t + &tail;
+                            let note = &tail[pending_len..];
+                            if !note.is_empty() {
+                                self.response_note = Some((
+                                    v["text"].as_str().unwrap_or_default().to_string(),
+                                    note.to_string(),
+                                ));
+                                annotate_output_text(v, self.response_note.as_ref());
+                                if let Some(t) = v.get_mut("text") {
+                                    if let Some(s) = t.as_str() {
+                                        *t = Value::String(format!("{s}{note}"));
+                                    }
+                                }
+                            }
+                        }
+                        Err(reason) => return (self.responses_stop(v, &reason), true),
+                    }
+                } else {
+                    restore_value(v, &self.ctx.map);
+                }
                 if !rest.is_empty() {
                     let mut d = v.clone();
                     if let Some(o) = d.as_object_mut() {
@@ -432,14 +466,37 @@ impl Sse {
                     d["delta"] = Value::String(rest);
                     out.extend(sse(d["type"].as_str(), &d));
                 }
-                restore_value(v, &self.ctx.map);
             }
             _ => {
                 restore_value(v, &self.ctx.map);
+                annotate_output_text(v, self.response_note.as_ref());
             }
         }
         out.extend(sse(name, v));
         (out, false)
+    }
+
+    /// Ends a Responses stream that airlock stops: the note as a last text delta, then an
+    /// `error` event, which is how the Responses API reports a failed stream.
+    fn responses_stop(&mut self, current: &Value, reason: &str) -> Vec<u8> {
+        self.ending = Ending::Blocked(reason.to_string());
+        self.terminal = true;
+        let mut d = json!({
+            "type": "response.output_text.delta",
+            "item_id": current["item_id"],
+            "output_index": current["output_index"],
+            "content_index": current["content_index"],
+            "delta": stop_note(reason),
+        });
+        if current["item_id"].is_null() {
+            d = json!({"type": "response.output_text.delta", "delta": stop_note(reason)});
+        }
+        let mut out = sse(Some("response.output_text.delta"), &d);
+        out.extend(sse(
+            Some("error"),
+            &json!({"type": "error", "code": "airlock_answer_blocked", "message": format!("answer blocked by airlock: {reason}"), "param": null}),
+        ));
+        out
     }
 
     fn anthropic(
@@ -603,6 +660,31 @@ impl Sse {
                 &json!({"error": {"message": message, "type": "api_error", "param": null, "code": "upstream_error"}}),
             ),
         }
+    }
+}
+
+/// Appends the review note to each `output_text` part whose text is the reviewed answer.
+fn annotate_output_text(v: &mut Value, note: Option<&(String, String)>) {
+    let Some((text, note)) = note else {
+        return;
+    };
+    match v {
+        Value::Object(o) => {
+            if o.get("type").and_then(Value::as_str) == Some("output_text")
+                && o.get("text").and_then(Value::as_str) == Some(text.as_str())
+            {
+                o.insert("text".into(), Value::String(format!("{text}{note}")));
+            }
+            for (_, item) in o.iter_mut() {
+                annotate_output_text(item, Some(&(text.clone(), note.clone())));
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                annotate_output_text(item, Some(&(text.clone(), note.clone())));
+            }
+        }
+        _ => {}
     }
 }
 

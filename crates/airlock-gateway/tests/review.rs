@@ -141,3 +141,48 @@ async fn block_stops_streams_cleanly_before_the_code_reaches_the_client() {
         "airlock_answer_blocked"
     );
 }
+
+fn responses_events(text: &str) -> Vec<Value> {
+    sse_events(text)
+        .into_iter()
+        .map(|(name, data)| {
+            let v: Value = serde_json::from_str(&data).unwrap();
+            assert_eq!(name.as_deref(), v["type"].as_str());
+            v
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn responses_streams_are_annotated_consistently_and_stopped_with_an_error_event() {
+    let env = start(AnswerReview::Annotate).await;
+    let body = json!({"model": "gpt-5-codex", "stream": true, "input": CODE});
+    let r = env.post("/v1/responses", body.clone()).await;
+    let events = responses_events(&r.text().await.unwrap());
+    let deltas: String = events
+        .iter()
+        .filter(|e| e["type"] == "response.output_text.delta")
+        .map(|e| e["delta"].as_str().unwrap())
+        .collect();
+    assert!(deltas.contains("CWE-95"), "{deltas}");
+    let done = events
+        .iter()
+        .find(|e| e["type"] == "response.output_text.done")
+        .unwrap();
+    assert_eq!(done["text"], deltas.as_str());
+    let completed = events.last().unwrap();
+    assert_eq!(completed["type"], "response.completed");
+    assert_eq!(
+        completed["response"]["output"][0]["content"][0]["text"],
+        deltas.as_str()
+    );
+
+    let env = start(AnswerReview::Block).await;
+    let r = env.post("/v1/responses", body).await;
+    let events = responses_events(&r.text().await.unwrap());
+    let all: String = events.iter().map(Value::to_string).collect();
+    assert!(!all.contains("eval("), "{all}");
+    let last = events.last().unwrap();
+    assert_eq!(last["type"], "error");
+    assert_eq!(last["code"], "airlock_answer_blocked");
+}
