@@ -99,16 +99,7 @@ impl Draft {
     fn fail(&mut self, err: &RequestError) {
         self.ev.status = err.status().as_u16();
         self.ev.error = Some(err.code().to_string());
-        if self.ev.decision == "allow"
-            || self.ev.decision == "redact"
-            || self.ev.decision == "reroute"
-            || matches!(
-                err,
-                RequestError::Blocked { .. } | RequestError::Refused { .. }
-            )
-        {
-            self.ev.decision = err.decision().to_string();
-        }
+        self.ev.decision = err.decision().to_string();
     }
 
     fn finish(&mut self) {
