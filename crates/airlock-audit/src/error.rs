@@ -56,6 +56,10 @@ pub enum AuditError {
     #[error("invalid audit event: {0}")]
     InvalidEvent(String),
 
+    /// A key name, vault scope, placeholder or value that cannot be stored as given.
+    #[error("invalid argument: {0}")]
+    InvalidArgument(String),
+
     /// A time or duration argument (`--since`, `--until`) that cannot be parsed.
     #[error("invalid time {input:?}: {reason} (use RFC 3339 like 2026-01-31T12:00:00Z, a date like 2026-01-31, or a span like 90s, 30m, 24h, 7d, 2w)")]
     BadTime { input: String, reason: String },

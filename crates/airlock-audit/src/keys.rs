@@ -84,7 +84,7 @@ pub fn looks_like_token(token: &str) -> bool {
 /// Checks a user or team name given to `create_key`.
 pub(crate) fn check_name(what: &str, name: &str) -> Result<(), AuditError> {
     if name.trim().is_empty() || name.len() > 128 || name.chars().any(char::is_control) {
-        return Err(AuditError::InvalidEvent(format!(
+        return Err(AuditError::InvalidArgument(format!(
             "{what} must be 1 to 128 characters without control characters"
         )));
     }

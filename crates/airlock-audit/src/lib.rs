@@ -133,6 +133,20 @@ pub fn default_database_path() -> Option<PathBuf> {
     Some(base.join("airlock").join("airlock-audit.db"))
 }
 
+/// Largest sealed value the vault takes.
+pub const MAX_SEALED_BYTES: usize = 1 << 20;
+
+fn check_vault_key(scope: &str, placeholder: &str) -> Result<(), AuditError> {
+    for (what, v) in [("scope", scope), ("placeholder", placeholder)] {
+        if v.is_empty() || v.len() > 256 {
+            return Err(AuditError::InvalidArgument(format!(
+                "a vault {what} must be 1 to 256 bytes"
+            )));
+        }
+    }
+    Ok(())
+}
+
 #[derive(Clone)]
 enum Backend {
     Sqlite(Arc<sqlite::SqliteStore>),
@@ -330,6 +344,13 @@ impl AuditStore {
         sealed: &[u8],
         ttl: std::time::Duration,
     ) -> Result<(), AuditError> {
+        check_vault_key(scope, placeholder)?;
+        if sealed.len() > MAX_SEALED_BYTES {
+            return Err(AuditError::InvalidArgument(format!(
+                "a sealed vault value of {} bytes is over the limit of {MAX_SEALED_BYTES}",
+                sealed.len()
+            )));
+        }
         let ttl_ms = i64::try_from(ttl.as_millis()).unwrap_or(i64::MAX);
         let expires = time::now_ms().saturating_add(ttl_ms);
         let (s, p, v) = (scope.to_string(), placeholder.to_string(), sealed.to_vec());
@@ -345,6 +366,7 @@ impl AuditStore {
         scope: &str,
         placeholder: &str,
     ) -> Result<Option<Vec<u8>>, AuditError> {
+        check_vault_key(scope, placeholder)?;
         let (s, p, now) = (scope.to_string(), placeholder.to_string(), time::now_ms());
         match &self.backend {
             Backend::Sqlite(st) => st.vault_get(s, p, now).await,

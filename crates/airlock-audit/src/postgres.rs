@@ -6,6 +6,7 @@
 //! Connections are plain TCP or Unix sockets (no TLS in this build: `sslmode=require` fails
 //! to connect rather than falling back to plaintext). A closed connection is reopened on next use.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 
 use tokio::sync::{mpsc, oneshot};
@@ -32,6 +33,8 @@ pub(crate) struct PgStore {
     config: Config,
     location: String,
     shared: RwLock<Arc<Client>>,
+    /// Set when an operation saw the shared session die before the client noticed.
+    stale: AtomicBool,
     appends: mpsc::UnboundedSender<(AuditEvent, Reply<()>)>,
 }
 
@@ -44,6 +47,22 @@ fn err<'a>(
         action,
         source,
     }
+}
+
+/// Runs `$op`, an expression on the shared client `$c`, and when it failed because the session
+/// is gone (server restart, killed session), once more on a new connection.
+macro_rules! retry {
+    ($store:expr, |$c:ident| $op:expr) => {{
+        let $c = $store.client().await?;
+        match $op {
+            Err(e) if connection_lost(&e) => {
+                $store.mark_stale();
+                let $c = $store.client().await?;
+                $op
+            }
+            r => r,
+        }
+    }};
 }
 
 async fn connect(config: &Config, loc: &str) -> Result<Client, AuditError> {
@@ -120,6 +139,7 @@ impl PgStore {
             config,
             location,
             shared: RwLock::new(Arc::new(shared)),
+            stale: AtomicBool::new(false),
             appends: tx,
         }))
     }
@@ -127,7 +147,7 @@ impl PgStore {
     /// The shared connection for single statements, reopened when it has closed.
     async fn client(&self) -> Result<Arc<Client>, AuditError> {
         let current = Arc::clone(&self.shared.read().unwrap_or_else(|p| p.into_inner()));
-        if !current.is_closed() {
+        if !current.is_closed() && !self.stale.swap(false, Ordering::SeqCst) {
             return Ok(current);
         }
         let fresh = Arc::new(connect(&self.config, &self.location).await?);
@@ -136,6 +156,10 @@ impl PgStore {
     }
 
     /// Queues every event before waiting, so the writer commits them together.
+    fn mark_stale(&self) {
+        self.stale.store(true, Ordering::SeqCst);
+    }
+
     pub(crate) async fn append(&self, events: Vec<AuditEvent>) -> Result<(), AuditError> {
         let gone = || AuditError::WriterGone {
             location: self.location.clone(),
@@ -171,12 +195,10 @@ impl PgStore {
             })
             .collect();
         let refs: Vec<&(dyn ToSql + Sync)> = values.iter().map(|v| v.as_ref() as _).collect();
-        let rows = self
-            .client()
-            .await?
+        let rows = retry!(self, |c| c
             .query(&sql, &refs)
             .await
-            .map_err(err(loc, "querying the audit log"))?;
+            .map_err(err(loc, "querying the audit log")))?;
         let mut out = rows
             .iter()
             .map(|r| {
@@ -193,15 +215,13 @@ impl PgStore {
 
     pub(crate) async fn record_at(&self, seq: i64) -> Result<Option<AuditRecord>, AuditError> {
         let loc = &self.location;
-        let row = self
-            .client()
-            .await?
+        let row = retry!(self, |c| c
             .query_opt(
                 &format!("SELECT {COLUMNS} FROM airlock_audit WHERE seq = $1"),
                 &[&seq],
             )
             .await
-            .map_err(err(loc, "reading a record"))?;
+            .map_err(err(loc, "reading a record")))?;
         row.map(|r| {
             decode(&r).map_err(|(seq, reason)| AuditError::Corrupt {
                 location: loc.clone(),
@@ -260,56 +280,49 @@ impl PgStore {
     }
 
     pub(crate) async fn insert_key(&self, info: KeyInfo, hash: String) -> Result<(), AuditError> {
-        self.client()
-            .await?
+        retry!(self, |c| c
             .execute(
                 "INSERT INTO airlock_keys (id, token_hash, user_name, team, created_ms)
                  VALUES ($1, $2, $3, $4, $5)",
                 &[&info.id, &hash, &info.user, &info.team, &info.created_ms],
             )
             .await
-            .map_err(err(&self.location, "storing a new key"))?;
+            .map_err(err(&self.location, "storing a new key")))?;
         Ok(())
     }
 
     pub(crate) async fn key_by_hash(&self, hash: String) -> Result<Option<KeyInfo>, AuditError> {
-        let row = self
-            .client()
-            .await?
+        let row = retry!(self, |c| c
             .query_opt(
                 "SELECT id, user_name, team, created_ms, revoked_ms FROM airlock_keys
                  WHERE token_hash = $1",
                 &[&hash],
             )
             .await
-            .map_err(err(&self.location, "looking up a key"))?;
+            .map_err(err(&self.location, "looking up a key")))?;
         row.map(|r| key_row(&r, &self.location)).transpose()
     }
 
     pub(crate) async fn list_keys(&self) -> Result<Vec<KeyInfo>, AuditError> {
-        let rows = self
-            .client()
-            .await?
+        let rows = retry!(self, |c| c
             .query(
                 "SELECT id, user_name, team, created_ms, revoked_ms FROM airlock_keys
                  ORDER BY created_ms, id",
                 &[],
             )
             .await
-            .map_err(err(&self.location, "listing keys"))?;
+            .map_err(err(&self.location, "listing keys")))?;
         rows.iter().map(|r| key_row(r, &self.location)).collect()
     }
 
     pub(crate) async fn revoke_key(&self, id: String, now: i64) -> Result<bool, AuditError> {
-        let n = self
-            .client()
-            .await?
+        let n = retry!(self, |c| c
             .execute(
                 "UPDATE airlock_keys SET revoked_ms = $2 WHERE id = $1 AND revoked_ms IS NULL",
                 &[&id, &now],
             )
             .await
-            .map_err(err(&self.location, "revoking a key"))?;
+            .map_err(err(&self.location, "revoking a key")))?;
         Ok(n > 0)
     }
 
@@ -320,8 +333,7 @@ impl PgStore {
         sealed: Vec<u8>,
         expires_ms: i64,
     ) -> Result<(), AuditError> {
-        self.client()
-            .await?
+        retry!(self, |c| c
             .execute(
                 "INSERT INTO airlock_vault (scope, placeholder, sealed, expires_ms)
                  VALUES ($1, $2, $3, $4)
@@ -330,7 +342,7 @@ impl PgStore {
                 &[&scope, &placeholder, &sealed, &expires_ms],
             )
             .await
-            .map_err(err(&self.location, "storing a vault entry"))?;
+            .map_err(err(&self.location, "storing a vault entry")))?;
         Ok(())
     }
 
@@ -340,25 +352,22 @@ impl PgStore {
         placeholder: String,
         now: i64,
     ) -> Result<Option<Vec<u8>>, AuditError> {
-        let row = self
-            .client()
-            .await?
+        let row = retry!(self, |c| c
             .query_opt(
                 "SELECT sealed FROM airlock_vault
                  WHERE scope = $1 AND placeholder = $2 AND expires_ms > $3",
                 &[&scope, &placeholder, &now],
             )
             .await
-            .map_err(err(&self.location, "reading a vault entry"))?;
+            .map_err(err(&self.location, "reading a vault entry")))?;
         Ok(row.map(|r| r.get(0)))
     }
 
     pub(crate) async fn purge_expired(&self, now: i64) -> Result<u64, AuditError> {
-        self.client()
-            .await?
+        retry!(self, |c| c
             .execute("DELETE FROM airlock_vault WHERE expires_ms <= $1", &[&now])
             .await
-            .map_err(err(&self.location, "purging expired vault entries"))
+            .map_err(err(&self.location, "purging expired vault entries")))
     }
 }
 
@@ -424,8 +433,13 @@ async fn writer_task(
         }
         let events: Vec<AuditEvent> = batch.iter().map(|(e, _)| e.clone()).collect();
         let mut result = append_events(&config, &location, &mut client, events.clone()).await;
-        if result.is_err() && client.as_ref().is_none_or(|w| w.client.is_closed()) {
+        let lost = match &result {
+            Err(e) => connection_lost(e) || client.as_ref().is_none_or(|w| w.client.is_closed()),
+            Ok(()) => false,
+        };
+        if lost {
             // The connection died (server restart, killed session): once more on a new one.
+            client = None;
             result = append_events(&config, &location, &mut client, events).await;
         }
         match result {
@@ -448,6 +462,21 @@ async fn writer_task(
             }
         }
     }
+}
+
+/// Whether `e` means the session is gone (closed socket, `FATAL`, connection or shutdown
+/// error codes), so that a new connection may succeed where this one failed.
+fn connection_lost(e: &AuditError) -> bool {
+    let AuditError::Postgres { source, .. } = e else {
+        return false;
+    };
+    source.is_closed()
+        || source
+            .as_db_error()
+            .is_some_and(|d| matches!(d.severity(), "FATAL" | "PANIC"))
+        || source
+            .code()
+            .is_some_and(|c| c.code().starts_with("08") || c.code().starts_with("57P"))
 }
 
 /// The writer's connection and its prepared insert (prepared once per connection).

@@ -89,6 +89,24 @@ fn migrate(conn: &mut Connection, location: &str) -> Result<(), AuditError> {
         .map_err(err(location, "committing the migration"))
 }
 
+/// Switches to WAL. On a new file, several processes opening at once race for the lock this
+/// needs, and SQLite answers BUSY without waiting: retry until the busy timeout.
+fn set_wal(conn: &Connection, location: &str) -> Result<(), AuditError> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0)) {
+            Ok(_) => return Ok(()),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            Err(e) => return Err(err(location, "switching to WAL mode")(e)),
+        }
+    }
+}
+
 impl SqliteStore {
     /// Opens (creating when missing) the database at `path` and migrates it.
     pub(crate) fn open(path: &Path) -> Result<Arc<SqliteStore>, AuditError> {
@@ -106,8 +124,7 @@ impl SqliteStore {
         // at checkpoints), so one append costs tens of microseconds, not a disk flush; a crash
         // of the process loses nothing committed, a power cut may lose the last commits, and
         // the chain stays valid either way.
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(err(&location, "switching to WAL mode"))?;
+        set_wal(&conn, &location)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(err(&location, "setting synchronous mode"))?;
         migrate(&mut conn, &location)?;

@@ -229,6 +229,8 @@ async fn postgres_reconnects_after_its_sessions_are_killed() {
          WHERE datname = current_database() AND pid <> pg_backend_pid()",
     )
     .await;
+    // Right after the kill: a read on the shared session, then appends on the writer's.
+    assert!(store.list_keys().await.unwrap().is_empty());
     append_n(&store, 4, 3).await;
     let (token, _) = store.create_key("after-restart", None).await.unwrap();
     assert!(store.authenticate(&token).await.unwrap().is_some());

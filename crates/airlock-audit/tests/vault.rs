@@ -84,3 +84,17 @@ async fn vault_ttl_and_purge(db: Db) {
         .is_some());
 }
 both_backends!(vault_ttl_and_purge);
+
+#[tokio::test]
+async fn vault_refuses_bad_keys_and_huge_values() {
+    let store = Db::sqlite().open().await;
+    let ttl = Duration::from_secs(1);
+    assert!(store.vault_put("", "<X>", b"v", ttl).await.is_err());
+    assert!(store
+        .vault_put("s", &"p".repeat(300), b"v", ttl)
+        .await
+        .is_err());
+    let huge = vec![0u8; airlock_audit::MAX_SEALED_BYTES + 1];
+    assert!(store.vault_put("s", "<X>", &huge, ttl).await.is_err());
+    assert!(store.vault_get("s", "").await.is_err());
+}
