@@ -237,3 +237,55 @@ async fn postgres_reconnects_after_its_sessions_are_killed() {
     let r = store.verify().await.unwrap();
     assert!(r.is_intact() && r.records == 6, "{r:?}");
 }
+
+/// Not a test on its own: the body of the writer processes started by
+/// `several_processes_share_one_chain` (this test binary, run again with `AIRLOCK_AUDIT_CHILD_URL`).
+#[tokio::test]
+async fn child_writer_process() {
+    let (Ok(url), Ok(id)) = (
+        std::env::var("AIRLOCK_AUDIT_CHILD_URL"),
+        std::env::var("AIRLOCK_AUDIT_CHILD_ID"),
+    ) else {
+        return;
+    };
+    let id: i64 = id.parse().unwrap();
+    let store = AuditStore::open(&url).await.unwrap();
+    // Singles and batches, so that transactions of different sizes interleave.
+    for i in 0..40 {
+        store.append(event(id * 10_000 + i)).await.unwrap();
+    }
+    store
+        .append_many((40..100).map(|i| event(id * 10_000 + i)).collect())
+        .await
+        .unwrap();
+}
+
+/// Several gateway processes writing to one database at the same time extend one valid chain.
+async fn several_processes_share_one_chain(db: Db) {
+    drop(db.open().await);
+    let exe = std::env::current_exe().unwrap();
+    let children: Vec<_> = (1..=3)
+        .map(|id| {
+            std::process::Command::new(&exe)
+                .args([
+                    "--exact",
+                    "chain::child_writer_process",
+                    "--test-threads",
+                    "1",
+                ])
+                .env("AIRLOCK_AUDIT_CHILD_URL", db.url())
+                .env("AIRLOCK_AUDIT_CHILD_ID", id.to_string())
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().unwrap().success(), "a writer process failed");
+    }
+    let store = db.open().await;
+    let r = store.verify().await.unwrap();
+    assert!(r.is_intact(), "{r:?}");
+    assert_eq!(r.records, 300);
+}
+both_backends!(several_processes_share_one_chain);
