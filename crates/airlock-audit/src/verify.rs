@@ -119,7 +119,13 @@ impl Verifier {
     pub(crate) fn finish(mut self, head_seq: i64, head_hash: String) -> VerifyReport {
         if self.broken.is_none() {
             let last_seq = self.expected_seq - 1;
-            if last_seq < head_seq {
+            if head_seq < 0 {
+                self.broken = Some(BrokenRecord {
+                    seq: last_seq + 1,
+                    reason: "the chain head row (airlock_audit_head) is missing: it was deleted"
+                        .to_string(),
+                });
+            } else if last_seq < head_seq {
                 self.broken = Some(BrokenRecord {
                     seq: last_seq + 1,
                     reason: format!(

@@ -198,7 +198,8 @@ async fn missing_head_row_refuses_appends(db: Db) {
     append_n(&store, 1, 2).await;
     db.exec("DELETE FROM airlock_audit_head").await;
     assert!(store.append(event(3)).await.is_err());
-    assert!(!store.verify().await.unwrap().is_intact());
+    let b = store.verify().await.unwrap().broken.expect("detected");
+    assert!(b.reason.contains("head row"), "{}", b.reason);
 }
 both_backends!(missing_head_row_refuses_appends);
 
