@@ -19,7 +19,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-(cd "$root" && CARGO_TARGET_DIR="$target" cargo build --quiet --release -p airlock-cli -p airlock-gateway --example fake_upstream)
+(cd "$root" && CARGO_TARGET_DIR="$target" cargo build --quiet --release -p airlock-cli -p airlock-gateway --bin airlock --example fake_upstream)
 python3 "$root/bench/gateway/bodies.py" "$work" > /dev/null
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -43,6 +43,7 @@ for _ in $(seq 100); do
   curl -fs "http://127.0.0.1:$gport/healthz" > /dev/null 2>&1 && curl -fs -o /dev/null "http://127.0.0.1:$fport/v1/models" && break
   sleep 0.1
 done
+curl -fs "http://127.0.0.1:$gport/healthz" > /dev/null || { echo "the gateway did not start:" >&2; cat "$work/gateway.log" >&2; exit 1; }
 
 direct="http://127.0.0.1:$fport/v1/chat/completions"
 gateway="http://127.0.0.1:$gport/v1/chat/completions"

@@ -26,7 +26,7 @@ if [ ! -x "$agents/node_modules/.bin/codex" ] || [ ! -x "$agents/node_modules/.b
   # Claude Code links its platform binary in a postinstall step.
   node "$agents/node_modules/@anthropic-ai/claude-code/install.cjs" > /dev/null
 fi
-(cd "$root" && CARGO_TARGET_DIR="$target" cargo build --quiet -p airlock-cli -p airlock-gateway --example fake_upstream)
+(cd "$root" && CARGO_TARGET_DIR="$target" cargo build --quiet -p airlock-cli -p airlock-gateway --bin airlock --example fake_upstream)
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 fport="$(free_port)"

@@ -13,7 +13,7 @@ if ! "$python" -c 'import openai, anthropic, pytest' 2>/dev/null; then
   "$python" -m pip install --quiet openai anthropic pytest
 fi
 
-(cd "$root" && CARGO_TARGET_DIR="$target" cargo build --quiet -p airlock-cli -p airlock-gateway --example fake_upstream)
+(cd "$root" && CARGO_TARGET_DIR="$target" cargo build --quiet -p airlock-cli -p airlock-gateway --bin airlock --example fake_upstream)
 
 work="$(mktemp -d)"
 pids=()
