@@ -161,6 +161,15 @@ pub struct AuditStore {
     auth_cache: Arc<keys::AuthCache>,
 }
 
+impl std::fmt::Debug for AuditStore {
+    /// Names the backend only: a database URL may carry a password.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AuditStore")
+            .field("backend", &self.backend_name())
+            .finish_non_exhaustive()
+    }
+}
+
 impl AuditStore {
     /// Opens the database at `url` (a plain path, `sqlite://path` or `postgres://...`), creating
     /// it when missing, and migrates it to [`SCHEMA_VERSION`]. Refuses a newer schema.
