@@ -146,6 +146,21 @@ impl Review {
         Ok(std::mem::take(&mut self.pending))
     }
 
+    /// Releases held text after reviewing the answer so far (a text block ended with a
+    /// code block still open).
+    fn release(&mut self, ctx: &AnswerContext) -> Result<String, String> {
+        if self.pending.is_empty() {
+            return Ok(String::new());
+        }
+        if let Some(reviewer) = ctx.reviewer() {
+            let findings = reviewer.review(&self.answer.text);
+            if !findings.is_empty() {
+                return Err(block_reason(&findings));
+            }
+        }
+        Ok(std::mem::take(&mut self.pending))
+    }
+
     /// The answer ended: the final verdict. Ok carries text still to send (held text,
     /// then an annotation); Err the reason to stop.
     fn finish(&mut self, ctx: &AnswerContext) -> Result<String, String> {
@@ -563,22 +578,24 @@ impl Sse {
             "content_block_stop" => {
                 let i = v["index"].as_u64().unwrap_or(0);
                 let held = self.flush(&format!("{i}"));
-                let btype = self.blocks.remove(&i).unwrap_or_default();
+                let btype = self.blocks.get(&i).cloned().unwrap_or_default();
                 if btype == "text" {
-                    let mut t = match self.review.take(held, &self.ctx) {
+                    // Text held back in an open code block is reviewed when its block ends.
+                    let verdict = self.review.take(held, &self.ctx).and_then(|mut t| {
+                        t.push_str(&self.review.release(&self.ctx)?);
+                        Ok(t)
+                    });
+                    let t = match verdict {
                         Ok(t) => t,
                         Err(reason) => return (self.anthropic_stop(Some(i), &reason), true),
                     };
-                    // A code block left open at the end of a text block is reviewed now.
-                    if self.ctx.review == AnswerReview::Block {
-                        t.push_str(&std::mem::take(&mut self.review.pending));
-                    }
                     if !t.is_empty() {
                         out.extend(delta_event(i, "text_delta", "text", &t));
                     }
                 } else if !held.is_empty() {
                     out.extend(delta_event(i, "input_json_delta", "partial_json", &held));
                 }
+                self.blocks.remove(&i);
                 return (out.into_iter().chain(passthrough).collect(), false);
             }
             "message_delta" => match self.review.finish(&self.ctx) {

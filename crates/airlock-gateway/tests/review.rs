@@ -186,3 +186,28 @@ async fn responses_streams_are_annotated_consistently_and_stopped_with_an_error_
     assert_eq!(last["type"], "error");
     assert_eq!(last["code"], "airlock_answer_blocked");
 }
+
+#[tokio::test]
+async fn a_code_block_left_open_is_reviewed_when_its_text_block_ends() {
+    let env = start(AnswerReview::Block).await;
+    let open = "run this:\n```py\nx = eval(input())\n";
+    let r = env
+        .post_anthropic(json!({"model": "claude-sonnet-4-5", "max_tokens": 100, "stream": true, "messages": [{"role": "user", "content": open}]}))
+        .await;
+    let events = sse_events(&r.text().await.unwrap());
+    let all: String = events.iter().map(|(_, d)| d.as_str()).collect();
+    assert!(!all.contains("eval("), "{all}");
+    assert_eq!(events.last().unwrap().0.as_deref(), Some("message_stop"));
+    let md: Value = serde_json::from_str(&events[events.len() - 2].1).unwrap();
+    assert_eq!(md["delta"]["stop_reason"], "refusal");
+    // The stopped block is closed exactly once.
+    let stops = events
+        .iter()
+        .filter(|(n, _)| n.as_deref() == Some("content_block_stop"))
+        .count();
+    let starts = events
+        .iter()
+        .filter(|(n, _)| n.as_deref() == Some("content_block_start"))
+        .count();
+    assert_eq!(starts, stops);
+}
