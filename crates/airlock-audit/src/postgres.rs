@@ -96,7 +96,10 @@ async fn migrate(client: &mut Client, loc: &str) -> Result<(), AuditError> {
         .query_opt("SELECT version FROM airlock_schema WHERE id = 1", &[])
         .await
         .map_err(err(loc, "reading the schema version"))?
-        .map_or(0, |r| r.get(0));
+        .map(|r| r.try_get(0))
+        .transpose()
+        .map_err(err(loc, "reading the schema version"))?
+        .unwrap_or(0);
     if found > latest {
         return Err(AuditError::SchemaTooNew {
             location: loc.to_string(),
@@ -247,9 +250,10 @@ impl PgStore {
             .query_opt("SELECT seq, hash FROM airlock_audit_head WHERE id = 1", &[])
             .await
             .map_err(err(loc, "reading the chain head"))?
-            .map_or((-1, "(the chain head row is missing)".to_string()), |r| {
-                (r.get(0), r.get(1))
-            });
+            .map(|r| Ok::<_, tokio_postgres::Error>((r.try_get(0)?, r.try_get(1)?)))
+            .transpose()
+            .map_err(err(loc, "reading the chain head"))?
+            .unwrap_or((-1, "(the chain head row is missing)".to_string()));
         let stmt = tx
             .prepare(&format!(
                 "SELECT {COLUMNS} FROM airlock_audit WHERE seq > $1 ORDER BY seq LIMIT $2"
@@ -360,7 +364,9 @@ impl PgStore {
             )
             .await
             .map_err(err(&self.location, "reading a vault entry")))?;
-        Ok(row.map(|r| r.get(0)))
+        row.map(|r| r.try_get(0))
+            .transpose()
+            .map_err(err(&self.location, "reading a vault entry"))
     }
 
     pub(crate) async fn purge_expired(&self, now: i64) -> Result<u64, AuditError> {
@@ -533,7 +539,8 @@ async fn append_events(
                 .to_string(),
         });
     };
-    let (seq, hash): (i64, String) = (head.get(0), head.get(1));
+    let (seq, hash): (i64, String) = (|| Ok((head.try_get(0)?, head.try_get(1)?)))()
+        .map_err(err(loc, "reading the chain head"))?;
     let records = chain_after(seq, &hash, events);
     for rec in &records {
         let r = RawRow::from_record(rec);
