@@ -22,6 +22,13 @@ find_bin() {
 }
 pg_ctl=$(find_bin pg_ctl)
 initdb=$(find_bin initdb)
+if { [ -z "$pg_ctl" ] || [ -z "$initdb" ]; } && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  # A fresh machine: install the server from the distribution's packages.
+  echo "start-postgres.sh: installing PostgreSQL (apt-get install postgresql)" >&2
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) >&2
+  pg_ctl=$(find_bin pg_ctl)
+  initdb=$(find_bin initdb)
+fi
 if [ -z "$pg_ctl" ] || [ -z "$initdb" ]; then
   echo "start-postgres.sh: pg_ctl/initdb not found; install PostgreSQL (apt-get install postgresql)" >&2
   exit 2
