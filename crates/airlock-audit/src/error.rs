@@ -64,6 +64,13 @@ pub enum AuditError {
     #[error("invalid time {input:?}: {reason} (use RFC 3339 like 2026-01-31T12:00:00Z, a date like 2026-01-31, or a span like 90s, 30m, 24h, 7d, 2w)")]
     BadTime { input: String, reason: String },
 
+    /// An operation that needs an intact chain found it broken.
+    #[error(
+        "the audit chain is broken at record {seq} ({reason}); refusing to prune it (that would \
+         delete the evidence): investigate with `airlock audit verify`"
+    )]
+    ChainBroken { seq: i64, reason: String },
+
     /// The operating system's random number generator failed; no key is made without it.
     #[error("the system random number generator failed: {0}")]
     Random(String),

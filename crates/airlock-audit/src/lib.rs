@@ -41,7 +41,7 @@ pub use query::Query;
 pub use verify::{BrokenRecord, VerifyReport};
 
 /// The schema version this build writes; a database with a higher one is refused.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// The environment variable naming the database when `--database-url` is not given.
 pub const DATABASE_URL_ENV: &str = "AIRLOCK_DATABASE_URL";
@@ -269,6 +269,28 @@ impl AuditStore {
             break;
         }
         Ok(report)
+    }
+
+    /// Deletes the records older than `before_ms` (the oldest part of the chain: up to the first
+    /// record at or after that time) and returns how many. The head row keeps the last deleted
+    /// record's seq and hash as the chain's base, so what remains still verifies. Refuses to
+    /// prune a broken chain: that would delete the evidence.
+    pub async fn prune_before(&self, before_ms: i64) -> Result<u64, AuditError> {
+        let report = self.verify().await?;
+        if let Some(b) = report.broken {
+            return Err(AuditError::ChainBroken {
+                seq: b.seq,
+                reason: b.reason,
+            });
+        }
+        let through = match &self.backend {
+            Backend::Sqlite(s) => s.prune_point(before_ms).await?,
+            Backend::Postgres(p) => p.prune_point(before_ms).await?,
+        };
+        match &self.backend {
+            Backend::Sqlite(s) => s.prune_through(through).await,
+            Backend::Postgres(p) => p.prune_through(through).await,
+        }
     }
 
     /// The record at position `seq`, if there is one.

@@ -13,14 +13,17 @@ use tokio::sync::{mpsc, oneshot};
 use tokio_postgres::types::ToSql;
 use tokio_postgres::{Client, Config, IsolationLevel, NoTls, Row, Statement};
 
-use crate::event::{chain_after, AuditEvent};
+use crate::event::{chain_after, AuditEvent, GENESIS_HASH};
 use crate::keys::KeyInfo;
 use crate::query::{Param, Query};
 use crate::rows::{RawRow, COLUMNS};
 use crate::verify::{Verifier, VerifyReport};
 use crate::{redact_url, AuditError, AuditRecord};
 
-const MIGRATIONS: &[&str] = &[include_str!("migrations/postgres/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/postgres/0001_init.sql"),
+    include_str!("migrations/postgres/0002_prune.sql"),
+];
 /// The advisory lock key taken while migrating ("airlock" in ASCII).
 const MIGRATION_LOCK: i64 = 0x0061_6972_6c6f_636b;
 const MAX_BATCH: usize = 512;
@@ -246,21 +249,36 @@ impl PgStore {
             .start()
             .await
             .map_err(err(loc, "starting a read transaction"))?;
-        let (head_seq, head_hash) = tx
-            .query_opt("SELECT seq, hash FROM airlock_audit_head WHERE id = 1", &[])
+        let (head_seq, head_hash, base_seq, base_hash): (i64, String, i64, String) = tx
+            .query_opt(
+                "SELECT seq, hash, base_seq, base_hash FROM airlock_audit_head WHERE id = 1",
+                &[],
+            )
             .await
             .map_err(err(loc, "reading the chain head"))?
-            .map(|r| Ok::<_, tokio_postgres::Error>((r.try_get(0)?, r.try_get(1)?)))
+            .map(|r| {
+                Ok::<_, tokio_postgres::Error>((
+                    r.try_get(0)?,
+                    r.try_get(1)?,
+                    r.try_get(2)?,
+                    r.try_get(3)?,
+                ))
+            })
             .transpose()
             .map_err(err(loc, "reading the chain head"))?
-            .unwrap_or((-1, "(the chain head row is missing)".to_string()));
+            .unwrap_or((
+                -1,
+                "(the chain head row is missing)".to_string(),
+                0,
+                GENESIS_HASH.to_string(),
+            ));
         let stmt = tx
             .prepare(&format!(
                 "SELECT {COLUMNS} FROM airlock_audit WHERE seq > $1 ORDER BY seq LIMIT $2"
             ))
             .await
             .map_err(err(loc, "preparing the chain walk"))?;
-        let mut v = Verifier::new();
+        let mut v = Verifier::new(base_seq, base_hash);
         let mut after = i64::MIN;
         'walk: loop {
             let rows = tx
@@ -281,6 +299,59 @@ impl PgStore {
             .await
             .map_err(err(loc, "ending the read transaction"))?;
         Ok(v.finish(head_seq, head_hash))
+    }
+
+    /// Deletes records up to `seq` and moves the chain's base there, holding the chain head
+    /// locked like an append.
+    pub(crate) async fn prune_through(&self, seq: i64) -> Result<u64, AuditError> {
+        let loc = &self.location;
+        let mut client = connect(&self.config, loc).await?;
+        let tx = client
+            .transaction()
+            .await
+            .map_err(err(loc, "starting a prune"))?;
+        let base: i64 = tx
+            .query_one(
+                "SELECT base_seq FROM airlock_audit_head WHERE id = 1 FOR UPDATE",
+                &[],
+            )
+            .await
+            .and_then(|r| r.try_get(0))
+            .map_err(err(loc, "locking the chain head"))?;
+        if seq <= base {
+            return Ok(0);
+        }
+        let hash: String = tx
+            .query_one("SELECT hash FROM airlock_audit WHERE seq = $1", &[&seq])
+            .await
+            .and_then(|r| r.try_get(0))
+            .map_err(err(loc, "reading the new base record"))?;
+        let n = tx
+            .execute("DELETE FROM airlock_audit WHERE seq <= $1", &[&seq])
+            .await
+            .map_err(err(loc, "deleting pruned records"))?;
+        tx.execute(
+            "UPDATE airlock_audit_head SET base_seq = $1, base_hash = $2 WHERE id = 1",
+            &[&seq, &hash],
+        )
+        .await
+        .map_err(err(loc, "moving the chain base"))?;
+        tx.commit().await.map_err(err(loc, "committing a prune"))?;
+        Ok(n)
+    }
+
+    /// The last seq whose record and every one before it are older than `before_ms`.
+    pub(crate) async fn prune_point(&self, before_ms: i64) -> Result<i64, AuditError> {
+        let row = retry!(self, |c| c
+            .query_one(
+                "SELECT COALESCE((SELECT MIN(seq) FROM airlock_audit WHERE time_ms >= $1) - 1,
+                                 (SELECT seq FROM airlock_audit_head WHERE id = 1))",
+                &[&before_ms],
+            )
+            .await
+            .map_err(err(&self.location, "finding the records to prune")))?;
+        row.try_get(0)
+            .map_err(err(&self.location, "finding the records to prune"))
     }
 
     pub(crate) async fn insert_key(&self, info: KeyInfo, hash: String) -> Result<(), AuditError> {
@@ -583,4 +654,12 @@ async fn append_events(
         .map_err(err(loc, "advancing the chain head"))?;
     }
     tx.commit().await.map_err(err(loc, "committing an append"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn one_migration_per_schema_version() {
+        assert_eq!(super::MIGRATIONS.len() as i64, crate::SCHEMA_VERSION);
+    }
 }

@@ -12,14 +12,17 @@ use std::time::Duration;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use tokio::sync::oneshot;
 
-use crate::event::{chain_after, AuditEvent};
+use crate::event::{chain_after, AuditEvent, GENESIS_HASH};
 use crate::keys::KeyInfo;
 use crate::query::{Param, Query};
 use crate::rows::{RawRow, COLUMNS};
 use crate::verify::{Verifier, VerifyReport};
 use crate::{AuditError, AuditRecord};
 
-const MIGRATIONS: &[&str] = &[include_str!("migrations/sqlite/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/sqlite/0001_init.sql"),
+    include_str!("migrations/sqlite/0002_prune.sql"),
+];
 /// Events committed in one transaction at most.
 const MAX_BATCH: usize = 512;
 /// How long a writer waits for another process's write transaction.
@@ -288,16 +291,21 @@ impl SqliteStore {
             let tx = conn
                 .unchecked_transaction()
                 .map_err(err(loc, "starting a read transaction"))?;
-            let (head_seq, head_hash): (i64, String) = tx
+            let (head_seq, head_hash, base_seq, base_hash): (i64, String, i64, String) = tx
                 .query_row(
-                    "SELECT seq, hash FROM airlock_audit_head WHERE id = 1",
+                    "SELECT seq, hash, base_seq, base_hash FROM airlock_audit_head WHERE id = 1",
                     [],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
                 )
                 .optional()
                 .map_err(err(loc, "reading the chain head"))?
-                .unwrap_or((-1, "(the chain head row is missing)".to_string()));
-            let mut v = Verifier::new();
+                .unwrap_or((
+                    -1,
+                    "(the chain head row is missing)".to_string(),
+                    0,
+                    GENESIS_HASH.to_string(),
+                ));
+            let mut v = Verifier::new(base_seq, base_hash);
             let mut stmt = tx
                 .prepare(&format!("SELECT {COLUMNS} FROM airlock_audit ORDER BY seq"))
                 .map_err(err(loc, "preparing the chain walk"))?;
@@ -312,6 +320,57 @@ impl SqliteStore {
                 }
             }
             Ok(v.finish(head_seq, head_hash))
+        })
+        .await
+    }
+
+    /// Deletes records up to `seq` and moves the chain's base there.
+    pub(crate) async fn prune_through(&self, seq: i64) -> Result<u64, AuditError> {
+        self.write(move |conn, loc| {
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(err(loc, "starting a prune"))?;
+            let base: i64 = tx
+                .query_row(
+                    "SELECT base_seq FROM airlock_audit_head WHERE id = 1",
+                    [],
+                    |r| r.get(0),
+                )
+                .map_err(err(loc, "reading the chain head"))?;
+            if seq <= base {
+                return Ok(0);
+            }
+            let hash: String = tx
+                .query_row(
+                    "SELECT hash FROM airlock_audit WHERE seq = ?1",
+                    [seq],
+                    |r| r.get(0),
+                )
+                .map_err(err(loc, "reading the new base record"))?;
+            let n = tx
+                .execute("DELETE FROM airlock_audit WHERE seq <= ?1", [seq])
+                .map_err(err(loc, "deleting pruned records"))?;
+            tx.execute(
+                "UPDATE airlock_audit_head SET base_seq = ?1, base_hash = ?2 WHERE id = 1",
+                params![seq, hash],
+            )
+            .map_err(err(loc, "moving the chain base"))?;
+            tx.commit().map_err(err(loc, "committing a prune"))?;
+            Ok(n as u64)
+        })
+        .await
+    }
+
+    /// The last seq whose record and every one before it are older than `before_ms`.
+    pub(crate) async fn prune_point(self: &Arc<Self>, before_ms: i64) -> Result<i64, AuditError> {
+        self.read(move |conn, loc| {
+            conn.query_row(
+                "SELECT COALESCE((SELECT MIN(seq) FROM airlock_audit WHERE time_ms >= ?1) - 1,
+                                 (SELECT seq FROM airlock_audit_head WHERE id = 1))",
+                [before_ms],
+                |r| r.get(0),
+            )
+            .map_err(err(loc, "finding the records to prune"))
         })
         .await
     }
@@ -581,4 +640,12 @@ fn append_events(
         .map_err(err(loc, "advancing the chain head"))?;
     }
     tx.commit().map_err(err(loc, "committing an append"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn one_migration_per_schema_version() {
+        assert_eq!(super::MIGRATIONS.len() as i64, crate::SCHEMA_VERSION);
+    }
 }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::event::{record_hash, AuditRecord, GENESIS_HASH};
+use crate::event::{record_hash, AuditRecord};
 
 /// The outcome of [`crate::AuditStore::verify`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -15,6 +15,8 @@ pub struct VerifyReport {
     /// The head's hash ([`GENESIS_HASH`] for an empty log). Keep a copy outside the database to
     /// detect a rewrite of the whole chain.
     pub head_hash: String,
+    /// Records up to this seq were pruned (0: none); the chain starts after it.
+    pub base_seq: i64,
     /// The first broken record, if any.
     pub broken: Option<BrokenRecord>,
 }
@@ -40,6 +42,7 @@ pub(crate) type RowResult = Result<AuditRecord, (i64, String)>;
 
 /// Checks records one at a time, in seq order.
 pub(crate) struct Verifier {
+    base_seq: i64,
     expected_seq: i64,
     expected_prev: String,
     records: u64,
@@ -47,10 +50,12 @@ pub(crate) struct Verifier {
 }
 
 impl Verifier {
-    pub(crate) fn new() -> Verifier {
+    /// A walk starting after the base `(seq, hash)`: `(0, GENESIS_HASH)` when nothing was pruned.
+    pub(crate) fn new(base_seq: i64, base_hash: String) -> Verifier {
         Verifier {
-            expected_seq: 1,
-            expected_prev: GENESIS_HASH.to_string(),
+            base_seq,
+            expected_seq: base_seq + 1,
+            expected_prev: base_hash,
             records: 0,
             broken: None,
         }
@@ -147,6 +152,7 @@ impl Verifier {
             records: self.records,
             head_seq,
             head_hash,
+            base_seq: self.base_seq,
             broken: self.broken,
         }
     }

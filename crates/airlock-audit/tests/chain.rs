@@ -290,3 +290,46 @@ async fn several_processes_share_one_chain(db: Db) {
     assert_eq!(r.records, 300);
 }
 both_backends!(several_processes_share_one_chain);
+
+/// Pruning deletes the oldest records, the rest still verifies from the new base, and tampering
+/// with what remains still shows.
+async fn prune_keeps_the_rest_verifiable(db: Db) {
+    let store = db.open().await;
+    append_n(&store, 0, 10).await;
+    // event(i) is at t0 + i s: everything before event(4).
+    let n = store.prune_before(event(4).time_ms).await.unwrap();
+    assert_eq!(n, 4);
+    let r = store.verify().await.unwrap();
+    assert!(r.is_intact(), "{r:?}");
+    assert_eq!((r.records, r.base_seq, r.head_seq), (6, 4, 10));
+    assert_eq!(
+        store.prune_before(event(4).time_ms).await.unwrap(),
+        0,
+        "idempotent"
+    );
+    append_n(&store, 10, 2).await;
+    assert!(store.verify().await.unwrap().is_intact());
+    let recs = store.query(&Query::default()).await.unwrap();
+    assert_eq!(recs.first().unwrap().seq, 5);
+
+    // Deleting the first remaining record is still caught.
+    db.exec("DELETE FROM airlock_audit WHERE seq = 5").await;
+    let b = store.verify().await.unwrap().broken.expect("detected");
+    assert_eq!(b.seq, 5);
+    // And a broken chain is never pruned.
+    let e = store.prune_before(i64::MAX).await.unwrap_err().to_string();
+    assert!(e.contains("refusing to prune"), "{e}");
+}
+both_backends!(prune_keeps_the_rest_verifiable);
+
+async fn prune_everything(db: Db) {
+    let store = db.open().await;
+    append_n(&store, 0, 3).await;
+    assert_eq!(store.prune_before(i64::MAX).await.unwrap(), 3);
+    let r = store.verify().await.unwrap();
+    assert!(r.is_intact() && r.records == 0 && r.base_seq == 3, "{r:?}");
+    append_n(&store, 3, 2).await;
+    let r = store.verify().await.unwrap();
+    assert!(r.is_intact() && r.records == 2 && r.head_seq == 5, "{r:?}");
+}
+both_backends!(prune_everything);
