@@ -430,6 +430,44 @@ fn verify_passes_then_detects_tampering() {
 }
 
 #[test]
+fn prune_then_verify() {
+    let (dir, _db, url) = seeded();
+    let d = dir.path();
+    // Seeded events are one minute apart from 2023-11-14T22:13:20Z: two are before 22:15.
+    let out = run(
+        d,
+        &[
+            "audit",
+            "prune",
+            "--before",
+            "2023-11-14T22:15:00Z",
+            "--database-url",
+            &url,
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("pruned 2 records"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(
+        d,
+        &["audit", "--database-url", &url, "--format", "csv"],
+        &[],
+    );
+    assert_eq!(stdout(&out).lines().count(), 5, "header + 4 records");
+    let out = run(d, &["audit", "verify", "--database-url", &url], &[]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("intact: 4 records"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
 fn postgres_through_the_binary() {
     let Some(url) = std::env::var("AIRLOCK_TEST_POSTGRES_URL")
         .ok()

@@ -137,6 +137,15 @@ pub enum AuditCommand {
         #[arg(long, value_name = "SEQ:HASH")]
         anchor: Vec<String>,
     },
+    /// Delete the oldest records, those before --before, after checking the chain; what remains
+    /// still verifies. Refuses a broken chain.
+    Prune {
+        #[command(flatten)]
+        db: DatabaseArgs,
+        /// Delete records before this time: RFC 3339, a date, or a span back from now (90d).
+        #[arg(long, value_name = "TIME")]
+        before: String,
+    },
 }
 
 pub fn run(args: AuditArgs) -> Result<ExitCode> {
@@ -144,8 +153,12 @@ pub fn run(args: AuditArgs) -> Result<ExitCode> {
 }
 
 async fn run_async(args: AuditArgs) -> Result<ExitCode> {
-    if let Some(AuditCommand::Verify { db, format, anchor }) = args.command {
-        return verify(&db, format, &anchor).await;
+    match args.command {
+        Some(AuditCommand::Verify { db, format, anchor }) => {
+            return verify(&db, format, &anchor).await
+        }
+        Some(AuditCommand::Prune { db, before }) => return prune(&db, &before).await,
+        None => {}
     }
     let now = now_ms();
     let time = |s: &Option<String>| s.as_deref().map(|s| parse_time(s, now)).transpose();
@@ -188,6 +201,26 @@ async fn run_async(args: AuditArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+async fn prune(db: &DatabaseArgs, before: &str) -> Result<ExitCode> {
+    let before_ms = parse_time(before, now_ms())?;
+    let store = db.open(true).await?;
+    let n = store
+        .prune_before(before_ms)
+        .await
+        .context("cannot prune the audit log")?;
+    let report = store
+        .verify()
+        .await
+        .context("cannot verify the audit log")?;
+    eprintln!(
+        "airlock: pruned {n} records before {}; the log keeps {} records, from record {}",
+        format_rfc3339(before_ms),
+        report.records,
+        report.base_seq + 1
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 fn parse_anchor(a: &str) -> Result<(i64, String)> {
     let parsed = a.split_once(':').and_then(|(seq, hash)| {
         let ok = hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit());
@@ -216,8 +249,13 @@ async fn verify(db: &DatabaseArgs, format: VerifyFormat, anchors: &[String]) -> 
         VerifyFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
         VerifyFormat::Text => match &report.broken {
             None => {
+                let pruned = if report.base_seq > 0 {
+                    format!(" (records 1 to {} pruned)", report.base_seq)
+                } else {
+                    String::new()
+                };
                 println!(
-                    "audit log intact: {} records, head record {} hash {}",
+                    "audit log intact: {} records{pruned}, head record {} hash {}",
                     report.records, report.head_seq, report.head_hash
                 );
                 if report.head_seq > 0 {
