@@ -69,8 +69,10 @@ pub struct Located {
 #[derive(Debug, Default)]
 pub struct Inspection {
     pub findings: Vec<Located>,
-    /// Number of strings scanned, for metrics.
+    /// Number of strings looked at.
     pub strings: usize,
+    /// Of those, how many were known clean and not scanned again.
+    pub cached: usize,
 }
 
 impl Inspection {
@@ -98,12 +100,75 @@ impl Inspection {
     }
 }
 
-/// Scans every text-bearing string of `body`.
-pub fn inspect(detector: &Detector, policy: &Policy, body: &Value) -> Inspection {
+/// Strings shorter than this are scanned every time: hashing them would cost about as
+/// much as scanning them.
+const CLEAN_CACHE_MIN_LEN: usize = 256;
+/// When the cache holds this many strings it starts over.
+const CLEAN_CACHE_MAX: usize = 100_000;
+
+/// Digests of long strings the detector found nothing in.
+///
+/// An agent sends the whole conversation again every turn; without this every turn would
+/// scan the whole history again. Only clean strings are remembered, and only by digest, so
+/// the cache holds no sensitive value; a string with findings is scanned again each time.
+/// The digest is keyed by the gateway's secret, so it says nothing outside this process.
+#[derive(Default)]
+pub struct CleanCache {
+    seen: std::sync::Mutex<std::collections::HashSet<[u8; 32]>>,
+    key: Vec<u8>,
+}
+
+impl CleanCache {
+    pub fn new(key: &[u8]) -> CleanCache {
+        CleanCache {
+            seen: Default::default(),
+            key: key.to_vec(),
+        }
+    }
+
+    fn digest(&self, s: &str) -> [u8; 32] {
+        let mut mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(&self.key).expect("HMAC takes any key length");
+        mac.update(s.as_bytes());
+        mac.finalize().into_bytes().into()
+    }
+
+    fn is_clean(&self, d: &[u8; 32]) -> bool {
+        self.seen.lock().map(|s| s.contains(d)).unwrap_or(false)
+    }
+
+    fn mark_clean(&self, d: [u8; 32]) {
+        if let Ok(mut s) = self.seen.lock() {
+            if s.len() >= CLEAN_CACHE_MAX {
+                s.clear();
+            }
+            s.insert(d);
+        }
+    }
+}
+
+/// Scans every text-bearing string of `body`, skipping long strings `cache` has seen clean.
+pub fn inspect(
+    detector: &Detector,
+    policy: &Policy,
+    body: &Value,
+    cache: Option<&CleanCache>,
+) -> Inspection {
     let mut out = Inspection::default();
     let mut path: Vec<Seg<'_>> = Vec::new();
-    walk(detector, policy, body, &mut path, false, &mut out);
+    let ctx = Walk {
+        detector,
+        policy,
+        cache,
+    };
+    walk(&ctx, body, &mut path, false, &mut out);
     out
+}
+
+struct Walk<'a> {
+    detector: &'a Detector,
+    policy: &'a Policy,
+    cache: Option<&'a CleanCache>,
 }
 
 #[derive(Clone, Copy)]
@@ -113,8 +178,7 @@ enum Seg<'a> {
 }
 
 fn walk<'a>(
-    detector: &Detector,
-    policy: &Policy,
+    ctx: &Walk<'_>,
     v: &'a Value,
     path: &mut Vec<Seg<'a>>,
     sealed: bool,
@@ -127,18 +191,32 @@ fn walk<'a>(
                 return;
             }
             out.strings += 1;
-            let findings = detector.scan(s.as_bytes());
+            let digest = match ctx.cache {
+                Some(c) if s.len() >= CLEAN_CACHE_MIN_LEN => {
+                    let d = c.digest(s);
+                    if c.is_clean(&d) {
+                        out.cached += 1;
+                        return;
+                    }
+                    Some((c, d))
+                }
+                _ => None,
+            };
+            let findings = ctx.detector.scan(s.as_bytes());
             if findings.is_empty() {
+                if let Some((c, d)) = digest {
+                    c.mark_clean(d);
+                }
                 return;
             }
             let (pointer, location) = render_path(path);
             for f in findings {
-                let box_level = policy.box_for_finding(&f);
+                let box_level = ctx.policy.box_for_finding(&f);
                 out.findings.push(Located {
                     pointer: pointer.clone(),
                     location: location.clone(),
                     sealed,
-                    action: policy.action(box_level),
+                    action: ctx.policy.action(box_level),
                     box_level,
                     finding: f,
                 });
@@ -147,7 +225,7 @@ fn walk<'a>(
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 path.push(Seg::Index(i));
-                walk(detector, policy, item, path, sealed, out);
+                walk(ctx, item, path, sealed, out);
                 path.pop();
             }
         }
@@ -164,7 +242,7 @@ fn walk<'a>(
                     }
                 }
                 path.push(Seg::Key(k));
-                walk(detector, policy, item, path, sealed, out);
+                walk(ctx, item, path, sealed, out);
                 path.pop();
             }
         }
@@ -324,4 +402,36 @@ pub fn keyed_fingerprint(secret: &[u8], f: &Finding) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_clean_long_strings_are_remembered_and_findings_are_found_every_time() {
+        let detector = Detector::builtin();
+        let policy = Policy::default();
+        let cache = CleanCache::new(b"test-secret-0123456789");
+        let clean = "fn main() { println!(\"hello\"); }\n".repeat(20);
+        let dirty = format!("{clean}\nmail jane.doe@airlock-fixture.dev\n");
+        let body = serde_json::json!({"messages": [
+            {"role": "user", "content": clean}, {"role": "user", "content": dirty}]});
+        for turn in 0..3 {
+            let i = inspect(&detector, &policy, &body, Some(&cache));
+            assert_eq!(i.findings.len(), 1, "turn {turn}");
+            assert_eq!(i.findings[0].location, "messages[1].content");
+            assert_eq!(i.cached, usize::from(turn > 0), "turn {turn}");
+        }
+    }
+
+    #[test]
+    fn placeholders_are_keyed_and_stable() {
+        let detector = Detector::builtin();
+        let f = detector.scan(b"mail jane.doe@airlock-fixture.dev").remove(0);
+        let a = placeholder(b"secret-one-0123456789", &f);
+        assert_eq!(a, placeholder(b"secret-one-0123456789", &f));
+        assert_ne!(a, placeholder(b"secret-two-0123456789", &f));
+        assert!(a.starts_with("[[EMAIL") && a.ends_with("]]"), "{a}");
+    }
 }

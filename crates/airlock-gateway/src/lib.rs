@@ -87,6 +87,7 @@ impl Gateway {
             seed[0], seed[1], seed[2], seed[3]
         );
         let requirements = prompts::requirements_text(&policy.prompts().requirements);
+        let clean_cache = inspect::CleanCache::new(config.secret.expose());
         Ok(Gateway {
             shared: Arc::new(Shared {
                 config,
@@ -100,6 +101,7 @@ impl Gateway {
                 requirements,
                 request_ids: AtomicU64::new(1),
                 id_prefix,
+                clean_cache,
             }),
             audit_task,
         })

@@ -25,7 +25,7 @@ use crate::auth::{Authenticator, Identity};
 use crate::config::GatewayConfig;
 use crate::dialect::{error_response, Dialect, Endpoint};
 use crate::error::RequestError;
-use crate::inspect::{inspect, redact, RestoreMap};
+use crate::inspect::{inspect, redact, CleanCache, RestoreMap};
 use crate::metrics::Metrics;
 use crate::restore::restore_value;
 use crate::review::{annotation, block_reason, AnswerReviewer};
@@ -45,6 +45,7 @@ pub struct Shared {
     pub requirements: Option<String>,
     pub request_ids: AtomicU64,
     pub id_prefix: String,
+    pub clean_cache: CleanCache,
 }
 
 /// The audit record of a request, filled in as it goes.
@@ -252,7 +253,12 @@ async fn prepare(
     let mut route = upstream::route(&shared.config.upstreams, endpoint, &requested)
         .ok_or_else(|| RequestError::NoRoute(requested.clone()))?;
 
-    let inspection = inspect(&shared.detector, &shared.policy, &v);
+    let inspection = inspect(
+        &shared.detector,
+        &shared.policy,
+        &v,
+        Some(&shared.clean_cache),
+    );
     for f in &inspection.findings {
         shared.metrics.finding(f.finding.kind);
     }
