@@ -428,7 +428,9 @@ mod tests {
     #[test]
     fn placeholders_are_keyed_and_stable() {
         let detector = Detector::builtin();
-        let f = detector.scan(b"mail jane.doe@airlock-fixture.dev").remove(0);
+        let f = detector
+            .scan(b"mail jane.doe@airlock-fixture.dev")
+            .remove(0);
         let a = placeholder(b"secret-one-0123456789", &f);
         assert_eq!(a, placeholder(b"secret-one-0123456789", &f));
         assert_ne!(a, placeholder(b"secret-two-0123456789", &f));
