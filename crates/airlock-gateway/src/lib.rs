@@ -127,7 +127,13 @@ impl Gateway {
         listener: tokio::net::TcpListener,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
+        use axum::serve::ListenerExt;
         let app = self.router();
+        // Answers go out in several small writes (headers, then stream chunks): without
+        // TCP_NODELAY, Nagle's algorithm holds them back waiting for ACKs.
+        let listener = listener.tap_io(|tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
         axum::serve(listener, app)
             .with_graceful_shutdown(shutdown)
             .await?;
