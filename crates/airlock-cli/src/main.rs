@@ -70,6 +70,14 @@ enum Command {
     /// Create, validate or render the policy file.
     #[command(subcommand)]
     Policy(commands::policy::PolicyCommand),
+    /// Query and export the gateway's audit log, or verify its hash chain (`audit verify`).
+    Audit(commands::audit::AuditArgs),
+    /// Create, list or revoke gateway API keys.
+    #[command(subcommand)]
+    Keys(commands::keys::KeysCommand),
+    /// Run the gateway between coding assistants and model providers (`gateway setup`
+    /// prints each assistant's settings).
+    Gateway(commands::gateway::GatewayArgs),
 }
 
 /// Output formats shared by the reporting commands.
@@ -94,6 +102,9 @@ fn main() -> ExitCode {
         Command::Rules(c) => commands::rules::run(&cli.global, c),
         Command::Explain(a) => commands::rules::explain(&cli.global, a),
         Command::Policy(c) => commands::policy::run(&cli.global, c),
+        Command::Audit(a) => commands::audit::run(a),
+        Command::Keys(c) => commands::keys::run(c),
+        Command::Gateway(a) => commands::gateway::run(&cli.global, a),
     };
     match result {
         Ok(code) => code,

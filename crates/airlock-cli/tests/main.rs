@@ -1,6 +1,7 @@
 //! End-to-end tests of the `airlock` binary: real processes, real files, real git
 //! repositories in temporary directories.
 
+mod audit_cli;
 mod cli;
 mod git_hook;
 mod review;

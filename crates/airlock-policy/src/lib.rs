@@ -12,6 +12,7 @@
 
 mod classify;
 mod error;
+mod gateway;
 mod glob;
 mod parse;
 mod render;
@@ -24,6 +25,9 @@ use airlock_types::{BoxLevel, Confidence, Finding, Kind, Severity};
 
 pub use classify::{Classification, Reason};
 pub use error::{Diagnostic, PolicyError};
+pub use gateway::{
+    AnswerReview, Gateway, GatewayAuth, Upstream, UpstreamKind, DEFAULT_GATEWAY_PORT,
+};
 pub use rules::{CODENAME_RULE_ID, INTERNAL_HOST_RULE_ID, MARKER_RULE_ID};
 
 use crate::glob::Matcher;
@@ -288,6 +292,9 @@ pub struct Policy {
     models: Models,
     review: Vec<ReviewRule>,
     prompts: Prompts,
+    gateway: Gateway,
+    /// Whether the file has a `[gateway]` section (the rendered policy shows it only then).
+    gateway_configured: bool,
     source: Option<PathBuf>,
     compiled: Compiled,
 }
@@ -303,6 +310,8 @@ impl Default for Policy {
             models: Models::default(),
             review: Vec::new(),
             prompts: Prompts::default(),
+            gateway: Gateway::default(),
+            gateway_configured: false,
             source: None,
             compiled: Compiled::default(),
         }
@@ -382,6 +391,16 @@ impl Policy {
 
     pub fn prompts(&self) -> &Prompts {
         &self.prompts
+    }
+
+    /// `[gateway]`, or its defaults when the file has none.
+    pub fn gateway(&self) -> &Gateway {
+        &self.gateway
+    }
+
+    /// Whether the file has a `[gateway]` section.
+    pub fn has_gateway_section(&self) -> bool {
+        self.gateway_configured
     }
 
     /// The box of a kind of content.

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::{PolicyError, Reporter};
+use crate::gateway::{AnswerReview, Gateway, GatewayAuth, Upstream, UpstreamKind};
 use crate::glob::{model_glob, path_globs, MODEL_GLOB_HELP, PATH_GLOB_HELP};
 use crate::rules::{self, RESERVED_RULE_IDS};
 use crate::{
@@ -29,6 +30,7 @@ struct RawPolicy {
     models: Option<RawModels>,
     review: Option<Vec<RawReview>>,
     prompts: Option<RawPrompts>,
+    gateway: Option<RawGateway>,
 }
 
 #[derive(Deserialize)]
@@ -123,6 +125,33 @@ struct RawReview {
 #[serde(deny_unknown_fields)]
 struct RawPrompts {
     requirements: Option<Vec<Spanned<String>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGateway {
+    listen: Option<Spanned<String>>,
+    auth: Option<GatewayAuth>,
+    keys_env: Option<Spanned<String>>,
+    audit: Option<Spanned<String>>,
+    secret_env: Option<Spanned<String>>,
+    max_body_bytes: Option<Spanned<i64>>,
+    upstream_timeout_secs: Option<Spanned<i64>>,
+    answer_review: Option<AnswerReview>,
+    box3_route: Option<Spanned<String>>,
+    upstreams: Option<Vec<RawUpstream>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawUpstream {
+    name: Spanned<String>,
+    kind: UpstreamKind,
+    base_url: Spanned<String>,
+    api_key_env: Option<Spanned<String>>,
+    #[serde(default)]
+    models: Vec<Spanned<String>>,
+    api_version: Option<String>,
 }
 
 /// A box number, refused unless 1, 2 or 3.
@@ -266,6 +295,11 @@ pub(crate) fn parse(text: &str, origin: &str) -> Result<Policy, PolicyError> {
                 requirements: strings(&reqs),
             };
         }
+    }
+
+    if let Some(g) = raw.gateway {
+        policy.gateway = gateway(&r, g)?;
+        policy.gateway_configured = true;
     }
 
     let policy = policy.compile().map_err(|e| {
@@ -569,4 +603,160 @@ fn review_rule(r: &Reporter<'_>, rv: RawReview) -> Result<ReviewRule, PolicyErro
         reviewers: strings(rv.reviewers.get_ref()),
         min_severity: rv.min_severity,
     })
+}
+
+fn env_name(r: &Reporter<'_>, v: &Spanned<String>) -> Result<String, PolicyError> {
+    let name = v.get_ref().trim();
+    let ok = !name.is_empty()
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    if !ok {
+        return Err(r.at(
+            Some(v.span().start),
+            format!("`{name}` is not an environment variable name"),
+            Some(
+                "name the variable that holds the value, e.g. `OPENAI_API_KEY`; never write a key into this file"
+                    .into(),
+            ),
+        ));
+    }
+    Ok(name.to_string())
+}
+
+fn positive(r: &Reporter<'_>, v: &Spanned<i64>, what: &str) -> Result<u64, PolicyError> {
+    u64::try_from(*v.get_ref())
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| {
+            r.at(
+                Some(v.span().start),
+                format!("{what} must be a positive number, not {}", v.get_ref()),
+                None,
+            )
+        })
+}
+
+fn gateway(r: &Reporter<'_>, g: RawGateway) -> Result<Gateway, PolicyError> {
+    let mut out = Gateway::default();
+    if let Some(l) = &g.listen {
+        out.listen = l.get_ref().trim().parse().map_err(|_| {
+            r.at(
+                Some(l.span().start),
+                format!("`{}` is not an address to listen on", l.get_ref()),
+                Some("write an IP address and port, e.g. `127.0.0.1:8787`".into()),
+            )
+        })?;
+    }
+    if let Some(a) = g.auth {
+        out.auth = a;
+    }
+    if let Some(k) = &g.keys_env {
+        out.keys_env = Some(env_name(r, k)?);
+    }
+    if let Some(a) = &g.audit {
+        non_empty(
+            r,
+            a,
+            "empty audit store",
+            "write a SQLite path, `sqlite://...` or `postgres://...`",
+        )?;
+        out.audit = Some(a.get_ref().trim().to_string());
+    }
+    if let Some(s) = &g.secret_env {
+        out.secret_env = env_name(r, s)?;
+    }
+    if let Some(n) = &g.max_body_bytes {
+        out.max_body_bytes = positive(r, n, "max_body_bytes")?;
+    }
+    if let Some(n) = &g.upstream_timeout_secs {
+        out.upstream_timeout_secs = positive(r, n, "upstream_timeout_secs")?;
+    }
+    if let Some(a) = g.answer_review {
+        out.answer_review = a;
+    }
+    if let Some(route) = &g.box3_route {
+        let v = route.get_ref().trim();
+        if !v.contains('/') || v.contains('*') {
+            return Err(r.at(
+                Some(route.span().start),
+                format!("`{v}` is not a \"provider/model\" name"),
+                Some("name one model of one upstream, e.g. `ollama/qwen2.5-coder`".into()),
+            ));
+        }
+        out.box3_route = Some(v.to_string());
+    }
+    if let Some(ups) = g.upstreams {
+        let mut list: Vec<Upstream> = Vec::new();
+        for u in ups {
+            let name = u.name.get_ref().trim().to_string();
+            let name_ok = !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            if !name_ok {
+                return Err(r.at(
+                    Some(u.name.span().start),
+                    format!("invalid upstream name `{name}`"),
+                    Some("names are lower-case letters, digits and `-`, e.g. `openai`".into()),
+                ));
+            }
+            if list.iter().any(|x| x.name == name) {
+                return Err(r.at(
+                    Some(u.name.span().start),
+                    format!("duplicate upstream name `{name}`"),
+                    Some("each [[gateway.upstreams]] needs a name of its own".into()),
+                ));
+            }
+            let url = u
+                .base_url
+                .get_ref()
+                .trim()
+                .trim_end_matches('/')
+                .to_string();
+            let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
+            if !scheme_ok || url.len() <= "https://".len() || url.contains('?') {
+                return Err(r.at(
+                    Some(u.base_url.span().start),
+                    format!("`{url}` is not a base URL"),
+                    Some("write the provider's address with http:// or https://, e.g. `https://api.openai.com`".into()),
+                ));
+            }
+            for m in &u.models {
+                model_glob(m.get_ref()).map_err(|e| {
+                    r.at(
+                        Some(m.span().start),
+                        format!("invalid model glob `{}`: {e}", m.get_ref()),
+                        Some("globs name models of this upstream, e.g. `gpt-*`".into()),
+                    )
+                })?;
+            }
+            if u.kind == UpstreamKind::Azure && u.api_version.is_none() {
+                return Err(r.at(
+                    Some(u.name.span().start),
+                    format!("upstream `{name}` of kind azure needs `api_version`"),
+                    Some("e.g. `api_version = \"2024-10-21\"`".into()),
+                ));
+            }
+            list.push(Upstream {
+                name,
+                kind: u.kind,
+                base_url: url,
+                api_key_env: u.api_key_env.as_ref().map(|k| env_name(r, k)).transpose()?,
+                models: strings(&u.models),
+                api_version: u.api_version.map(|v| v.trim().to_string()),
+            });
+        }
+        out.upstreams = list;
+    }
+    if let (Some(route), Some(at)) = (&out.box3_route, &g.box3_route) {
+        let provider = route.split('/').next().unwrap_or_default();
+        if !out.upstreams.iter().any(|u| u.name == provider) {
+            return Err(r.at(
+                Some(at.span().start),
+                format!("box3_route names no upstream `{provider}`"),
+                Some("the part before `/` must be the name of a [[gateway.upstreams]]".into()),
+            ));
+        }
+    }
+    Ok(out)
 }

@@ -324,6 +324,63 @@ impl Policy {
             });
         }
 
+        if self.gateway_configured {
+            let g = &self.gateway;
+            b.push(Block::Heading("The gateway"));
+            let auth = match g.auth {
+                crate::GatewayAuth::Keys => "every request needs a gateway key",
+                crate::GatewayAuth::None => {
+                    "no gateway key is asked for (single-user, loopback only)"
+                }
+            };
+            let review = match g.answer_review {
+                crate::AnswerReview::Annotate => {
+                    "insecure code in answers is pointed out after the answer"
+                }
+                crate::AnswerReview::Block => "answers with insecure code are stopped",
+                crate::AnswerReview::Off => "answers are not reviewed",
+            };
+            let mut items = vec![
+                vec![
+                    text("Listens on "),
+                    code(g.listen.to_string()),
+                    text(format!("; {auth}.")),
+                ],
+                vec![text(format!("Answers: {review}."))],
+            ];
+            if let Some(route) = &g.box3_route {
+                items.push(vec![
+                    text("Requests with box 3 content go only to "),
+                    code(route.clone()),
+                    text("; when it is down they fail."),
+                ]);
+            }
+            b.push(Block::List {
+                ordered: false,
+                items,
+            });
+            b.push(Block::Table {
+                head: &["Upstream", "Kind", "Address", "Models"],
+                rows: g
+                    .upstreams
+                    .iter()
+                    .map(|u| {
+                        let models = if u.models.is_empty() {
+                            vec![text("by name only")]
+                        } else {
+                            codes(&u.models)
+                        };
+                        vec![
+                            vec![code(u.name.clone())],
+                            vec![text(u.kind.as_str())],
+                            vec![code(u.base_url.clone())],
+                            models,
+                        ]
+                    })
+                    .collect(),
+            });
+        }
+
         b.push(Block::Heading("Exceptions"));
         if self.allow.paths.is_empty() && self.allow.rules.is_empty() {
             b.push(Block::Para(vec![text(

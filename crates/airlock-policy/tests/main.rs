@@ -3,6 +3,7 @@
 
 mod classify;
 mod errors;
+mod gateway;
 mod org_rules;
 mod parse;
 mod render;

@@ -1,9 +1,12 @@
 //! One module per subcommand.
 
+pub mod audit;
 pub mod baseline;
 pub mod check;
 pub mod classify;
+pub mod gateway;
 pub mod hook;
+pub mod keys;
 pub mod policy;
 pub mod redact;
 pub mod review;

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# The gateway's cost: latency it adds (p50, p99), requests per second with the gateway on
+# one core, a 78 KB agent request, and streaming time to first token; all against the fake
+# provider (crates/airlock-gateway/examples/fake_upstream.rs) over loopback, each figure
+# next to the same request sent to the fake directly.
+#
+# Needs wrk (apt-get install wrk), curl, python3 and taskset. Usage: bench/gateway.sh [SECONDS]
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+target="${CARGO_TARGET_DIR:-$root/target}"
+secs="${1:-10}"
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+[ -n "${AIRLOCK_BENCH_NO_BUILD:-}" ] || (cd "$root" && CARGO_TARGET_DIR="$target" cargo build --quiet --release -p airlock-cli -p airlock-gateway --bin airlock --example fake_upstream)
+python3 "$root/bench/gateway/bodies.py" "$work" > /dev/null
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+fport="$(free_port)"
+gport="$(free_port)"
+key="gw-bench-FAKEFAKEFAKE"
+
+# The gateway gets core 0 to itself; the fake provider and the load generator share core 1.
+taskset -c 1 "$target/release/examples/fake_upstream" "$fport" > /dev/null &
+pids+=($!)
+printf 'version = 1\n' > "$work/airlock.toml"
+env AIRLOCK_GATEWAY_KEYS="$key" AIRLOCK_GATEWAY_SECRET="bench-secret-0123456789" \
+    OPENAI_API_KEY="sk-test-FAKEFAKEFAKEFAKE" ANTHROPIC_API_KEY="sk-ant-test-FAKEFAKE" \
+    AIRLOCK_UPSTREAM_OPENAI_URL="http://127.0.0.1:$fport" \
+    AIRLOCK_UPSTREAM_ANTHROPIC_URL="http://127.0.0.1:$fport" \
+    AIRLOCK_UPSTREAM_OLLAMA_URL="http://127.0.0.1:$fport" \
+    AIRLOCK_DATABASE_URL="$work/audit.db" \
+    taskset -c 0 "$target/release/airlock" --policy "$work/airlock.toml" gateway --listen "127.0.0.1:$gport" 2> "$work/gateway.log" &
+pids+=($!)
+for _ in $(seq 100); do
+  curl -fs "http://127.0.0.1:$gport/healthz" > /dev/null 2>&1 && curl -fs -o /dev/null "http://127.0.0.1:$fport/v1/models" && break
+  sleep 0.1
+done
+curl -fs "http://127.0.0.1:$gport/healthz" > /dev/null || { echo "the gateway did not start:" >&2; cat "$work/gateway.log" >&2; exit 1; }
+
+direct="http://127.0.0.1:$fport/v1/chat/completions"
+gateway="http://127.0.0.1:$gport/v1/chat/completions"
+
+# wrk's latency figure in microseconds: "50%  123.45us" / "1.23ms" / "1.00s".
+us() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) print n; else if (v ~ /ms$/) print n * 1000; else print n * 1000000 }'; }
+
+# run NAME URL BODY CONNECTIONS KEY -> prints "p50_us p99_us rps"
+run() {
+  local out
+  out="$(BODY_FILE="$work/$3.json" KEY="$5" taskset -c 1 wrk -t1 -c"$4" -d"${secs}s" --latency -s "$root/bench/gateway/post.lua" "$2")"
+  local p50 p99 rps
+  p50="$(us "$(awk '$1 == "50%" { print $2 }' <<< "$out")")"
+  p99="$(us "$(awk '$1 == "99%" { print $2 }' <<< "$out")")"
+  rps="$(awk '/^Requests\/sec/ { print $2 }' <<< "$out")"
+  if grep -q "Non-2xx" <<< "$out"; then echo "non-2xx answers in $1" >&2; grep Non-2xx <<< "$out" >&2; exit 1; fi
+  echo "$p50 $p99 $rps"
+}
+
+printf '| request | connections | direct p50 / p99 (us) | through airlock p50 / p99 (us) | added p50 / p99 (us) | direct req/s | airlock req/s |\n'
+printf '| --- | --- | --- | --- | --- | --- | --- |\n'
+for spec in "small 1" "agent 1" "small 32" "agent 8"; do
+  set -- $spec
+  read -r dp50 dp99 drps <<< "$(run "direct $1" "$direct" "$1" "$2" "")"
+  read -r gp50 gp99 grps <<< "$(run "gateway $1" "$gateway" "$1" "$2" "$key")"
+  awk -v b="$1" -v c="$2" -v dp50="$dp50" -v dp99="$dp99" -v gp50="$gp50" -v gp99="$gp99" -v dr="$drps" -v gr="$grps" \
+    'BEGIN { printf "| %s | %s | %.0f / %.0f | %.0f / %.0f | %.0f / %.0f | %.0f | %.0f |\n", b, c, dp50, dp99, gp50, gp99, gp50 - dp50, gp99 - dp99, dr, gr }'
+done
+
+# Streaming: time to the first byte of the answer (curl's time_starttransfer), median of 50.
+ttft() {
+  for _ in $(seq 50); do
+    curl -s -N -o /dev/null -w '%{time_starttransfer}\n' -H 'content-type: application/json' \
+      -H "authorization: Bearer $key" --data-binary "@$work/stream.json" "$1"
+  done | sort -n | awk '{ a[NR] = $1 } END { printf "%.0f", a[int((NR + 1) / 2)] * 1000000 }'
+}
+d="$(ttft "$direct")"
+g="$(ttft "$gateway")"
+printf '\nstreaming time to first byte, median of 50: direct %s us, through airlock %s us, added %s us\n' "$d" "$g" "$((g - d))"
+
+# airlock's own accounting of its time per request (inspection, redaction, restore).
+curl -s "http://127.0.0.1:$gport/metrics" | awk '
+  /^airlock_gateway_overhead_seconds_sum/ { s = $2 }
+  /^airlock_gateway_overhead_seconds_count/ { c = $2 }
+  END { if (c > 0) printf "in-process overhead (airlock_gateway_overhead_seconds): mean %.1f us over %d requests\n", s / c * 1e6, c }'

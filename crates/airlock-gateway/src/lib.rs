@@ -1,0 +1,148 @@
+//! airlock's gateway as a library: an HTTP proxy between coding assistants and model
+//! providers that speaks OpenAI's, Anthropic's and Ollama's wire formats, inspects every
+//! text-bearing field of each request with the secrets engine, redacts, blocks, refuses
+//! or reroutes by policy, adds the policy's security requirements, restores redacted
+//! values in answers (streams included), hands answers to a code reviewer, and records
+//! every request in the audit store off the critical path.
+//!
+//! Build a [`Gateway`] from a [`GatewayConfig`], the [`airlock_policy::Policy`] and a
+//! [`airlock_secrets::Detector`], then [`Gateway::serve`] it on a listener.
+
+pub mod audit;
+pub mod auth;
+pub mod config;
+pub mod dialect;
+pub mod error;
+pub mod inspect;
+pub mod metrics;
+pub mod prompts;
+pub mod restore;
+pub mod review;
+pub mod router;
+pub mod server;
+pub mod stream;
+pub mod upstream;
+
+use std::future::Future;
+use std::sync::atomic::AtomicU64;
+use std::sync::Arc;
+
+use airlock_policy::{GatewayAuth, Policy};
+use airlock_secrets::Detector;
+
+pub use config::{GatewayConfig, Overrides, UpstreamConfig};
+pub use dialect::{Dialect, Endpoint};
+pub use error::{ConfigError, RequestError};
+pub use metrics::Metrics;
+pub use review::{AnswerFinding, AnswerReviewer, NoReview};
+
+use crate::audit::AuditWriter;
+use crate::auth::Authenticator;
+use crate::server::Shared;
+
+/// A configured gateway, ready to serve.
+pub struct Gateway {
+    shared: Arc<Shared>,
+    audit_task: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl Gateway {
+    /// Builds the gateway: opens the audit store if one is configured (its keys then
+    /// authenticate clients) and the HTTP client for upstreams. `reviewer` reviews
+    /// answers; `None` reviews nothing.
+    pub async fn new(
+        config: GatewayConfig,
+        policy: Policy,
+        detector: Detector,
+        reviewer: Option<Arc<dyn AnswerReviewer>>,
+    ) -> Result<Gateway, ConfigError> {
+        let metrics = Arc::new(Metrics::default());
+        let (store, audit, audit_task) = match &config.audit {
+            Some(url) => {
+                let store = airlock_audit::AuditStore::open(url)
+                    .await
+                    .map_err(|e| ConfigError::Audit(e.to_string()))?;
+                let (w, task) = AuditWriter::start(store.clone(), metrics.clone());
+                (Some(store), w, Some(task))
+            }
+            None => (None, AuditWriter::disabled(metrics.clone()), None),
+        };
+        let client = reqwest::Client::builder()
+            .connect_timeout(std::time::Duration::from_secs(10))
+            .read_timeout(config.upstream_timeout)
+            .pool_idle_timeout(std::time::Duration::from_secs(90))
+            .pool_max_idle_per_host(256)
+            .tcp_nodelay(true)
+            .build()
+            .map_err(|e| ConfigError::Client(e.to_string()))?;
+        let auth = Arc::new(Authenticator::new(
+            config.auth == GatewayAuth::Keys,
+            &config.static_keys,
+            store,
+        ));
+        let mut seed = [0u8; 4];
+        getrandom::getrandom(&mut seed).map_err(|e| ConfigError::Random(e.to_string()))?;
+        let id_prefix = format!(
+            "req_{:02x}{:02x}{:02x}{:02x}_",
+            seed[0], seed[1], seed[2], seed[3]
+        );
+        let requirements = prompts::requirements_text(&policy.prompts().requirements);
+        let clean_cache = inspect::CleanCache::new(config.secret.expose());
+        Ok(Gateway {
+            shared: Arc::new(Shared {
+                config,
+                policy,
+                detector,
+                client,
+                metrics,
+                audit,
+                auth,
+                reviewer,
+                requirements,
+                request_ids: AtomicU64::new(1),
+                id_prefix,
+                clean_cache,
+            }),
+            audit_task,
+        })
+    }
+
+    /// The gateway's routes, e.g. to serve them on a listener of one's own.
+    pub fn router(&self) -> axum::Router {
+        router::router(self.shared.clone())
+    }
+
+    pub fn metrics(&self) -> Arc<Metrics> {
+        self.shared.metrics.clone()
+    }
+
+    pub fn config(&self) -> &GatewayConfig {
+        &self.shared.config
+    }
+
+    /// Serves until `shutdown` completes, then stops accepting connections, lets
+    /// requests and streams in flight finish, and writes the queued audit records.
+    pub async fn serve(
+        self,
+        listener: tokio::net::TcpListener,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        use axum::serve::ListenerExt;
+        let app = self.router();
+        // Answers go out in several small writes (headers, then stream chunks): without
+        // TCP_NODELAY, Nagle's algorithm holds them back waiting for ACKs.
+        let listener = listener.tap_io(|tcp| {
+            let _ = tcp.set_nodelay(true);
+        });
+        axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown)
+            .await?;
+        let Gateway { shared, audit_task } = self;
+        drop(shared);
+        if let Some(task) = audit_task {
+            // The writer ends once every request's handle on it is gone.
+            let _ = tokio::time::timeout(std::time::Duration::from_secs(10), task).await;
+        }
+        Ok(())
+    }
+}

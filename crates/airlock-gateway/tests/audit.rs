@@ -1,0 +1,52 @@
+//! Every request leaves one audit record, with kinds and counts but never values.
+
+use std::time::Duration;
+
+use airlock_audit::{AuditStore, Query};
+use serde_json::json;
+
+use crate::harness::{self, Setup, AWS_KEY, EMAIL};
+
+#[tokio::test]
+async fn requests_are_recorded_without_the_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("audit.db");
+    let mut setup = Setup::default();
+    setup
+        .env
+        .insert("AIRLOCK_GATEWAY_AUDIT".into(), db.display().to_string());
+    let env = harness::start(setup).await;
+    let r = env
+        .post("/v1/chat/completions", json!({"model": "gpt-4o", "messages": [{"role": "user", "content": format!("to {EMAIL}")}]}))
+        .await;
+    assert_eq!(r.status(), 200);
+    let r = env
+        .post("/v1/chat/completions", json!({"model": "gpt-4o", "messages": [{"role": "user", "content": format!("key {AWS_KEY}")}]}))
+        .await;
+    assert_eq!(r.status(), 403);
+
+    let store = AuditStore::open(&db.display().to_string()).await.unwrap();
+    let mut records = Vec::new();
+    for _ in 0..50 {
+        records = store.query(&Query::default()).await.unwrap();
+        if records.len() >= 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(records.len(), 2);
+    let redact = &records[0].event;
+    assert_eq!(redact.decision, "redact");
+    assert_eq!(redact.box_level, 2);
+    assert_eq!(redact.findings.get("personal-data"), Some(&1));
+    assert_eq!(redact.redactions, 1);
+    assert_eq!(redact.model_used.as_deref(), Some("openai/gpt-4o"));
+    assert_eq!(redact.user.as_deref(), Some("static-key-1"));
+    assert_eq!(redact.input_tokens, Some(11));
+    let block = &records[1].event;
+    assert_eq!(block.decision, "block");
+    assert_eq!(block.status, 403);
+    assert_eq!(block.box_level, 3);
+    let all = format!("{records:?}");
+    assert!(!all.contains(EMAIL) && !all.contains(AWS_KEY));
+}
