@@ -16,6 +16,8 @@ fn pattern() -> impl Strategy<Value = String> {
         Just(".".to_string()),
         Just("\\n".to_string()),
         Just("[^a]".to_string()),
+        Just("\\b".to_string()),
+        Just(" ".to_string()),
     ];
     let body = leaf.prop_recursive(4, 16, 3, |inner| {
         prop_oneof![

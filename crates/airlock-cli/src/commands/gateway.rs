@@ -4,6 +4,8 @@
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
+use std::sync::Arc;
+
 use airlock_gateway::config::parse_review;
 use airlock_gateway::{Gateway, GatewayConfig, Overrides};
 use airlock_policy::{AnswerReview, GatewayAuth};
@@ -133,9 +135,14 @@ fn serve(global: &GlobalArgs, a: RunArgs) -> Result<ExitCode> {
         let listen = config.listen;
         let secret_from_env = config.secret_from_env;
         let secret_env = ctx.policy.gateway().secret_env.clone();
-        let gateway = Gateway::new(config, ctx.policy, detector, None)
-            .await
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let gateway = Gateway::new(
+            config,
+            ctx.policy,
+            detector,
+            Some(Arc::new(CodeReviewer::default())),
+        )
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
         let listener = tokio::net::TcpListener::bind(listen)
             .await
             .with_context(|| format!("cannot listen on {listen}"))?;
@@ -263,4 +270,44 @@ client = Anthropic(base_url="{url}", api_key=os.environ["AIRLOCK_GATEWAY_KEY"])
 export OLLAMA_HOST={url}
 "#
     )
+}
+
+/// The gateway's answer review: the code analyzer on each fenced block of the answer.
+#[derive(Default)]
+pub struct CodeReviewer {
+    analyzer: airlock_code::Analyzer,
+}
+
+impl airlock_gateway::AnswerReviewer for CodeReviewer {
+    fn review(&self, answer_markdown: &str) -> Vec<airlock_gateway::AnswerFinding> {
+        airlock_code::review_markdown(&self.analyzer, answer_markdown)
+            .into_iter()
+            .filter(|b| b.finding.confidence >= airlock_types::Confidence::Medium)
+            .map(|b| airlock_gateway::AnswerFinding {
+                rule_id: b.finding.rule_id,
+                title: b.finding.title,
+                cwe: Some(b.finding.cwe),
+                severity: b.finding.severity,
+                line: b.answer_line,
+                message: b.finding.message,
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use airlock_gateway::AnswerReviewer;
+
+    use super::CodeReviewer;
+
+    #[test]
+    fn reviews_code_blocks_of_an_answer_with_answer_lines() {
+        let answer = "Here is the handler:\n\n```python\nfrom flask import request\ndef find(cur):\n    cur.execute(\"SELECT * FROM t WHERE n = '\" + request.args['n'] + \"'\")\n```\n\nAnd a safe one:\n\n```\ndef add(a, b):\n    return a + b\n```\n";
+        let found = CodeReviewer::default().review(answer);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].rule_id, "sql-injection");
+        assert_eq!(found[0].cwe, Some(89));
+        assert_eq!(found[0].line, 6);
+    }
 }
