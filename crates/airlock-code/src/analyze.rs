@@ -486,7 +486,29 @@ fn sensitive_name(
     unless: Option<&regex::Regex>,
 ) -> Option<String> {
     let k = arg.kind();
+    // Credentials by another name: the Authorization header, or whole headers and bodies.
+    static WHOLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r#"(?i)^(?:(?:get_?header|header\.get|headers\.get|getheader)\s*\(\s*["'](?:authorization|cookie|x-api-key|proxy-authorization|x-auth-token)["']|\w+\.(?:getheader|header\.get|headers\.get|get_header)\s*\(\s*["'](?:authorization|cookie|x-api-key|proxy-authorization|x-auth-token)["']|(?:dict\s*\(|json\.stringify\s*\(|json\.dumps\s*\()?\s*(?:req|request|r|ctx)\.(?:headers|header|meta|body|form|json|post)\s*\)?$|\$_(?:post|request)|print_r\s*\(\s*\$_(?:post|request))"#,
+        )
+        .expect("whole-request regex")
+    });
+    if WHOLE.is_match(m.text(arg).trim()) {
+        return Some(m.text(arg).chars().take(60).collect());
+    }
     if is_plain_literal(arg) {
+        if m.lang == crate::Language::Kotlin {
+            // Kotlin keeps `$name` inside the string text.
+            static TEMPLATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+                regex::Regex::new(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)").expect("template regex")
+            });
+            for cap in TEMPLATE.captures_iter(m.text(arg)) {
+                let name = &cap[1];
+                if names.is_match(name) && !unless.is_some_and(|u| u.is_match(name)) {
+                    return Some(name.to_string());
+                }
+            }
+        }
         return None;
     }
     if k.contains("call") || k.contains("invocation") {
