@@ -222,7 +222,23 @@ pub fn analyze_with(
         );
     }
     let mut budget = opts.budget;
-    match find(&nfa, &mut budget) {
+    let found = find(&nfa, &mut budget);
+    if !matches!(found, Ok(Some((Complexity::Exponential, ..)))) {
+        if let Some((attack, growth, what)) =
+            inner_blowup(&parsed.node, parsed.groups, flavor, opts)
+        {
+            notes.push(format!(
+                "exponential backtracking inside {what}, confirmed by running a backtracking matcher"
+            ));
+            return Ok(Analysis {
+                complexity: Complexity::Exponential,
+                attack: Some(attack),
+                notes,
+                growth: Some(growth),
+            });
+        }
+    }
+    match found {
         Ok(Some((complexity, attack, growth))) => Ok(Analysis {
             complexity,
             attack: Some(attack),
@@ -255,6 +271,165 @@ pub fn analyze_with(
         }
         Err(analysis::OutOfBudget) => Ok(unknown(notes, "analysis budget exhausted".into())),
     }
+}
+
+/// A private-use character that marks where a replaced subtree was.
+const MARK: char = '\u{F8FF}';
+
+/// Paths (child indices) to atomic groups, possessive loops and lookarounds.
+fn opaque_nodes(node: &ast::Node, path: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+    use ast::Node;
+    match node {
+        Node::Atomic(_)
+        | Node::Look { .. }
+        | Node::Repeat {
+            greed: ast::Greed::Possessive,
+            ..
+        } => out.push(path.clone()),
+        _ => {}
+    }
+    let children: Vec<&Node> = match node {
+        Node::Concat(v) | Node::Alt(v) => v.iter().collect(),
+        Node::Repeat { node, .. }
+        | Node::Group { node, .. }
+        | Node::Atomic(node)
+        | Node::Look { node, .. } => {
+            vec![node]
+        }
+        _ => Vec::new(),
+    };
+    for (i, c) in children.into_iter().enumerate() {
+        path.push(i);
+        opaque_nodes(c, path, out);
+        path.pop();
+    }
+}
+
+fn child(node: &ast::Node, i: usize) -> Option<&ast::Node> {
+    use ast::Node;
+    match node {
+        Node::Concat(v) | Node::Alt(v) => v.get(i),
+        Node::Repeat { node, .. }
+        | Node::Group { node, .. }
+        | Node::Atomic(node)
+        | Node::Look { node, .. } => Some(node),
+        _ => None,
+    }
+}
+
+fn replace_at(node: &ast::Node, path: &[usize], with: &ast::Node) -> ast::Node {
+    use ast::Node;
+    let Some((&i, rest)) = path.split_first() else {
+        return with.clone();
+    };
+    let mut n = node.clone();
+    match &mut n {
+        Node::Concat(v) | Node::Alt(v) => v[i] = replace_at(&v[i], rest, with),
+        Node::Repeat { node, .. }
+        | Node::Group { node, .. }
+        | Node::Atomic(node)
+        | Node::Look { node, .. } => **node = replace_at(node, rest, with),
+        _ => {}
+    }
+    n
+}
+
+/// Blow-ups the main analysis cannot see: inside an atomic group, a possessive loop's body or a
+/// lookaround, a body that fails on its own still backtracks through all its ways. Each body is
+/// analyzed alone; a candidate is reported only if the backtracking matcher, run on the whole
+/// pattern, confirms the exponential growth.
+fn inner_blowup(
+    root: &ast::Node,
+    groups: u32,
+    flavor: Flavor,
+    opts: &Options,
+) -> Option<(Attack, f64, &'static str)> {
+    use ast::Node;
+    let mut paths = Vec::new();
+    opaque_nodes(root, &mut Vec::new(), &mut paths);
+    for path in paths.iter().take(6) {
+        let mut node = root;
+        for &i in path {
+            node = child(node, i)?;
+        }
+        let (body, what) = match node {
+            Node::Atomic(b) => (&**b, "an atomic group"),
+            Node::Look { node, .. } => (&**node, "a lookaround"),
+            Node::Repeat { node, .. } => (&**node, "a possessive loop"),
+            _ => continue,
+        };
+        let Ok(sub) = nfa::build(body, MatchMode::Prefix, opts.max_positions) else {
+            continue;
+        };
+        let mut budget = opts.budget;
+        let Ok(Some((Complexity::Exponential, inner, _))) = find(&sub, &mut budget) else {
+            continue;
+        };
+        // Reach the body from the start of the whole pattern.
+        let marked = replace_at(root, path, &Node::Set(charset::CharSet::single(MARK)));
+        let Ok(outer) = nfa::build(&marked, opts.mode, opts.max_positions) else {
+            continue;
+        };
+        let mark_class = outer.class_of(MARK);
+        let Some(mark_state) = outer
+            .edges
+            .iter()
+            .flatten()
+            .find(|e| outer.label_has(e.label, mark_class) && !outer.search_states.contains(&e.to))
+            .map(|e| e.to)
+        else {
+            continue;
+        };
+        let Some(mut lead) = analysis::word_to(&outer, mark_state) else {
+            continue;
+        };
+        lead.pop();
+        let attack = Attack {
+            prefix: to_string(&outer, &lead) + &inner.prefix,
+            pump: inner.pump,
+            suffix: inner.suffix,
+        };
+        if let Some(growth) = confirm_exponential(root, groups, flavor, opts.mode, &attack) {
+            return Some((attack, growth, what));
+        }
+    }
+    None
+}
+
+/// Runs the matcher: from a pump count n where the work is not trivial, 8 more pumps must
+/// multiply the steps by 100, twice (polynomials slow down, exponentials do not). Returns the
+/// log2 of the first factor.
+fn confirm_exponential(
+    root: &ast::Node,
+    groups: u32,
+    flavor: Flavor,
+    mode: MatchMode,
+    attack: &Attack,
+) -> Option<f64> {
+    const LIMIT: u64 = 300_000;
+    let run = |n: usize| matcher::run_node(root, groups, flavor, &attack.build(n), mode, LIMIT);
+    let mut n = 1;
+    let s1 = loop {
+        let o = run(n);
+        if o.aborted || n > 32 {
+            return None;
+        }
+        if o.steps >= 200 {
+            break o.steps;
+        }
+        n += 1;
+    };
+    let o2 = run(n + 8);
+    if !o2.aborted && o2.steps < 100 * s1 {
+        return None;
+    }
+    if !o2.aborted {
+        let o3 = run(n + 16);
+        if !o3.aborted && o3.steps < 100 * o2.steps {
+            return None;
+        }
+    }
+    Some((o2.steps as f64 / s1 as f64).log2())
 }
 
 /// The tree with every `{n,m}` whose range spans at least two counts made unbounded.

@@ -233,3 +233,28 @@ fn bounded_repetition_that_caps_an_exponential_is_noted() {
         a.notes
     );
 }
+
+#[test]
+fn blowups_inside_atomic_groups_and_lookarounds() {
+    // The cut only stops backtracking *into* the group after it matched; a body that fails on
+    // its own still tries all its ways. Found by analyzing the body alone, and reported only
+    // once the matcher confirmed it on the whole pattern.
+    for (p, f) in [
+        ("(?>(a|a)*b)", Pcre),
+        ("^(?:(a|a)*c)++$", Java),
+        ("^(?=(a+)+$)", JavaScript),
+        ("x(?=(a|aa)+c)", JavaScript),
+    ] {
+        let a = check(p, f, Search, Exponential);
+        assert!(
+            a.notes
+                .iter()
+                .any(|n| n.contains("confirmed by running a backtracking matcher")),
+            "{p}: {:?}",
+            a.notes
+        );
+    }
+    // The safe uses of the same constructs stay unreported.
+    check("^(?>a|a)*$", Pcre, Search, Linear);
+    check("^(?=\\d)\\d+$", JavaScript, Search, Linear);
+}
