@@ -272,7 +272,19 @@ impl Builder {
                     self.cur_atomic = Some(self.next_atomic);
                     self.next_atomic += 1;
                 }
-                let r = match &**inner {
+                let mut inner = &**inner;
+                while let Node::Group { node, .. } = inner {
+                    inner = node;
+                }
+                let r = match inner {
+                    // The group keeps the loop's first success: the fewest iterations for a
+                    // lazy loop, as many as can start for a greedy one.
+                    Node::Repeat {
+                        node,
+                        min,
+                        greed: Greed::Lazy,
+                        ..
+                    } => self.repeat(node, *min, Some(*min), false),
                     Node::Repeat { node, min, max, .. } => self.repeat(node, *min, *max, true),
                     other => self.build(other),
                 };

@@ -24,6 +24,7 @@ fn pattern() -> impl Strategy<Value = String> {
                 .prop_map(|(x, y, z)| format!("{x}{y}{z}")),
             (inner.clone(), inner.clone()).prop_map(|(x, y)| format!("(?:{x}|{y})")),
             inner.clone().prop_map(|x| format!("(?:{x}|)")),
+            inner.clone().prop_map(|x| format!("(?>{x})")),
             (inner, 0..12usize).prop_map(|(x, q)| {
                 let q = [
                     "*", "+", "?", "{1,3}", "*?", "++", "*", "+?", "??", "{2}", "{0,2}", "*+",
@@ -57,7 +58,7 @@ fn check(p: String, mode: MatchMode) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
     #[test]
     fn verdict_matches_backtracking_search(p in pattern()) {
