@@ -347,7 +347,7 @@ fn inner_blowup(
     use ast::Node;
     let mut paths = Vec::new();
     opaque_nodes(root, &mut Vec::new(), &mut paths);
-    for path in paths.iter().take(6) {
+    for path in paths.iter().take(3) {
         let mut node = root;
         for &i in path {
             node = child(node, i)?;
