@@ -115,6 +115,10 @@ pub struct Analysis {
     /// log2 of how much the paths walked grow when the pump count doubles (about k for
     /// O(n^k)); `None` without an attack.
     pub growth: Option<f64>,
+    /// For a polynomial search result: the complexity when the match is anchored at the start
+    /// (`re.match`). `Some(Linear)` means the degree comes only from retrying every start
+    /// position, as for `\s+$`.
+    pub anchored: Option<Complexity>,
 }
 
 /// Knobs for [`analyze_with`].
@@ -171,6 +175,7 @@ fn unknown(mut notes: Vec<String>, why: String) -> Analysis {
         attack: None,
         notes,
         growth: None,
+        anchored: None,
     }
 }
 
@@ -178,6 +183,23 @@ fn unknown(mut notes: Vec<String>, why: String) -> Analysis {
 const CHECK_REPEATS: [usize; 5] = [4, 5, 7, 16, 33];
 
 pub fn analyze_with(
+    pattern: &str,
+    flavor: Flavor,
+    flags: &str,
+    opts: &Options,
+) -> Result<Analysis, RegexError> {
+    let mut a = analyze_mode(pattern, flavor, flags, opts)?;
+    if opts.mode == MatchMode::Search && matches!(a.complexity, Complexity::Polynomial(_)) {
+        let prefix = Options {
+            mode: MatchMode::Prefix,
+            ..opts.clone()
+        };
+        a.anchored = Some(analyze_mode(pattern, flavor, flags, &prefix)?.complexity);
+    }
+    Ok(a)
+}
+
+fn analyze_mode(
     pattern: &str,
     flavor: Flavor,
     flags: &str,
@@ -202,6 +224,7 @@ pub fn analyze_with(
             attack: None,
             notes,
             growth: None,
+            anchored: None,
         });
     }
     let Ok(nfa) = nfa::build(&parsed.node, opts.mode, opts.max_positions) else {
@@ -235,6 +258,7 @@ pub fn analyze_with(
                 attack: Some(attack),
                 notes,
                 growth: Some(growth),
+                anchored: None,
             });
         }
     }
@@ -244,6 +268,7 @@ pub fn analyze_with(
             attack: Some(attack),
             notes,
             growth: Some(growth),
+            anchored: None,
         }),
         Ok(None) => {
             // Asymptotically linear; but bounded repetitions may only cap an exponential.
@@ -267,6 +292,7 @@ pub fn analyze_with(
                 attack: None,
                 notes,
                 growth: None,
+                anchored: None,
             })
         }
         Err(analysis::OutOfBudget) => Ok(unknown(notes, "analysis budget exhausted".into())),

@@ -258,3 +258,18 @@ fn blowups_inside_atomic_groups_and_lookarounds() {
     check("^(?>a|a)*$", Pcre, Search, Linear);
     check("^(?=\\d)\\d+$", JavaScript, Search, Linear);
 }
+
+#[test]
+fn anchored_degree_separates_start_position_noise() {
+    // Quadratic only because every start position is retried...
+    let a = analyze(r"\s+$", JavaScript, "").unwrap();
+    assert_eq!((a.complexity, a.anchored), (Polynomial(2), Some(Linear)));
+    // ...versus ambiguous in itself.
+    let a = analyze(r"\s*#?\s*$", Python, "").unwrap();
+    assert_eq!(
+        (a.complexity, a.anchored),
+        (Polynomial(3), Some(Polynomial(2)))
+    );
+    let a = analyze("(a+)+$", JavaScript, "").unwrap();
+    assert_eq!(a.anchored, None);
+}
