@@ -591,6 +591,8 @@ fn find(nfa: &nfa::Nfa, budget: &mut u64) -> Result<Option<Found>, analysis::Out
     let chains = analysis::ida_chains(nfa, &comps, budget)?;
     let mut best: Option<(f64, u32, Attack)> = None;
     let mut tried: std::collections::HashSet<(u32, Vec<usize>)> = Default::default();
+    let mut tried_sets: std::collections::HashSet<(u32, Vec<analysis::ClassSet>)> =
+        Default::default();
     for chain in &chains {
         let degree = chain.len() as u32 + 1;
         if best
@@ -607,6 +609,9 @@ fn find(nfa: &nfa::Nfa, budget: &mut u64) -> Result<Option<Found>, analysis::Out
             }
         }
         for set in &sets {
+            if !tried_sets.insert((chain[0].from, set.clone())) {
+                continue;
+            }
             let Some((prefix, pumps)) = candidates(&sim, chain[0].from, set) else {
                 continue;
             };
