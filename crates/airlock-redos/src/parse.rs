@@ -346,9 +346,6 @@ impl Parser<'_> {
             if quantified && self.flavor != Flavor::Ruby {
                 return Err(RegexError::NestedQuantifier { offset: qstart });
             }
-            if matches!(atom, Node::Assert(_) | Node::Look { .. }) && self.is_js() {
-                // JavaScript allows quantified lookaheads in web-compat mode; they mean the same.
-            }
             let greed = if self.eat('?') {
                 Greed::Lazy
             } else if self.peek() == Some('+') {
