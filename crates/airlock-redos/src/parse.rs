@@ -383,7 +383,7 @@ impl Parser<'_> {
             }),
             '$' => Node::Assert(if self.mode.multi_line || self.flavor == Flavor::Ruby {
                 Assertion::EndLine
-            } else if self.is_js() {
+            } else if matches!(self.flavor, Flavor::JavaScript | Flavor::Go | Flavor::Rust) {
                 Assertion::EndText
             } else {
                 Assertion::EndTextNewline
