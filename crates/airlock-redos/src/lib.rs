@@ -49,6 +49,25 @@ pub enum Flavor {
 }
 
 impl Flavor {
+    /// The regex engine a language uses by default, by the language's usual name
+    /// (case-insensitive): Kotlin and Scala run `java.util.regex`, PHP runs PCRE, C++
+    /// `std::regex` defaults to ECMAScript (JavaScript) syntax, `grep -P`-style shell use is PCRE.
+    pub fn for_language(language: &str) -> Option<Flavor> {
+        Some(match language.to_ascii_lowercase().as_str() {
+            "javascript" | "js" | "typescript" | "ts" | "jsx" | "tsx" | "c++" | "cpp" => {
+                Flavor::JavaScript
+            }
+            "python" | "py" => Flavor::Python,
+            "java" | "kotlin" | "kt" | "scala" => Flavor::Java,
+            "php" | "pcre" | "perl" | "shell" | "bash" | "sh" | "c" => Flavor::Pcre,
+            "ruby" | "rb" => Flavor::Ruby,
+            "c#" | "csharp" | "cs" | "dotnet" | ".net" => Flavor::DotNet,
+            "go" | "golang" => Flavor::Go,
+            "rust" | "rs" => Flavor::Rust,
+            _ => return None,
+        })
+    }
+
     /// Engines that never backtrack (automata based); a pattern cannot blow up there.
     pub fn is_linear(self) -> bool {
         matches!(self, Flavor::Go | Flavor::Rust)

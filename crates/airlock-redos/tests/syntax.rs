@@ -261,3 +261,13 @@ fn linear_engines_reject_backtracking_only_syntax() {
         Complexity::Linear
     );
 }
+
+#[test]
+fn flavor_by_language_name() {
+    assert_eq!(Flavor::for_language("TypeScript"), Some(Flavor::JavaScript));
+    assert_eq!(Flavor::for_language("kotlin"), Some(Flavor::Java));
+    assert_eq!(Flavor::for_language("PHP"), Some(Flavor::Pcre));
+    assert_eq!(Flavor::for_language("c#"), Some(Flavor::DotNet));
+    assert_eq!(Flavor::for_language("golang"), Some(Flavor::Go));
+    assert_eq!(Flavor::for_language("cobol"), None);
+}
