@@ -140,6 +140,10 @@ pub struct Analysis {
     /// (`re.match`). `Some(Linear)` means the degree comes only from retrying every start
     /// position, as for `\s+$`.
     pub anchored: Option<Complexity>,
+    /// Some(m) when a loop the attack pumps is really a `{n,m}` with m > 16, analyzed as
+    /// unbounded: the reported growth holds only up to about m pumps, so the worst case is
+    /// capped (`[a-z]{1,256}` style patterns).
+    pub loop_bound: Option<u32>,
 }
 
 /// Knobs for [`analyze_with`].
@@ -197,6 +201,7 @@ fn unknown(mut notes: Vec<String>, why: String) -> Analysis {
         notes,
         growth: None,
         anchored: None,
+        loop_bound: None,
     }
 }
 
@@ -243,6 +248,7 @@ fn analyze_mode(
             notes,
             growth: None,
             anchored: None,
+            loop_bound: None,
         });
     }
     let Ok(nfa) = nfa::build(&parsed.node, opts.mode, opts.max_positions) else {
@@ -277,17 +283,26 @@ fn analyze_mode(
                 notes,
                 growth: Some(growth),
                 anchored: None,
+                loop_bound: None,
             });
         }
     }
     match found {
-        Ok(Some((complexity, attack, growth))) => Ok(Analysis {
-            complexity,
-            attack: Some(attack),
-            notes,
-            growth: Some(growth),
-            anchored: None,
-        }),
+        Ok(Some((complexity, attack, growth, loop_bound))) => {
+            if let Some(m) = loop_bound {
+                notes.push(format!(
+                    "a pumped loop is a repetition bounded at {m}: the growth stops after about {m} pumps"
+                ));
+            }
+            Ok(Analysis {
+                complexity,
+                attack: Some(attack),
+                notes,
+                growth: Some(growth),
+                anchored: None,
+                loop_bound,
+            })
+        }
         Ok(None) => {
             // Asymptotically linear; but bounded repetitions may only cap an exponential.
             let mut changed = false;
@@ -295,7 +310,7 @@ fn analyze_mode(
             if changed {
                 if let Ok(nfa) = nfa::build(&relaxed, opts.mode, opts.max_positions) {
                     let mut budget = opts.budget;
-                    if let Ok(Some((Complexity::Exponential, attack, _))) =
+                    if let Ok(Some((Complexity::Exponential, attack, _, _))) =
                         search::find(&nfa, &mut budget)
                     {
                         notes.push(format!(
@@ -312,6 +327,7 @@ fn analyze_mode(
                 notes,
                 growth: None,
                 anchored: None,
+                loop_bound: None,
             })
         }
         Err(analysis::OutOfBudget) => Ok(unknown(notes, "analysis budget exhausted".into())),

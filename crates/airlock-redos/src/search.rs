@@ -98,7 +98,7 @@ pub(crate) fn inner_blowup(
             continue;
         };
         let mut budget = opts.budget;
-        let Ok(Some((Complexity::Exponential, inner, _))) = find(&sub, &mut budget) else {
+        let Ok(Some((Complexity::Exponential, inner, _, _))) = find(&sub, &mut budget) else {
             continue;
         };
         // Reach the body from the start of the whole pattern.
@@ -269,7 +269,58 @@ fn try_attack(
     Some((suffix, growth))
 }
 
-pub(crate) type Found = (Complexity, Attack, f64);
+/// The complexity, the attack, its measured growth, and the bound of a pumped loop that is
+/// really a bounded repetition.
+pub(crate) type Found = (Complexity, Attack, f64, Option<u32>);
+
+/// For each state whose every cycle needs the back edge of a `{n,m}` treated as unbounded:
+/// the smallest such m.
+fn loop_bounds(nfa: &nfa::Nfa, comps: &analysis::Components) -> Vec<Option<u32>> {
+    let free: Vec<Vec<u32>> = nfa
+        .edges
+        .iter()
+        .map(|es| {
+            es.iter()
+                .filter(|e| e.bound.is_none())
+                .map(|e| e.to)
+                .collect()
+        })
+        .collect();
+    let (fc, _) = analysis::scc(&free);
+    let mut free_cyclic = vec![false; nfa.len()];
+    for (s, es) in free.iter().enumerate() {
+        if es.iter().any(|&t| fc[t as usize] == fc[s]) {
+            free_cyclic[s] = true;
+        }
+    }
+    // A state is on an unbounded cycle if any state of its bound-free component is.
+    let mut comp_free_cyclic = std::collections::HashSet::new();
+    for s in 0..nfa.len() {
+        if free_cyclic[s] {
+            comp_free_cyclic.insert(fc[s]);
+        }
+    }
+    let mut comp_bound: Vec<Option<u32>> = vec![None; comps.count];
+    for (s, es) in nfa.edges.iter().enumerate() {
+        for e in es {
+            let c = comps.comp[s] as usize;
+            if let Some(b) = e.bound {
+                if comps.comp[e.to as usize] as usize == c {
+                    comp_bound[c] = Some(comp_bound[c].map_or(b, |x| x.min(b)));
+                }
+            }
+        }
+    }
+    (0..nfa.len())
+        .map(|s| {
+            if comp_free_cyclic.contains(&fc[s]) {
+                None
+            } else {
+                comp_bound[comps.comp[s] as usize]
+            }
+        })
+        .collect()
+}
 
 /// Candidate attacks tried before giving up with `Unknown`.
 const MAX_CANDIDATES: usize = 1000;
@@ -296,18 +347,26 @@ pub(crate) fn find(
                         Complexity::Exponential,
                         make(&prefix, &pump, &suffix),
                         growth,
+                        None,
                     )));
                 }
             }
         }
     }
     let chains = analysis::ida_chains(nfa, &comps, budget)?;
-    let mut best: Option<(f64, u32, Attack)> = None;
+    let mut best: Option<(f64, u32, Attack, Option<u32>)> = None;
+    let bounds = loop_bounds(nfa, &comps);
     let mut tried: std::collections::HashSet<(u32, Vec<usize>)> = Default::default();
     let mut tried_sets: std::collections::HashSet<(u32, Vec<analysis::ClassSet>)> =
         Default::default();
     for chain in &chains {
         let degree = chain.len() as u32 + 1;
+        let bound = chain
+            .iter()
+            .map(|w| w.from)
+            .chain(chain.last().map(|w| w.to))
+            .filter_map(|st| bounds[st as usize])
+            .min();
         if best
             .as_ref()
             .is_some_and(|b| b.1 >= degree && b.0 >= degree as f64 - 0.6)
@@ -343,14 +402,15 @@ pub(crate) fn find(
                         Complexity::Polynomial(degree),
                         make(&prefix, &pump, &suffix),
                         growth,
+                        bound,
                     )));
                 }
                 if growth >= 1.5 && best.as_ref().is_none_or(|b| growth > b.0) {
                     let k = (growth.round() as u32).clamp(2, degree);
-                    best = Some((growth, k, make(&prefix, &pump, &suffix)));
+                    best = Some((growth, k, make(&prefix, &pump, &suffix), bound));
                 }
             }
         }
     }
-    Ok(best.map(|(g, k, a)| (Complexity::Polynomial(k), a, g)))
+    Ok(best.map(|(g, k, a, b)| (Complexity::Polynomial(k), a, g, b)))
 }

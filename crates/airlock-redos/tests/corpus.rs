@@ -273,3 +273,21 @@ fn anchored_degree_separates_start_position_noise() {
     let a = analyze("(a+)+$", JavaScript, "").unwrap();
     assert_eq!(a.anchored, None);
 }
+
+#[test]
+fn every_verdict_on_the_real_world_corpus_is_confirmed_by_the_matcher() {
+    // The 216 literals of the speed benchmark: each verdict, vulnerable or linear, is checked
+    // against the backtracking matcher like the hand-picked ones above.
+    let corpus = include_str!("../benches/corpus.txt");
+    let patterns: Vec<String> = corpus
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    big_stack(move || {
+        for p in &patterns {
+            let a = analyze(p, JavaScript, "").unwrap_or_else(|e| panic!("{p}: {e}"));
+            confirm(p, JavaScript, Search, &a);
+        }
+    });
+}
