@@ -28,20 +28,6 @@ pub fn steps(pattern: &str, flavor: Flavor, flags: &str, input: &str, mode: Matc
     o.steps
 }
 
-/// steps(attack with 2n pumps) / steps(attack with n pumps).
-pub fn ratio(
-    pattern: &str,
-    flavor: Flavor,
-    flags: &str,
-    attack: &Attack,
-    n: usize,
-    mode: MatchMode,
-) -> f64 {
-    let a = steps(pattern, flavor, flags, &attack.build(n), mode);
-    let b = steps(pattern, flavor, flags, &attack.build(2 * n), mode);
-    b as f64 / a as f64
-}
-
 /// The matcher agrees: attacks blow up at the reported rate.
 pub fn confirm(pattern: &str, flavor: Flavor, mode: MatchMode, a: &Analysis) {
     match a.complexity {
