@@ -1,7 +1,7 @@
 //! Helpers: run the instrumented matcher with a big stack and measure growth.
 
 use airlock_redos::matcher;
-use airlock_redos::{Analysis, Attack, Complexity, Flavor, MatchMode};
+use airlock_redos::{Analysis, Complexity, Flavor, MatchMode};
 
 pub const LIMIT: u64 = 4_000_000;
 /// High-degree polynomials need more room before lower-order terms stop dominating.
