@@ -143,6 +143,12 @@ fn confirm_exponential(
     attack: &Attack,
 ) -> Option<f64> {
     const LIMIT: u64 = 300_000;
+    // The matcher recurses once or more per character: keep inputs short enough for the
+    // caller's stack (a 2 MiB thread is enough).
+    const MAX_INPUT: usize = 400;
+    if attack.build(33 + 16).chars().count() > MAX_INPUT {
+        return None;
+    }
     let run = |n: usize| matcher::run_node(root, groups, flavor, &attack.build(n), mode, LIMIT);
     let mut n = 1;
     let s1 = loop {

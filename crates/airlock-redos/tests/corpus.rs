@@ -291,3 +291,25 @@ fn every_verdict_on_the_real_world_corpus_is_confirmed_by_the_matcher() {
         }
     });
 }
+
+#[test]
+fn runs_on_a_small_thread_stack() {
+    // The code analyzer may call from worker threads with the default 2 MiB stack.
+    let nested = format!("{}a{}", "(".repeat(200), ")".repeat(200));
+    std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || {
+            for p in [
+                "(?>(a|a)*b)",
+                "^(?=(a+)+$)",
+                "x(?=(a|aa)+c)",
+                "(\\w+\\s?)*$",
+                nested.as_str(),
+            ] {
+                assert!(analyze(p, Pcre, "").is_ok(), "{}", &p[..p.len().min(20)]);
+            }
+        })
+        .unwrap()
+        .join()
+        .expect("no stack overflow");
+}
