@@ -219,9 +219,52 @@ fn candidates(
     sim: &attack::Sim<'_>,
     state: u32,
     sets: &[analysis::ClassSet],
-) -> Option<(Vec<usize>, Vec<Vec<usize>>)> {
-    let prefix = analysis::word_to(sim.nfa, state)?;
-    let chosen = sim.concretize(&prefix, sets);
+) -> Vec<(Vec<usize>, Vec<Vec<usize>>)> {
+    let mut prefixes: Vec<Vec<usize>> = analysis::word_to(sim.nfa, state).into_iter().collect();
+    if sim.nfa.search_states.contains(&state) {
+        // Pumping from the very start may let a start-anchored alternative match
+        // (`^\s+|\s+$`): also try after one character that starts nothing.
+        if let Some(c) = neutral_class(sim.nfa, state) {
+            prefixes.push(vec![c]);
+        }
+    }
+    prefixes
+        .into_iter()
+        .map(|prefix| {
+            let pumps = pumps_for(sim, &prefix, sets);
+            (prefix, pumps)
+        })
+        .collect()
+}
+
+/// A class that takes the start state to the search state `m` and into no position.
+fn neutral_class(nfa: &nfa::Nfa, m: u32) -> Option<usize> {
+    let to_m: Vec<u32> = nfa.edges[0]
+        .iter()
+        .filter(|e| e.to == m)
+        .map(|e| e.label)
+        .collect();
+    let into_regex: Vec<u32> = nfa.edges[0]
+        .iter()
+        .filter(|e| !nfa.search_states.contains(&e.to))
+        .map(|e| e.label)
+        .collect();
+    let all: Vec<usize> = to_m
+        .iter()
+        .flat_map(|&l| (0..nfa.classes.len()).filter(move |&c| nfa.label_has(l, c)))
+        .collect();
+    all.iter()
+        .copied()
+        .find(|&c| !into_regex.iter().any(|&l| nfa.label_has(l, c)))
+        .or_else(|| all.first().copied())
+}
+
+fn pumps_for(
+    sim: &attack::Sim<'_>,
+    prefix: &[usize],
+    sets: &[analysis::ClassSet],
+) -> Vec<Vec<usize>> {
+    let chosen = sim.concretize(prefix, sets);
     let first: Vec<usize> = sets
         .iter()
         .filter_map(|set| (0..sim.nfa.classes.len()).find(|&c| (set[c / 64] >> (c % 64)) & 1 == 1))
@@ -246,7 +289,7 @@ fn candidates(
     }
     let mut seen = std::collections::HashSet::new();
     pumps.retain(|p| !p.is_empty() && p.len() == sets.len() && seen.insert(p.clone()));
-    Some((prefix, pumps))
+    pumps
 }
 
 /// A checked attack for `prefix pump^n suffix`: the suffix, and the measured growth.
@@ -343,10 +386,10 @@ pub(crate) fn find(
         suffix: to_string(nfa, suffix),
     };
     for w in analysis::eda(nfa, &comps, budget)? {
-        let Some((prefix, pumps)) = candidates(&sim, w.state, &w.pump) else {
-            continue;
-        };
-        for pump in pumps {
+        for (prefix, pump) in candidates(&sim, w.state, &w.pump)
+            .into_iter()
+            .flat_map(|(prefix, pumps)| pumps.into_iter().map(move |p| (prefix.clone(), p)))
+        {
             if let Some((suffix, growth)) = try_attack(&sim, &prefix, &pump, 12, budget) {
                 if growth >= 4.0 {
                     return Ok(Some((
@@ -362,7 +405,7 @@ pub(crate) fn find(
     let chains = analysis::ida_chains(nfa, &comps, budget)?;
     let mut best: Option<(f64, u32, Attack, Option<u32>)> = None;
     let bounds = loop_bounds(nfa, &comps);
-    let mut tried: std::collections::HashSet<(u32, Vec<usize>)> = Default::default();
+    let mut tried: std::collections::HashSet<(Vec<usize>, Vec<usize>)> = Default::default();
     let mut tried_sets: std::collections::HashSet<(u32, Vec<analysis::ClassSet>)> =
         Default::default();
     for chain in &chains {
@@ -390,11 +433,11 @@ pub(crate) fn find(
             if !tried_sets.insert((chain[0].from, set.clone())) {
                 continue;
             }
-            let Some((prefix, pumps)) = candidates(&sim, chain[0].from, set) else {
-                continue;
-            };
-            for pump in pumps {
-                if !tried.insert((chain[0].from, pump.clone())) {
+            for (prefix, pump) in candidates(&sim, chain[0].from, set)
+                .into_iter()
+                .flat_map(|(prefix, pumps)| pumps.into_iter().map(move |p| (prefix.clone(), p)))
+            {
+                if !tried.insert((prefix.clone(), pump.clone())) {
                     continue;
                 }
                 if tried.len() > MAX_CANDIDATES {

@@ -95,6 +95,19 @@ fn star_height_one_can_be_polynomial() {
 }
 
 #[test]
+fn trim_polyfill_is_quadratic() {
+    // The trim regex behind several npm advisories: the anchored alternative must not match,
+    // so the attack starts with a character that is not a space.
+    let a = check(
+        r"^[\s\u200c]+|[\s\u200c]+$",
+        JavaScript,
+        Search,
+        Polynomial(2),
+    );
+    assert!(!a.attack.unwrap().prefix.starts_with(' '));
+}
+
+#[test]
 fn stack_overflow_outage_pattern() {
     // `\s+$` took Stack Overflow down in 2016: quadratic on a long run of spaces.
     check(r"\s+$", JavaScript, Search, Polynomial(2));
