@@ -221,7 +221,9 @@ fn candidates(
     sets: &[analysis::ClassSet],
 ) -> Vec<(Vec<usize>, Vec<Vec<usize>>)> {
     let mut prefixes: Vec<Vec<usize>> = analysis::word_to(sim.nfa, state).into_iter().collect();
-    if sim.nfa.search_states.contains(&state) {
+    // Only when the start state can enter the pattern where the search state cannot.
+    let anchored_entries = sim.nfa.edges[0].len() > sim.nfa.edges[state as usize].len();
+    if sim.nfa.search_states.contains(&state) && anchored_entries {
         // Pumping from the very start may let a start-anchored alternative match
         // (`^\s+|\s+$`): also try after one character that starts nothing.
         if let Some(c) = neutral_class(sim.nfa, state) {
