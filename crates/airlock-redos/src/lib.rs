@@ -6,7 +6,7 @@
 //!
 //! let a = analyze("^(a+)+$", Flavor::JavaScript, "").unwrap();
 //! assert_eq!(a.complexity, Complexity::Exponential);
-//! let attack = a.attack.unwrap().build(30); // "aaaa…a!" – takes a backtracking engine ages
+//! let attack = a.attack.unwrap().build(30); // "aaaa…ab": a backtracking engine takes ages
 //! assert!(attack.starts_with("aaaa"));
 //! ```
 //!
