@@ -141,6 +141,57 @@ impl CharSet {
 
     /// Adds the simple case variants of every cased letter in the set.
     pub fn case_fold(&self) -> CharSet {
+        // A set covering most cased letters (\W, \S, [^a], .) gains only the few letters it
+        // lacks whose other case it has: look at those instead of at everything it holds.
+        let cased = CharSet::from_ranges(CASED_BLOCKS.to_vec());
+        let inside = self.intersect(&cased);
+        let size = |s: &CharSet| {
+            s.ranges
+                .iter()
+                .map(|&(a, b)| (b - a + 1) as u64)
+                .sum::<u64>()
+        };
+        if size(&inside) * 2 > size(&cased) {
+            let mut extra = Vec::new();
+            for &(a, b) in &cased.minus(self).ranges {
+                for cp in a..=b {
+                    let Some(c) = char::from_u32(cp) else {
+                        continue;
+                    };
+                    let variants = c.to_lowercase().chain(c.to_uppercase());
+                    let has_variant = variants
+                        .into_iter()
+                        .any(|v| v != c && self.contains(v as u32))
+                        || self.case_fold_small(cp);
+                    if has_variant {
+                        extra.push((cp, cp));
+                    }
+                }
+            }
+            extra.extend_from_slice(&self.ranges);
+            return Self::from_ranges(extra);
+        }
+        self.fold_members()
+    }
+
+    /// Whether `cp` is the odd member of a case orbit (Kelvin sign, long s, ...) whose plain
+    /// letter is in the set.
+    fn case_fold_small(&self, cp: u32) -> bool {
+        [
+            (0x212A, 'k'),
+            (0x17F, 's'),
+            (0x212B, '\u{e5}'),
+            (0x2126, '\u{3c9}'),
+        ]
+        .iter()
+        .any(|&(odd, plain)| {
+            odd == cp
+                && (self.contains(plain as u32)
+                    || plain.to_uppercase().any(|u| self.contains(u as u32)))
+        })
+    }
+
+    fn fold_members(&self) -> CharSet {
         let mut extra = Vec::new();
         for &(a, b) in &self.ranges {
             for &(ca, cb) in CASED_BLOCKS {
@@ -245,6 +296,18 @@ mod tests {
         let s = CharSet::single('k').case_fold();
         assert!(s.contains('K' as u32) && s.contains(0x212A));
         assert_eq!(CharSet::single('1').case_fold(), CharSet::single('1'));
+    }
+
+    #[test]
+    fn folding_a_large_set_agrees_with_folding_its_members() {
+        for s in [
+            CharSet::single('a').negate(),
+            CharSet::range('a' as u32, 'z' as u32).negate(),
+            CharSet::single('k').negate(),
+            CharSet::from_chars(&['\n']).negate(),
+        ] {
+            assert_eq!(s.case_fold(), s.fold_members(), "{s:?}");
+        }
     }
 
     #[test]

@@ -6,15 +6,16 @@
 //!
 //! let a = analyze("^(a+)+$", Flavor::JavaScript, "").unwrap();
 //! assert_eq!(a.complexity, Complexity::Exponential);
-//! let attack = a.attack.unwrap().build(30); // "aaaa…a!" – takes a backtracking engine ages
+//! let attack = a.attack.unwrap().build(30); // "aaaa…ab": a backtracking engine takes ages
 //! assert!(attack.starts_with("aaaa"));
 //! ```
 //!
 //! The pipeline: [`parse`] (dialect-aware parser) -> [`nfa`] (epsilon-free position automaton
 //! with parallel edges kept) -> [`analysis`] (EDA on the pair graph, IDA chains on the triple
 //! graph) -> [`attack`] (prefix/pump/suffix checked by simulating every attempt, and the growth
-//! of walked paths measured). [`matcher`] is an instrumented backtracking matcher used to check
-//! the analysis against real backtracking.
+//! of walked paths measured; candidates are chosen in the private `search` module).
+//! [`matcher`] is an instrumented backtracking matcher used to check the analysis against real
+//! backtracking.
 
 pub mod analysis;
 pub mod ast;
@@ -24,6 +25,7 @@ mod error;
 pub mod matcher;
 pub mod nfa;
 pub mod parse;
+mod search;
 
 use std::fmt;
 
@@ -47,6 +49,25 @@ pub enum Flavor {
 }
 
 impl Flavor {
+    /// The regex engine a language uses by default, by the language's usual name
+    /// (case-insensitive): Kotlin and Scala run `java.util.regex`, PHP runs PCRE, C++
+    /// `std::regex` defaults to ECMAScript (JavaScript) syntax, `grep -P`-style shell use is PCRE.
+    pub fn for_language(language: &str) -> Option<Flavor> {
+        Some(match language.to_ascii_lowercase().as_str() {
+            "javascript" | "js" | "typescript" | "ts" | "jsx" | "tsx" | "c++" | "cpp" => {
+                Flavor::JavaScript
+            }
+            "python" | "py" => Flavor::Python,
+            "java" | "kotlin" | "kt" | "scala" => Flavor::Java,
+            "php" | "pcre" | "perl" | "shell" | "bash" | "sh" | "c" => Flavor::Pcre,
+            "ruby" | "rb" => Flavor::Ruby,
+            "c#" | "csharp" | "cs" | "dotnet" | ".net" => Flavor::DotNet,
+            "go" | "golang" => Flavor::Go,
+            "rust" | "rs" => Flavor::Rust,
+            _ => return None,
+        })
+    }
+
     /// Engines that never backtrack (automata based); a pattern cannot blow up there.
     pub fn is_linear(self) -> bool {
         matches!(self, Flavor::Go | Flavor::Rust)
@@ -115,6 +136,14 @@ pub struct Analysis {
     /// log2 of how much the paths walked grow when the pump count doubles (about k for
     /// O(n^k)); `None` without an attack.
     pub growth: Option<f64>,
+    /// For a polynomial search result: the complexity when the match is anchored at the start
+    /// (`re.match`). `Some(Linear)` means the degree comes only from retrying every start
+    /// position, as for `\s+$`.
+    pub anchored: Option<Complexity>,
+    /// Some(m) when a loop the attack pumps is really a `{n,m}` with m > 16, analyzed as
+    /// unbounded: the reported growth holds only up to about m pumps, so the worst case is
+    /// capped (`[a-z]{1,256}` style patterns).
+    pub loop_bound: Option<u32>,
 }
 
 /// Knobs for [`analyze_with`].
@@ -171,13 +200,29 @@ fn unknown(mut notes: Vec<String>, why: String) -> Analysis {
         attack: None,
         notes,
         growth: None,
+        anchored: None,
+        loop_bound: None,
     }
 }
 
-/// Pump counts at which a candidate attack must make every attempt fail.
-const CHECK_REPEATS: [usize; 5] = [4, 5, 7, 16, 33];
-
 pub fn analyze_with(
+    pattern: &str,
+    flavor: Flavor,
+    flags: &str,
+    opts: &Options,
+) -> Result<Analysis, RegexError> {
+    let mut a = analyze_mode(pattern, flavor, flags, opts)?;
+    if opts.mode == MatchMode::Search && matches!(a.complexity, Complexity::Polynomial(_)) {
+        let prefix = Options {
+            mode: MatchMode::Prefix,
+            ..opts.clone()
+        };
+        a.anchored = Some(analyze_mode(pattern, flavor, flags, &prefix)?.complexity);
+    }
+    Ok(a)
+}
+
+fn analyze_mode(
     pattern: &str,
     flavor: Flavor,
     flags: &str,
@@ -202,6 +247,8 @@ pub fn analyze_with(
             attack: None,
             notes,
             growth: None,
+            anchored: None,
+            loop_bound: None,
         });
     }
     let Ok(nfa) = nfa::build(&parsed.node, opts.mode, opts.max_positions) else {
@@ -222,21 +269,49 @@ pub fn analyze_with(
         );
     }
     let mut budget = opts.budget;
-    match find(&nfa, &mut budget) {
-        Ok(Some((complexity, attack, growth))) => Ok(Analysis {
-            complexity,
-            attack: Some(attack),
-            notes,
-            growth: Some(growth),
-        }),
+    let found = search::find(&nfa, &mut budget);
+    if !matches!(found, Ok(Some((Complexity::Exponential, ..)))) {
+        if let Some((attack, growth, what)) =
+            search::inner_blowup(&parsed.node, parsed.groups, flavor, opts)
+        {
+            notes.push(format!(
+                "exponential backtracking inside {what}, confirmed by running a backtracking matcher"
+            ));
+            return Ok(Analysis {
+                complexity: Complexity::Exponential,
+                attack: Some(attack),
+                notes,
+                growth: Some(growth),
+                anchored: None,
+                loop_bound: None,
+            });
+        }
+    }
+    match found {
+        Ok(Some((complexity, attack, growth, loop_bound))) => {
+            if let Some(m) = loop_bound {
+                notes.push(format!(
+                    "a pumped loop is a repetition bounded at {m}: the growth stops after about {m} pumps"
+                ));
+            }
+            Ok(Analysis {
+                complexity,
+                attack: Some(attack),
+                notes,
+                growth: Some(growth),
+                anchored: None,
+                loop_bound,
+            })
+        }
         Ok(None) => {
             // Asymptotically linear; but bounded repetitions may only cap an exponential.
             let mut changed = false;
-            let relaxed = relax_bounds(&parsed.node, &mut changed);
+            let relaxed = search::relax_bounds(&parsed.node, &mut changed);
             if changed {
                 if let Ok(nfa) = nfa::build(&relaxed, opts.mode, opts.max_positions) {
                     let mut budget = opts.budget;
-                    if let Ok(Some((Complexity::Exponential, attack, _))) = find(&nfa, &mut budget)
+                    if let Ok(Some((Complexity::Exponential, attack, _, _))) =
+                        search::find(&nfa, &mut budget)
                     {
                         notes.push(format!(
                             "bounded repetitions cap an exponential blow-up: up to their bounds, \
@@ -251,187 +326,10 @@ pub fn analyze_with(
                 attack: None,
                 notes,
                 growth: None,
+                anchored: None,
+                loop_bound: None,
             })
         }
         Err(analysis::OutOfBudget) => Ok(unknown(notes, "analysis budget exhausted".into())),
     }
-}
-
-/// The tree with every `{n,m}` whose range spans at least two counts made unbounded.
-fn relax_bounds(node: &ast::Node, changed: &mut bool) -> ast::Node {
-    use ast::Node;
-    match node {
-        Node::Concat(v) => Node::Concat(v.iter().map(|n| relax_bounds(n, changed)).collect()),
-        Node::Alt(v) => Node::Alt(v.iter().map(|n| relax_bounds(n, changed)).collect()),
-        Node::Repeat {
-            node,
-            min,
-            max,
-            greed,
-        } => {
-            let max = match max {
-                Some(m) if *m >= min + 2 => {
-                    *changed = true;
-                    None
-                }
-                other => *other,
-            };
-            Node::Repeat {
-                node: Box::new(relax_bounds(node, changed)),
-                min: *min,
-                max,
-                greed: *greed,
-            }
-        }
-        Node::Group { node, index } => Node::Group {
-            node: Box::new(relax_bounds(node, changed)),
-            index: *index,
-        },
-        Node::Atomic(n) => Node::Atomic(Box::new(relax_bounds(n, changed))),
-        other => other.clone(),
-    }
-}
-
-fn to_string(nfa: &nfa::Nfa, classes: &[usize]) -> String {
-    classes.iter().map(|&c| nfa.reps[c]).collect()
-}
-
-/// The prefix leading to `state` and the concrete pumps worth trying for a pump given as
-/// class sets: one chosen to keep attempts failing, and the plain first-class choice.
-fn candidates(
-    sim: &attack::Sim<'_>,
-    state: u32,
-    sets: &[analysis::ClassSet],
-) -> Option<(Vec<usize>, Vec<Vec<usize>>)> {
-    let prefix = analysis::word_to(sim.nfa, state)?;
-    let chosen = sim.concretize(&prefix, sets);
-    let first: Vec<usize> = sets
-        .iter()
-        .filter_map(|set| (0..sim.nfa.classes.len()).find(|&c| (set[c / 64] >> (c % 64)) & 1 == 1))
-        .collect();
-    let mut pumps = vec![chosen.clone(), first];
-    // Single substitutions into the chosen pump: repeating the pump may reach an accepting
-    // state that one pass does not show (`[ab]+a` needs the pump `b`, not `a`).
-    for (i, set) in sets.iter().enumerate().take(4) {
-        for c in (0..sim.nfa.classes.len())
-            .filter(|&c| (set[c / 64] >> (c % 64)) & 1 == 1)
-            .take(4)
-        {
-            let mut p = chosen.clone();
-            if i < p.len() {
-                p[i] = c;
-                pumps.push(p);
-            }
-        }
-        if pumps.len() >= 12 {
-            break;
-        }
-    }
-    let mut seen = std::collections::HashSet::new();
-    pumps.retain(|p| !p.is_empty() && p.len() == sets.len() && seen.insert(p.clone()));
-    Some((prefix, pumps))
-}
-
-/// A checked attack for `prefix pump^n suffix`: the suffix, and the measured growth.
-fn try_attack(
-    sim: &attack::Sim<'_>,
-    prefix: &[usize],
-    pump: &[usize],
-    n: usize,
-    budget: &mut u64,
-) -> Option<(Vec<usize>, f64)> {
-    // Cheap first: an attempt that already succeeds while pumping rules the candidate out.
-    if !sim.survives_pumping(prefix, pump, 6) {
-        return None;
-    }
-    let suffix = sim.find_suffix(prefix, pump, budget)?;
-    let cost = (prefix.len() + pump.len() * 64 + suffix.len()) as u64 * sim.nfa.len() as u64;
-    *budget = budget.checked_sub(cost * CHECK_REPEATS.len() as u64)?;
-    if !CHECK_REPEATS
-        .iter()
-        .all(|&k| sim.rejects(prefix, pump, &suffix, k))
-    {
-        return None;
-    }
-    let growth =
-        sim.log2_cost(prefix, pump, &suffix, 2 * n) - sim.log2_cost(prefix, pump, &suffix, n);
-    Some((suffix, growth))
-}
-
-type Found = (Complexity, Attack, f64);
-
-/// Candidate attacks tried before giving up with `Unknown`.
-const MAX_CANDIDATES: usize = 1000;
-
-fn find(nfa: &nfa::Nfa, budget: &mut u64) -> Result<Option<Found>, analysis::OutOfBudget> {
-    let comps = analysis::components(nfa);
-    let sim = attack::Sim::new(nfa);
-    let make = |prefix: &[usize], pump: &[usize], suffix: &[usize]| Attack {
-        prefix: to_string(nfa, prefix),
-        pump: to_string(nfa, pump),
-        suffix: to_string(nfa, suffix),
-    };
-    for w in analysis::eda(nfa, &comps, budget)? {
-        let Some((prefix, pumps)) = candidates(&sim, w.state, &w.pump) else {
-            continue;
-        };
-        for pump in pumps {
-            if let Some((suffix, growth)) = try_attack(&sim, &prefix, &pump, 12, budget) {
-                if growth >= 4.0 {
-                    return Ok(Some((
-                        Complexity::Exponential,
-                        make(&prefix, &pump, &suffix),
-                        growth,
-                    )));
-                }
-            }
-        }
-    }
-    let chains = analysis::ida_chains(nfa, &comps, budget)?;
-    let mut best: Option<(f64, u32, Attack)> = None;
-    let mut tried: std::collections::HashSet<(u32, Vec<usize>)> = Default::default();
-    for chain in &chains {
-        let degree = chain.len() as u32 + 1;
-        if best
-            .as_ref()
-            .is_some_and(|b| b.1 >= degree && b.0 >= degree as f64 - 0.6)
-        {
-            break;
-        }
-        let mut sets: Vec<Vec<analysis::ClassSet>> =
-            vec![chain.iter().flat_map(|w| w.word.iter().cloned()).collect()];
-        for w in chain {
-            if !sets.contains(&w.word) {
-                sets.push(w.word.clone());
-            }
-        }
-        for set in &sets {
-            let Some((prefix, pumps)) = candidates(&sim, chain[0].from, set) else {
-                continue;
-            };
-            for pump in pumps {
-                if !tried.insert((chain[0].from, pump.clone())) {
-                    continue;
-                }
-                if tried.len() > MAX_CANDIDATES {
-                    return Err(analysis::OutOfBudget);
-                }
-                let Some((suffix, growth)) = try_attack(&sim, &prefix, &pump, 40, budget) else {
-                    continue;
-                };
-                if growth >= degree as f64 - 0.6 {
-                    return Ok(Some((
-                        Complexity::Polynomial(degree),
-                        make(&prefix, &pump, &suffix),
-                        growth,
-                    )));
-                }
-                if growth >= 1.5 && best.as_ref().is_none_or(|b| growth > b.0) {
-                    let k = (growth.round() as u32).clamp(2, degree);
-                    best = Some((growth, k, make(&prefix, &pump, &suffix)));
-                }
-            }
-        }
-    }
-    Ok(best.map(|(g, k, a)| (Complexity::Polynomial(k), a, g)))
 }

@@ -14,6 +14,8 @@ use crate::{parse_flags, Flavor, RegexError};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Outcome {
     pub matched: bool,
+    /// Where the match found starts and ends, in characters.
+    pub span: Option<(usize, usize)>,
     /// Calls into the matcher: every node entered once counts one step.
     pub steps: u64,
     /// The step limit was hit; `steps` is then the limit.
@@ -69,12 +71,16 @@ pub fn run_node(
     };
     let len = m.input.len();
     let last_start = if mode == MatchMode::Search { len } else { 0 };
-    let mut matched = false;
+    let mut span = None;
     for start in 0..=last_start {
         m.caps.iter_mut().for_each(|c| *c = None);
         let full = mode == MatchMode::Full;
-        if m.m(node, start, &mut |_, j| !full || j == len) {
-            matched = true;
+        let mut end = None;
+        if m.m(node, start, &mut |_, j| {
+            end = Some(j);
+            !full || j == len
+        }) {
+            span = end.map(|e| (start, e));
             break;
         }
         if m.aborted {
@@ -82,7 +88,8 @@ pub fn run_node(
         }
     }
     Outcome {
-        matched,
+        matched: span.is_some(),
+        span,
         steps: m.steps,
         aborted: m.aborted,
     }

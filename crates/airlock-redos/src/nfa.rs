@@ -52,6 +52,8 @@ struct Entry {
     kind: u8,
     excl: CharSet,
     mult: u8,
+    /// A `\b` (WB_YES) or `\B` (WB_NO) between this position and its neighbour outside.
+    wb: u8,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,6 +62,36 @@ struct NullE {
     end: u8,
     excl: CharSet,
     mult: u8,
+    wb: u8,
+}
+
+const WB_ANY: u8 = 0;
+const WB_YES: u8 = 1;
+const WB_NO: u8 = 2;
+
+/// Both word-boundary requirements at once, or `None` when they contradict.
+fn wb_both(a: u8, b: u8) -> Option<u8> {
+    match (a, b) {
+        (WB_ANY, x) | (x, WB_ANY) => Some(x),
+        (x, y) if x == y => Some(x),
+        _ => None,
+    }
+}
+
+/// The next characters a `\b`/`\B` rules out after a character of `prev`, when `prev` is all
+/// word or all non-word characters (otherwise nothing can be said without splitting it).
+fn wb_excl(prev: &CharSet, wb: u8) -> CharSet {
+    if wb == WB_ANY {
+        return CharSet::empty();
+    }
+    let word = crate::parse::word();
+    let all_word = prev.minus(&word).is_empty();
+    let no_word = prev.intersect(&word).is_empty();
+    match (all_word, no_word, wb == WB_YES) {
+        (true, _, true) | (_, true, false) => word,
+        (true, _, false) | (_, true, true) => word.negate(),
+        _ => CharSet::empty(),
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -72,7 +104,7 @@ struct Info {
 fn push_entry(v: &mut Vec<Entry>, e: Entry) {
     if let Some(x) = v
         .iter_mut()
-        .find(|x| x.pos == e.pos && x.kind == e.kind && x.excl == e.excl)
+        .find(|x| x.pos == e.pos && x.kind == e.kind && x.excl == e.excl && x.wb == e.wb)
     {
         x.mult = (x.mult + e.mult).min(2);
     } else {
@@ -83,13 +115,16 @@ fn push_entry(v: &mut Vec<Entry>, e: Entry) {
 fn push_null(v: &mut Vec<NullE>, e: NullE) {
     if let Some(x) = v
         .iter_mut()
-        .find(|x| x.req == e.req && x.end == e.end && x.excl == e.excl)
+        .find(|x| x.req == e.req && x.end == e.end && x.excl == e.excl && x.wb == e.wb)
     {
         x.mult = (x.mult + e.mult).min(2);
     } else {
         v.push(e);
     }
 }
+
+/// A follow edge: target, excluded next characters, multiplicity, bound of a relaxed `{n,m}`.
+type Follow = (u32, CharSet, u8, Option<u32>);
 
 /// The pattern has more positions than the analysis budget allows.
 #[derive(Debug)]
@@ -98,32 +133,46 @@ pub struct TooBig;
 struct Builder {
     sets: Vec<CharSet>,
     atomic: Vec<Option<u32>>,
-    follow: Vec<Vec<(u32, CharSet, u8)>>,
+    /// Follow edges: target, excluded next characters, multiplicity, and the bound when the
+    /// edge is only the back edge of a `{n,m}` approximated as unbounded.
+    follow: Vec<Vec<Follow>>,
     cur_atomic: Option<u32>,
     next_atomic: u32,
     max_positions: usize,
     clamped: bool,
+    /// The pattern has `\b` or `\B`.
+    split_word: bool,
 }
 
 impl Builder {
-    fn add_follow(&mut self, from: u32, to: u32, excl: CharSet, mult: u8) {
+    fn add_follow(&mut self, from: u32, to: u32, excl: CharSet, mult: u8, bound: Option<u32>) {
         let list = &mut self.follow[from as usize];
         if let Some(x) = list.iter_mut().find(|x| x.0 == to && x.1 == excl) {
             x.2 = (x.2 + mult).min(2);
+            x.3 = match (x.3, bound) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                _ => None,
+            };
         } else {
-            list.push((to, excl, mult));
+            list.push((to, excl, mult, bound));
         }
     }
 
     fn link(&mut self, last: &[Entry], first: &[Entry]) {
+        self.link_bounded(last, first, None);
+    }
+
+    fn link_bounded(&mut self, last: &[Entry], first: &[Entry], bound: Option<u32>) {
         for l in last {
             for f in first {
-                self.add_follow(
-                    l.pos,
-                    f.pos,
-                    l.excl.union(&f.excl),
-                    (l.mult * f.mult).min(2),
-                );
+                let Some(wb) = wb_both(l.wb, f.wb) else {
+                    continue;
+                };
+                let excl = l
+                    .excl
+                    .union(&f.excl)
+                    .union(&wb_excl(&self.sets[l.pos as usize], wb));
+                self.add_follow(l.pos, f.pos, excl, (l.mult * f.mult).min(2), bound);
             }
         }
     }
@@ -136,6 +185,9 @@ impl Builder {
         };
         for n in &a.null {
             for f in &b.first {
+                let Some(wb) = wb_both(n.wb, f.wb) else {
+                    continue;
+                };
                 push_entry(
                     &mut out.first,
                     Entry {
@@ -143,6 +195,7 @@ impl Builder {
                         kind: n.req.max(f.kind),
                         excl: n.excl.union(&f.excl),
                         mult: (n.mult * f.mult).min(2),
+                        wb,
                     },
                 );
             }
@@ -150,6 +203,9 @@ impl Builder {
         out.last = b.last.clone();
         for n in &b.null {
             for l in &a.last {
+                let Some(wb) = wb_both(n.wb, l.wb) else {
+                    continue;
+                };
                 push_entry(
                     &mut out.last,
                     Entry {
@@ -157,12 +213,16 @@ impl Builder {
                         kind: n.end.max(l.kind),
                         excl: n.excl.union(&l.excl),
                         mult: (n.mult * l.mult).min(2),
+                        wb,
                     },
                 );
             }
         }
         for x in &a.null {
             for y in &b.null {
+                let Some(wb) = wb_both(x.wb, y.wb) else {
+                    continue;
+                };
                 push_null(
                     &mut out.null,
                     NullE {
@@ -170,6 +230,7 @@ impl Builder {
                         end: x.end.max(y.end),
                         excl: x.excl.union(&y.excl),
                         mult: (x.mult * y.mult).min(2),
+                        wb,
                     },
                 );
             }
@@ -189,16 +250,25 @@ impl Builder {
             end: END_FREE,
             excl: CharSet::empty(),
             mult: 1,
+            wb: WB_ANY,
         }
     }
 
     fn build(&mut self, node: &Node) -> Result<Info, TooBig> {
         Ok(match node {
-            Node::Empty
-            | Node::Look { .. }
-            | Node::Backref(_)
-            | Node::Assert(Assertion::WordBoundary | Assertion::NotWordBoundary) => Info {
+            Node::Empty | Node::Look { .. } | Node::Backref(_) => Info {
                 null: vec![Self::skip()],
+                ..Info::default()
+            },
+            Node::Assert(a @ (Assertion::WordBoundary | Assertion::NotWordBoundary)) => Info {
+                null: vec![NullE {
+                    wb: if *a == Assertion::WordBoundary {
+                        WB_YES
+                    } else {
+                        WB_NO
+                    },
+                    ..Self::skip()
+                }],
                 ..Info::default()
             },
             Node::Assert(a) => {
@@ -212,11 +282,23 @@ impl Builder {
                     null: vec![NullE {
                         req,
                         end,
-                        excl: CharSet::empty(),
-                        mult: 1,
+                        ..Self::skip()
                     }],
                     ..Info::default()
                 }
+            }
+            Node::Set(s)
+                if self.split_word && {
+                    let w = crate::parse::word();
+                    !s.intersect(&w).is_empty() && !s.minus(&w).is_empty()
+                } =>
+            {
+                // Next to a \b, a set of word and non-word characters is split in two so the
+                // boundary can restrict what follows each part. The parts are disjoint, so no
+                // ambiguity is added.
+                let w = crate::parse::word();
+                let alt = Node::Alt(vec![Node::Set(s.intersect(&w)), Node::Set(s.minus(&w))]);
+                self.build(&alt)?
             }
             Node::Set(s) => {
                 if self.sets.len() >= self.max_positions {
@@ -231,6 +313,7 @@ impl Builder {
                     kind: 0,
                     excl: CharSet::empty(),
                     mult: 1,
+                    wb: WB_ANY,
                 };
                 Info {
                     first: vec![e.clone()],
@@ -272,7 +355,19 @@ impl Builder {
                     self.cur_atomic = Some(self.next_atomic);
                     self.next_atomic += 1;
                 }
-                let r = match &**inner {
+                let mut inner = &**inner;
+                while let Node::Group { node, .. } = inner {
+                    inner = node;
+                }
+                let r = match inner {
+                    // The group keeps the loop's first success: the fewest iterations for a
+                    // lazy loop, as many as can start for a greedy one.
+                    Node::Repeat {
+                        node,
+                        min,
+                        greed: Greed::Lazy,
+                        ..
+                    } => self.repeat(node, *min, Some(*min), false),
                     Node::Repeat { node, min, max, .. } => self.repeat(node, *min, *max, true),
                     other => self.build(other),
                 };
@@ -318,7 +413,9 @@ impl Builder {
             max = Some(CLAMP);
             self.clamped = true;
         }
+        let mut relaxed_bound = None;
         if max.is_some_and(|m| m > CLAMP) {
+            relaxed_bound = max;
             max = None;
             self.clamped = true;
         }
@@ -342,7 +439,7 @@ impl Builder {
         let tail = match max {
             None => {
                 let b = self.build(body)?;
-                self.link(&b.last, &b.first);
+                self.link_bounded(&b.last, &b.first, relaxed_bound);
                 let fc = if possessive {
                     self.first_chars(&b)
                 } else {
@@ -404,6 +501,9 @@ impl Builder {
 pub struct Edge {
     pub to: u32,
     pub label: u32,
+    /// Set when the edge only exists as the back edge of a `{n,m}` (m > 16) treated as
+    /// unbounded: the loop it closes really stops after m iterations.
+    pub bound: Option<u32>,
 }
 
 /// The automaton the ambiguity analysis runs on.
@@ -477,6 +577,12 @@ pub fn build(node: &Node, mode: MatchMode, max_positions: usize) -> Result<Nfa, 
         next_atomic: 0,
         max_positions,
         clamped: false,
+        split_word: node.any(&|n| {
+            matches!(
+                n,
+                Node::Assert(Assertion::WordBoundary | Assertion::NotWordBoundary)
+            )
+        }),
     };
     let info = b.build(node)?;
 
@@ -484,17 +590,20 @@ pub fn build(node: &Node, mode: MatchMode, max_positions: usize) -> Result<Nfa, 
         info.first.iter().any(|e| e.kind < REQ_TEXT) || info.null.iter().any(|n| n.req < REQ_TEXT);
     let needs_line = info.first.iter().any(|e| e.kind == REQ_LINE)
         || info.null.iter().any(|n| n.req == REQ_LINE);
-    let (m_state, l_state) = if mode == MatchMode::Search && unanchored {
-        (Some(1u32), if needs_line { Some(2u32) } else { None })
-    } else {
-        (None, None)
-    };
-    let offset = 1 + m_state.is_some() as u32 + l_state.is_some() as u32;
+    let needs_wb = info.first.iter().any(|e| e.wb != WB_ANY);
+    // Search states: "the attempt starts later", remembering what the previous character was
+    // when a leading ^ (line) or \b needs to know.
+    let search = mode == MatchMode::Search && unanchored;
+    let m_state = search.then_some(1u32);
+    let l_state = (search && needs_line).then_some(1 + m_state.is_some() as u32);
+    let w_state =
+        (search && needs_wb).then_some(1 + m_state.is_some() as u32 + l_state.is_some() as u32);
+    let offset = 1 + m_state.is_some() as u32 + l_state.is_some() as u32 + w_state.is_some() as u32;
     let n = offset as usize + b.sets.len();
 
     let newline = CharSet::single('\n');
-    let not_newline = newline.negate();
-    let mut raw: Vec<Vec<(u32, CharSet)>> = vec![Vec::new(); n];
+    let word = crate::parse::word();
+    let mut raw: Vec<Vec<(u32, CharSet, Option<u32>)>> = vec![Vec::new(); n];
     let mut accept = vec![0u8; n];
     let acc_bit = |end: u8| match (end, mode) {
         (END_FREE, MatchMode::Full) => ACC_TEXT,
@@ -502,17 +611,22 @@ pub fn build(node: &Node, mode: MatchMode, max_positions: usize) -> Result<Nfa, 
         (END_LINE, _) => ACC_LINE,
         _ => ACC_TEXT,
     };
-    let entry_states: Vec<(u32, u8)> = [(0u32, REQ_TEXT)]
+    // (state, the strongest start requirement it satisfies, the previous character's set)
+    let non_word = word.negate();
+    let entry_states: Vec<(u32, u8, &CharSet)> = [(0u32, REQ_TEXT, &non_word)]
         .into_iter()
-        .chain(m_state.map(|m| (m, REQ_NONE)))
-        .chain(l_state.map(|l| (l, REQ_LINE)))
+        .chain(m_state.map(|m| (m, REQ_NONE, &non_word)))
+        .chain(l_state.map(|l| (l, REQ_LINE, &non_word)))
+        .chain(w_state.map(|w| (w, REQ_NONE, &word)))
         .collect();
-    for &(s, max_req) in &entry_states {
+    for &(s, max_req, prev) in &entry_states {
         for f in &info.first {
             if f.kind <= max_req {
-                let label = b.sets[f.pos as usize].minus(&f.excl);
+                let label = b.sets[f.pos as usize]
+                    .minus(&f.excl)
+                    .minus(&wb_excl(prev, f.wb));
                 for _ in 0..f.mult {
-                    raw[s as usize].push((f.pos + offset, label.clone()));
+                    raw[s as usize].push((f.pos + offset, label.clone(), None));
                 }
             }
         }
@@ -523,24 +637,30 @@ pub fn build(node: &Node, mode: MatchMode, max_positions: usize) -> Result<Nfa, 
         }
     }
     if let Some(m) = m_state {
-        match l_state {
-            Some(l) => {
-                for s in [0, m, l] {
-                    raw[s as usize].push((m, not_newline.clone()));
-                    raw[s as usize].push((l, newline.clone()));
-                }
-            }
-            None => {
-                raw[0].push((m, CharSet::full()));
-                raw[m as usize].push((m, CharSet::full()));
+        // Where each character leads: to the line-start state after a newline, to the
+        // after-a-word-character state after one, else to the plain one.
+        let mut targets: Vec<(u32, CharSet)> = Vec::new();
+        let mut rest = CharSet::full();
+        if let Some(l) = l_state {
+            targets.push((l, newline.clone()));
+            rest = rest.minus(&newline);
+        }
+        if let Some(w) = w_state {
+            targets.push((w, word.clone()));
+            rest = rest.minus(&word);
+        }
+        targets.push((m, rest));
+        for &(s, _, _) in &entry_states {
+            for (t, set) in &targets {
+                raw[s as usize].push((*t, set.clone(), None));
             }
         }
     }
     for (p, list) in b.follow.iter().enumerate() {
-        for (q, excl, mult) in list {
+        for (q, excl, mult, bound) in list {
             let label = b.sets[*q as usize].minus(excl);
             for _ in 0..*mult {
-                raw[p + offset as usize].push((q + offset, label.clone()));
+                raw[p + offset as usize].push((q + offset, label.clone(), *bound));
             }
         }
     }
@@ -553,7 +673,7 @@ pub fn build(node: &Node, mode: MatchMode, max_positions: usize) -> Result<Nfa, 
     let mut label_sets: Vec<CharSet> = Vec::new();
     let mut edges: Vec<Vec<Edge>> = vec![Vec::new(); n];
     for (s, list) in raw.into_iter().enumerate() {
-        for (to, set) in list {
+        for (to, set, bound) in list {
             if set.is_empty() {
                 continue;
             }
@@ -561,7 +681,11 @@ pub fn build(node: &Node, mode: MatchMode, max_positions: usize) -> Result<Nfa, 
                 label_sets.push(set);
                 (label_sets.len() - 1) as u32
             });
-            edges[s].push(Edge { to, label: id });
+            edges[s].push(Edge {
+                to,
+                label: id,
+                bound,
+            });
         }
     }
     let (classes, membership) = partition(&label_sets, &newline);
@@ -586,7 +710,7 @@ pub fn build(node: &Node, mode: MatchMode, max_positions: usize) -> Result<Nfa, 
         reps,
         accept,
         atomic,
-        search_states: m_state.into_iter().chain(l_state).collect(),
+        search_states: m_state.into_iter().chain(l_state).chain(w_state).collect(),
         clamped: b.clamped,
     })
 }

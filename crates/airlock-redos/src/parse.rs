@@ -170,6 +170,20 @@ impl Parser<'_> {
         }
     }
 
+    /// Go's and Rust's engines have no lookarounds, backreferences or atomic groups.
+    fn require_backtracking(&self, offset: usize, what: &str) -> Result<(), RegexError> {
+        if self.flavor.is_linear() {
+            return Err(RegexError::BadGroup {
+                offset,
+                detail: format!(
+                    "{what} is not supported by the {:?} regex engine",
+                    self.flavor
+                ),
+            });
+        }
+        Ok(())
+    }
+
     fn is_js(&self) -> bool {
         self.flavor == Flavor::JavaScript
     }
@@ -332,9 +346,6 @@ impl Parser<'_> {
             if quantified && self.flavor != Flavor::Ruby {
                 return Err(RegexError::NestedQuantifier { offset: qstart });
             }
-            if matches!(atom, Node::Assert(_) | Node::Look { .. }) && self.is_js() {
-                // JavaScript allows quantified lookaheads in web-compat mode; they mean the same.
-            }
             let greed = if self.eat('?') {
                 Greed::Lazy
             } else if self.peek() == Some('+') {
@@ -372,7 +383,7 @@ impl Parser<'_> {
             }),
             '$' => Node::Assert(if self.mode.multi_line || self.flavor == Flavor::Ruby {
                 Assertion::EndLine
-            } else if self.is_js() {
+            } else if matches!(self.flavor, Flavor::JavaScript | Flavor::Go | Flavor::Rust) {
                 Assertion::EndText
             } else {
                 Assertion::EndTextNewline
@@ -463,6 +474,7 @@ impl Parser<'_> {
     }
 
     fn named_backref(&mut self, name: &str, start: usize) -> Result<Node, RegexError> {
+        self.require_backtracking(start, "a backreference")?;
         if let Ok(n) = name.parse::<i64>() {
             let idx = if n < 0 { self.groups as i64 + 1 + n } else { n };
             if idx >= 1 && idx <= self.total_groups.max(self.groups) as i64 {
@@ -491,6 +503,7 @@ impl Parser<'_> {
         }
         let lookaround =
             |p: &mut Self, ahead: bool, negate: bool| -> Result<Option<Node>, RegexError> {
+                p.require_backtracking(start, "a lookaround")?;
                 p.note("lookaround treated as always true (its contents are not analyzed)");
                 let body = p.group_body(start)?;
                 Ok(Some(Node::Look {
@@ -515,6 +528,7 @@ impl Parser<'_> {
             return lookaround(self, false, true);
         }
         if self.eat('>') {
+            self.require_backtracking(start, "an atomic group")?;
             let body = self.group_body(start)?;
             return Ok(Some(Node::Atomic(Box::new(body))));
         }
@@ -857,6 +871,7 @@ impl Parser<'_> {
                 let digits = &self.src[s..self.pos];
                 let n: u64 = digits.parse().unwrap_or(u64::MAX);
                 if n <= self.total_groups as u64 {
+                    self.require_backtracking(start, "a backreference")?;
                     self.note("backreference treated as matching the empty string");
                     return Ok(Node::Backref(n as u32));
                 }

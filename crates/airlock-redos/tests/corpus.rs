@@ -95,6 +95,19 @@ fn star_height_one_can_be_polynomial() {
 }
 
 #[test]
+fn trim_polyfill_is_quadratic() {
+    // The trim regex behind several npm advisories: the anchored alternative must not match,
+    // so the attack starts with a character that is not a space.
+    let a = check(
+        r"^[\s\u200c]+|[\s\u200c]+$",
+        JavaScript,
+        Search,
+        Polynomial(2),
+    );
+    assert!(!a.attack.unwrap().prefix.starts_with(' '));
+}
+
+#[test]
 fn stack_overflow_outage_pattern() {
     // `\s+$` took Stack Overflow down in 2016: quadratic on a long run of spaces.
     check(r"\s+$", JavaScript, Search, Polynomial(2));
@@ -232,4 +245,84 @@ fn bounded_repetition_that_caps_an_exponential_is_noted() {
         "{:?}",
         a.notes
     );
+}
+
+#[test]
+fn blowups_inside_atomic_groups_and_lookarounds() {
+    // The cut only stops backtracking *into* the group after it matched; a body that fails on
+    // its own still tries all its ways. Found by analyzing the body alone, and reported only
+    // once the matcher confirmed it on the whole pattern.
+    for (p, f) in [
+        ("(?>(a|a)*b)", Pcre),
+        ("^(?:(a|a)*c)++$", Java),
+        ("^(?=(a+)+$)", JavaScript),
+        ("x(?=(a|aa)+c)", JavaScript),
+    ] {
+        let a = check(p, f, Search, Exponential);
+        assert!(
+            a.notes
+                .iter()
+                .any(|n| n.contains("confirmed by running a backtracking matcher")),
+            "{p}: {:?}",
+            a.notes
+        );
+    }
+    // The safe uses of the same constructs stay unreported.
+    check("^(?>a|a)*$", Pcre, Search, Linear);
+    check("^(?=\\d)\\d+$", JavaScript, Search, Linear);
+}
+
+#[test]
+fn anchored_degree_separates_start_position_noise() {
+    // Quadratic only because every start position is retried...
+    let a = analyze(r"\s+$", JavaScript, "").unwrap();
+    assert_eq!((a.complexity, a.anchored), (Polynomial(2), Some(Linear)));
+    // ...versus ambiguous in itself.
+    let a = analyze(r"\s*#?\s*$", Python, "").unwrap();
+    assert_eq!(
+        (a.complexity, a.anchored),
+        (Polynomial(3), Some(Polynomial(2)))
+    );
+    let a = analyze("(a+)+$", JavaScript, "").unwrap();
+    assert_eq!(a.anchored, None);
+}
+
+#[test]
+fn every_verdict_on_the_real_world_corpus_is_confirmed_by_the_matcher() {
+    // The 216 literals of the speed benchmark: each verdict, vulnerable or linear, is checked
+    // against the backtracking matcher like the hand-picked ones above.
+    let corpus = include_str!("../benches/corpus.txt");
+    let patterns: Vec<String> = corpus
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    big_stack(move || {
+        for p in &patterns {
+            let a = analyze(p, JavaScript, "").unwrap_or_else(|e| panic!("{p}: {e}"));
+            confirm(p, JavaScript, Search, &a);
+        }
+    });
+}
+
+#[test]
+fn runs_on_a_small_thread_stack() {
+    // The code analyzer may call from worker threads with the default 2 MiB stack.
+    let nested = format!("{}a{}", "(".repeat(200), ")".repeat(200));
+    std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || {
+            for p in [
+                "(?>(a|a)*b)",
+                "^(?=(a+)+$)",
+                "x(?=(a|aa)+c)",
+                "(\\w+\\s?)*$",
+                nested.as_str(),
+            ] {
+                assert!(analyze(p, Pcre, "").is_ok(), "{}", &p[..p.len().min(20)]);
+            }
+        })
+        .unwrap()
+        .join()
+        .expect("no stack overflow");
 }

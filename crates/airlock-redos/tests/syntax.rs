@@ -244,3 +244,30 @@ fn display() {
     assert_eq!(Complexity::Polynomial(3).to_string(), "polynomial O(n^3)");
     assert_eq!(Complexity::Linear.to_string(), "linear");
 }
+
+#[test]
+fn linear_engines_reject_backtracking_only_syntax() {
+    for p in ["a(?=b)", "(?<!a)b", "(a)\\1", "(?>a)"] {
+        for f in [Flavor::Go, Flavor::Rust] {
+            assert!(
+                matches!(analyze(p, f, ""), Err(RegexError::BadGroup { .. })),
+                "{p} {f:?}"
+            );
+        }
+        assert!(analyze(p, Flavor::Pcre, "").is_ok(), "{p}");
+    }
+    assert_eq!(
+        analyze("(?P<x>a+)+", Flavor::Go, "").unwrap().complexity,
+        Complexity::Linear
+    );
+}
+
+#[test]
+fn flavor_by_language_name() {
+    assert_eq!(Flavor::for_language("TypeScript"), Some(Flavor::JavaScript));
+    assert_eq!(Flavor::for_language("kotlin"), Some(Flavor::Java));
+    assert_eq!(Flavor::for_language("PHP"), Some(Flavor::Pcre));
+    assert_eq!(Flavor::for_language("c#"), Some(Flavor::DotNet));
+    assert_eq!(Flavor::for_language("golang"), Some(Flavor::Go));
+    assert_eq!(Flavor::for_language("cobol"), None);
+}
