@@ -20,8 +20,12 @@ fn model_route(endpoint: Endpoint) -> axum::routing::MethodRouter<Arc<Shared>> {
     post(
         move |State(s): State<Arc<Shared>>,
               Extension(id): Extension<Identity>,
+              uri: Uri,
               headers: HeaderMap,
-              body: Body| async move { proxy(s, endpoint, id, headers, body).await },
+              body: Body| async move {
+            let query = uri.query().map(str::to_string);
+            proxy(s, endpoint, id, query, headers, body).await
+        },
     )
 }
 

@@ -208,12 +208,22 @@ pub async fn proxy(
     shared: Arc<Shared>,
     endpoint: Endpoint,
     identity: Identity,
+    query: Option<String>,
     headers: HeaderMap,
     body: Body,
 ) -> Response {
     let dialect = endpoint.dialect();
     let mut draft = Draft::new(shared.clone(), endpoint, &identity, &headers);
-    match prepare(&shared, endpoint, &headers, body, &mut draft).await {
+    match prepare(
+        &shared,
+        endpoint,
+        query.as_deref(),
+        &headers,
+        body,
+        &mut draft,
+    )
+    .await
+    {
         Ok(prepared) => forward(shared, endpoint, prepared, draft).await,
         Err(e) => reply_error(&mut draft, dialect, e),
     }
@@ -230,6 +240,7 @@ struct Prepared {
 async fn prepare(
     shared: &Arc<Shared>,
     endpoint: Endpoint,
+    query: Option<&str>,
     headers: &HeaderMap,
     body: Body,
     draft: &mut Draft,
@@ -335,7 +346,7 @@ async fn prepare(
     let body = serde_json::to_vec(&v).map_err(|e| RequestError::Inspection(e.to_string()))?;
     draft.overhead += t0.elapsed();
     Ok(Prepared {
-        url: upstream::url(upstream, endpoint, &model),
+        url: upstream::with_query(upstream::url(upstream, endpoint, &model), query),
         upstream_headers: upstream::request_headers(upstream, headers),
         body,
         restore,
