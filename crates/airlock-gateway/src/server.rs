@@ -180,6 +180,36 @@ impl Draft {
     }
 }
 
+/// The audit record of a request turned away before any handler ran (no valid key).
+pub fn record_refused(shared: &Shared, path: &str, headers: &HeaderMap, err: &RequestError) {
+    let n = shared.request_ids.fetch_add(1, Ordering::Relaxed);
+    let endpoint: String = path.chars().filter(|c| !c.is_control()).take(200).collect();
+    shared.audit.record(AuditEvent {
+        time_ms: now_ms(),
+        request_id: format!("{}{n:x}", shared.id_prefix),
+        user: None,
+        team: None,
+        client: headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(|s| s.chars().filter(|c| !c.is_control()).take(200).collect()),
+        endpoint,
+        model_requested: None,
+        model_used: None,
+        upstream: None,
+        decision: err.decision().to_string(),
+        box_level: 0,
+        findings: Default::default(),
+        redactions: 0,
+        fingerprints: Vec::new(),
+        input_tokens: None,
+        output_tokens: None,
+        latency_us: 0,
+        status: err.status().as_u16(),
+        error: Some(err.code().to_string()),
+    });
+}
+
 /// Reads the body, refusing more than `limit` bytes.
 async fn read_body(body: Body, headers: &HeaderMap, limit: usize) -> Result<Bytes, RequestError> {
     let declared = headers
