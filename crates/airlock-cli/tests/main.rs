@@ -3,6 +3,7 @@
 
 mod audit_cli;
 mod cli;
+mod gateway_cli;
 mod git_hook;
 mod review;
 

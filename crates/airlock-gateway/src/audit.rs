@@ -2,6 +2,7 @@
 //! channel and a background task appends them to the store. A full channel drops the
 //! record and counts it in `/metrics` rather than slowing requests.
 
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use airlock_audit::{AuditEvent, AuditStore};
@@ -11,6 +12,8 @@ use crate::metrics::Metrics;
 
 /// How many records may wait for the writer.
 const QUEUE: usize = 16 * 1024;
+/// Records written in one call at most.
+const BATCH: usize = 512;
 
 /// The sending half; cheap to clone.
 #[derive(Clone)]
@@ -34,10 +37,25 @@ impl AuditWriter {
         let (tx, mut rx) = mpsc::channel::<AuditEvent>(QUEUE);
         let m = metrics.clone();
         let task = tokio::spawn(async move {
-            while let Some(ev) = rx.recv().await {
-                if store.append(ev).await.is_err() {
-                    m.audit_failed
-                        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let mut batch = Vec::with_capacity(BATCH);
+            // Everything queued goes in one call, which the store commits in one
+            // transaction: under load one commit serves many requests.
+            while rx.recv_many(&mut batch, BATCH).await > 0 {
+                let events = std::mem::take(&mut batch);
+                let single = events.len() == 1;
+                let retry = if single { Vec::new() } else { events.clone() };
+                if store.append_many(events).await.is_ok() {
+                    continue;
+                }
+                if single {
+                    m.audit_failed.fetch_add(1, Ordering::Relaxed);
+                    continue;
+                }
+                // One bad event fails the whole call; keep the others.
+                for ev in retry {
+                    if store.append(ev).await.is_err() {
+                        m.audit_failed.fetch_add(1, Ordering::Relaxed);
+                    }
                 }
             }
         });

@@ -14,14 +14,18 @@ use axum::{Extension, Router};
 use crate::auth::{AuthResult, Identity};
 use crate::dialect::{error_response, Endpoint};
 use crate::error::RequestError;
-use crate::server::{dialect_of, listing, not_found, proxy, Shared};
+use crate::server::{dialect_of, listing, not_found, proxy, record_refused, Shared};
 
 fn model_route(endpoint: Endpoint) -> axum::routing::MethodRouter<Arc<Shared>> {
     post(
         move |State(s): State<Arc<Shared>>,
               Extension(id): Extension<Identity>,
+              uri: Uri,
               headers: HeaderMap,
-              body: Body| async move { proxy(s, endpoint, id, headers, body).await },
+              body: Body| async move {
+            let query = uri.query().map(str::to_string);
+            proxy(s, endpoint, id, query, headers, body).await
+        },
     )
 }
 
@@ -71,10 +75,14 @@ async fn require_key(State(s): State<Arc<Shared>>, mut req: Request, next: Next)
             s.metrics
                 .unauthorized
                 .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            error_response(dialect_of(req.uri().path()), &RequestError::Unauthorized)
+            let err = RequestError::Unauthorized;
+            record_refused(&s, req.uri().path(), req.headers(), &err);
+            error_response(dialect_of(req.uri().path()), &err)
         }
         AuthResult::StoreFailed => {
-            error_response(dialect_of(req.uri().path()), &RequestError::Audit)
+            let err = RequestError::Audit;
+            record_refused(&s, req.uri().path(), req.headers(), &err);
+            error_response(dialect_of(req.uri().path()), &err)
         }
     }
 }

@@ -180,6 +180,36 @@ impl Draft {
     }
 }
 
+/// The audit record of a request turned away before any handler ran (no valid key).
+pub fn record_refused(shared: &Shared, path: &str, headers: &HeaderMap, err: &RequestError) {
+    let n = shared.request_ids.fetch_add(1, Ordering::Relaxed);
+    let endpoint: String = path.chars().filter(|c| !c.is_control()).take(200).collect();
+    shared.audit.record(AuditEvent {
+        time_ms: now_ms(),
+        request_id: format!("{}{n:x}", shared.id_prefix),
+        user: None,
+        team: None,
+        client: headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(|s| s.chars().filter(|c| !c.is_control()).take(200).collect()),
+        endpoint,
+        model_requested: None,
+        model_used: None,
+        upstream: None,
+        decision: err.decision().to_string(),
+        box_level: 0,
+        findings: Default::default(),
+        redactions: 0,
+        fingerprints: Vec::new(),
+        input_tokens: None,
+        output_tokens: None,
+        latency_us: 0,
+        status: err.status().as_u16(),
+        error: Some(err.code().to_string()),
+    });
+}
+
 /// Reads the body, refusing more than `limit` bytes.
 async fn read_body(body: Body, headers: &HeaderMap, limit: usize) -> Result<Bytes, RequestError> {
     let declared = headers
@@ -208,12 +238,22 @@ pub async fn proxy(
     shared: Arc<Shared>,
     endpoint: Endpoint,
     identity: Identity,
+    query: Option<String>,
     headers: HeaderMap,
     body: Body,
 ) -> Response {
     let dialect = endpoint.dialect();
     let mut draft = Draft::new(shared.clone(), endpoint, &identity, &headers);
-    match prepare(&shared, endpoint, &headers, body, &mut draft).await {
+    match prepare(
+        &shared,
+        endpoint,
+        query.as_deref(),
+        &headers,
+        body,
+        &mut draft,
+    )
+    .await
+    {
         Ok(prepared) => forward(shared, endpoint, prepared, draft).await,
         Err(e) => reply_error(&mut draft, dialect, e),
     }
@@ -230,6 +270,7 @@ struct Prepared {
 async fn prepare(
     shared: &Arc<Shared>,
     endpoint: Endpoint,
+    query: Option<&str>,
     headers: &HeaderMap,
     body: Body,
     draft: &mut Draft,
@@ -335,7 +376,7 @@ async fn prepare(
     let body = serde_json::to_vec(&v).map_err(|e| RequestError::Inspection(e.to_string()))?;
     draft.overhead += t0.elapsed();
     Ok(Prepared {
-        url: upstream::url(upstream, endpoint, &model),
+        url: upstream::with_query(upstream::url(upstream, endpoint, &model), query),
         upstream_headers: upstream::request_headers(upstream, headers),
         body,
         restore,

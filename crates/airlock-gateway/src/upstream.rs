@@ -112,6 +112,15 @@ pub fn url(upstream: &UpstreamConfig, endpoint: Endpoint, model: &str) -> String
     }
 }
 
+/// `url` with the client's query string (e.g. Claude Code's `?beta=true`) appended.
+pub fn with_query(url: String, query: Option<&str>) -> String {
+    match query.filter(|q| !q.is_empty()) {
+        Some(q) if url.contains('?') => format!("{url}&{q}"),
+        Some(q) => format!("{url}?{q}"),
+        None => url,
+    }
+}
+
 /// Client headers worth passing on: protocol versions and feature flags.
 fn forwarded(name: &str) -> bool {
     matches!(

@@ -30,7 +30,17 @@ fn conversation(stream: bool) -> Value {
 async fn messages_are_redacted_restored_and_thinking_passes_untouched() {
     let env = harness::start_default().await;
     let body = conversation(false);
-    let r = env.post_anthropic(body.clone()).await;
+    // As Claude Code sends it.
+    let r = env
+        .http
+        .post(env.url("/v1/messages?beta=true"))
+        .header("x-api-key", GATEWAY_KEY)
+        .header("anthropic-version", "2023-06-01")
+        .header("anthropic-beta", "interleaved-thinking-2025-05-14")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 200);
     let v: Value = r.json().await.unwrap();
     // The answer: text and tool input restored, the thinking block left as the provider sent it.
@@ -49,6 +59,10 @@ async fn messages_are_redacted_restored_and_thinking_passes_untouched() {
     );
 
     let got = env.fake.last();
+    assert_eq!(
+        got.path, "/v1/messages?beta=true",
+        "the query string is passed on"
+    );
     assert!(!got.body.to_string().contains(EMAIL));
     assert_eq!(got.headers["x-api-key"], ANTHROPIC_KEY);
     assert_eq!(

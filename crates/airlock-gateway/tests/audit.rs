@@ -24,17 +24,26 @@ async fn requests_are_recorded_without_the_values() {
         .post("/v1/chat/completions", json!({"model": "gpt-4o", "messages": [{"role": "user", "content": format!("key {AWS_KEY}")}]}))
         .await;
     assert_eq!(r.status(), 403);
+    let r = env
+        .http
+        .post(env.url("/v1/messages"))
+        .header("x-api-key", "sk-test-FAKEFAKEWRONG")
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 401);
 
     let store = AuditStore::open(&db.display().to_string()).await.unwrap();
     let mut records = Vec::new();
     for _ in 0..50 {
         records = store.query(&Query::default()).await.unwrap();
-        if records.len() >= 2 {
+        if records.len() >= 3 {
             break;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    assert_eq!(records.len(), 2);
+    assert_eq!(records.len(), 3);
     let redact = &records[0].event;
     assert_eq!(redact.decision, "redact");
     assert_eq!(redact.box_level, 2);
@@ -47,6 +56,11 @@ async fn requests_are_recorded_without_the_values() {
     assert_eq!(block.decision, "block");
     assert_eq!(block.status, 403);
     assert_eq!(block.box_level, 3);
+    let denied = &records[2].event;
+    assert_eq!((denied.status, denied.decision.as_str()), (401, "error"));
+    assert_eq!(denied.error.as_deref(), Some("invalid_api_key"));
+    assert_eq!(denied.endpoint, "/v1/messages");
+    assert!(denied.user.is_none());
     let all = format!("{records:?}");
     assert!(!all.contains(EMAIL) && !all.contains(AWS_KEY));
 }

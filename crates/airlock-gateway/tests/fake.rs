@@ -19,6 +19,7 @@ use serde_json::{json, Value};
 /// What the fake received.
 #[derive(Clone, Debug)]
 pub struct Received {
+    /// The path, with the query string when there is one.
     pub path: String,
     pub headers: HeaderMap,
     pub body: Value,
@@ -370,8 +371,17 @@ async fn models(State(_f): State<Fake>) -> Response {
     Json(json!({"object": "list", "data": [{"id": "gpt-4o-mini", "object": "model", "created": 1, "owned_by": "fake"}]})).into_response()
 }
 
-async fn messages(State(f): State<Fake>, headers: HeaderMap, Json(body): Json<Value>) -> Response {
-    if let Some(r) = record(&f, "/v1/messages", headers, &body).await {
+async fn messages(
+    State(f): State<Fake>,
+    uri: axum::http::Uri,
+    headers: HeaderMap,
+    Json(body): Json<Value>,
+) -> Response {
+    let path = uri
+        .path_and_query()
+        .map_or("/v1/messages", |p| p.as_str())
+        .to_string();
+    if let Some(r) = record(&f, &path, headers, &body).await {
         return r;
     }
     let model = body["model"].as_str().unwrap_or_default().to_string();
