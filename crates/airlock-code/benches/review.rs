@@ -63,7 +63,9 @@ fn bench(c: &mut Criterion) {
     c.bench_function("review_snippet_50_lines_python", |b| {
         b.iter(|| analyzer.analyze(std::hint::black_box(SNIPPET), Language::Python))
     });
-    let answer = format!("Here is a Flask app:\n\n```python\n{SNIPPET}```\n\nRun it with `python app.py`.\n");
+    let answer = format!(
+        "Here is a Flask app:\n\n```python\n{SNIPPET}```\n\nRun it with `python app.py`.\n"
+    );
     c.bench_function("review_markdown_answer_50_lines", |b| {
         b.iter(|| review_markdown(&analyzer, std::hint::black_box(&answer)))
     });
