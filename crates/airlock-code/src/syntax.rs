@@ -841,6 +841,17 @@ fn collect_param_names(m: &Model<'_>, p: Node<'_>, out: &mut Vec<String>) {
             }
         }
         for n in names {
+            // Rust `Path(name): Path<String>`: the binding is inside the pattern.
+            if n.kind() == "tuple_struct_pattern" {
+                let mut cc = n.walk();
+                let inner: Vec<Node<'_>> = n.named_children(&mut cc).skip(1).collect();
+                for i in inner {
+                    if let Some(id) = first_identifier(i) {
+                        out.push(target_name(m.text(id)));
+                    }
+                }
+                continue;
+            }
             let n = if matches!(
                 n.kind(),
                 "identifier" | "variable_name" | "simple_identifier"

@@ -77,6 +77,7 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         | c\.(?:Query|Param|PostForm|DefaultQuery|DefaultPostForm|GetHeader|Cookie|FormValue|QueryParam|QueryParams|FormFile|GetQuery|GetPostForm)\b
         | r\.(?:URL\.Query|FormValue|PostFormValue|Form|PostForm|Header\.Get|Body|URL\.Path|URL\.RawQuery|Cookie|MultipartForm|PathValue)\b
         | \w+\.(?:filename|originalname|getOriginalFilename|original_filename|FileName|UntrustedFileName)\b
+        | call\.(?:parameters|request\.queryParameters|receiveParameters|receiveText|receive)\b
         | mux\.Vars\b | chi\.URLParam\b | vars\[
         | Request\.(?:Query|Form|QueryString|Cookies|Headers|Body|RouteValues|Params)\b
         | (?:window\.|document\.)?location\.(?:search|hash|href|pathname)\b | document\.(?:URL|cookie|referrer|documentURI)\b
@@ -212,6 +213,25 @@ impl<'m, 't> Taint<'m, 't> {
                 .or_else(|| n.child_by_field_name("expression"))
                 .or_else(|| n.child_by_field_name("argument"))
                 .or_else(|| n.named_child(0));
+            // `File(x).name`, `Path(x).name`: the last path component, without directories.
+            let prop = text.rsplit(['.', ':']).next().unwrap_or("");
+            if matches!(
+                prop,
+                "name" | "fileName" | "FileName" | "basename" | "file_name" | "Name"
+            ) && [
+                "File(",
+                "new File(",
+                "Path(",
+                "Paths.get(",
+                "Path.of(",
+                "new FileInfo(",
+                "Pathname.new(",
+            ]
+            .iter()
+            .any(|p| text.starts_with(p))
+            {
+                return Flow::konst();
+            }
             return match object {
                 Some(o) if o.id() != n.id() => {
                     let mut f = self.flow_at(o, san, depth + 1);
@@ -539,7 +559,7 @@ impl<'m, 't> Taint<'m, 't> {
                 |(?:allowed|valid|permitted|whitelist|allowlist)\w*\s*(?:\.|->)\s*(?:includes|contains|containsKey|has|Contains|ContainsKey|include\?)
                 |(?:\.|->)\s*(?:has|includes|contains|containsKey|include\?|key\?|member\?|Contains|ContainsKey|ContainsValue)\s*\(
                 |startswith\s*\(|startsWith\s*\(|start_with\?|HasPrefix\s*\(|StartsWith\s*\(|starts_with\s*\(|is_relative_to\s*\(|within_directory
-                |in_array\s*\(|fullmatch\s*\(|\bmatches\s*\(|preg_match\s*\(|\.test\s*\(|isdigit\s*\(|isalnum\s*\(|isnumeric\s*\(|is_numeric\s*\(|ctype_\w+\s*\(|MatchString\s*\(|IsMatch\s*\()",
+                |=~\s*[\x22\x27]?\^|in_array\s*\(|fullmatch\s*\(|\bmatches\s*\(|preg_match\s*\(|\.test\s*\(|isdigit\s*\(|isalnum\s*\(|isnumeric\s*\(|is_numeric\s*\(|ctype_\w+\s*\(|MatchString\s*\(|IsMatch\s*\()",
             )
             .expect("guard regex")
         });
