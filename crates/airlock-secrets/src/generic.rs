@@ -1221,6 +1221,18 @@ fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Co
     {
         return None;
     }
+    // The name of an environment variable (`os.environ.get("DB_PASSWORD")`,
+    // `os.Getenv("SMTP_PASSWORD")`) or a prompt (`getpass("Admin password: ")`).
+    let env_name = v.len() >= 4
+        && v.first().is_some_and(|b| b.is_ascii_uppercase())
+        && v.contains(&b'_')
+        && v.iter()
+            .all(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+    let prompt =
+        v.contains(&b' ') && (v.ends_with(b": ") || v.ends_with(b":") || v.ends_with(b"? "));
+    if env_name || prompt {
+        return None;
+    }
     // The value repeats the name: `password = "password"`, `API_KEY=api_key`.
     let name_l = String::from_utf8_lossy(name).to_ascii_lowercase();
     if name_l.contains(&lower) || lower.contains(&name_l) && lower.len() < name_l.len() + 4 {
@@ -1539,6 +1551,10 @@ mod tests {
     fn leaves_lookups_and_placeholders_alone() {
         for text in [
             "password = os.environ['DB_PASSWORD']",
+            "password = os.environ.get(\"REDIS_PASSWORD\")",
+            "var DBPassword = os.Getenv(\"DB_PASSWORD\")",
+            "String pw = System.getenv(\"SMTP_PASSWORD\");",
+            "password = getpass.getpass(\"Admin password: \")",
             "password = ${DB_PASSWORD}",
             "password: {{ .Values.password }}",
             "api_key = \"<your-api-key>\"",
