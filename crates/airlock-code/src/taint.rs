@@ -232,9 +232,16 @@ impl<'m, 't> Taint<'m, 't> {
             {
                 return Flow::konst();
             }
+            let lookup =
+                kind.contains("subscript") || kind.contains("index") || kind.contains("element");
             return match object {
                 Some(o) if o.id() != n.id() => {
                     let mut f = self.flow_at(o, san, depth + 1);
+                    // An entry of a constant table (`SORT_COLUMNS[key]`, `cols[sort]` with
+                    // `cols = {"name": "name"}`) is one of its constant values.
+                    if lookup && f.origin == Origin::Const {
+                        return Flow::konst();
+                    }
                     // `user.id`, `len(x)`-style accessors of tainted data stay tainted.
                     if f.origin == Origin::Const && !is_literal_kind(o.kind()) {
                         f.origin = Origin::Unknown;
