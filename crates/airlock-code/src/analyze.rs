@@ -149,14 +149,7 @@ impl Analyzer {
                 }
                 if sink.always {
                     let message = format!("{}: `{}`", rule.spec.title, short(&call.callee));
-                    out.push(finding(
-                        rule,
-                        m,
-                        call.node.start_byte(),
-                        call.node.end_byte(),
-                        rule.spec.confidence,
-                        message,
-                    ));
+                    out.push(call_finding(rule, m, call, rule.spec.confidence, message));
                     continue;
                 }
                 let mut checked: Vec<Node<'_>> = Vec::new();
@@ -180,24 +173,16 @@ impl Analyzer {
                     }
                 }
                 if sink.literal {
-                    if let Some(a) = checked
+                    if checked
                         .iter()
-                        .find(|a| is_plain_literal(**a) && literal_len(m.text(**a)) >= 3)
+                        .any(|a| is_plain_literal(*a) && literal_len(m.text(*a)) >= 3)
                     {
-                        let _ = a;
                         let message = format!(
                             "{}: a literal is passed to `{}`",
                             rule.spec.title,
                             short(&call.callee)
                         );
-                        out.push(finding(
-                            rule,
-                            m,
-                            call.node.start_byte(),
-                            call.node.end_byte(),
-                            rule.spec.confidence,
-                            message,
-                        ));
+                        out.push(call_finding(rule, m, call, rule.spec.confidence, message));
                     }
                     continue;
                 }
@@ -212,14 +197,7 @@ impl Analyzer {
                             rule.spec.title,
                             short(&call.callee)
                         );
-                        out.push(finding(
-                            rule,
-                            m,
-                            call.node.start_byte(),
-                            call.node.end_byte(),
-                            rule.spec.confidence,
-                            message,
-                        ));
+                        out.push(call_finding(rule, m, call, rule.spec.confidence, message));
                     }
                     continue;
                 }
@@ -246,14 +224,7 @@ impl Analyzer {
                             rule.spec.title,
                             short(&call.callee)
                         );
-                        out.push(finding(
-                            rule,
-                            m,
-                            call.node.start_byte(),
-                            call.node.end_byte(),
-                            c,
-                            message,
-                        ));
+                        out.push(call_finding(rule, m, call, c, message));
                         break;
                     }
                 }
@@ -359,6 +330,24 @@ fn short(callee: &str) -> String {
     } else {
         callee.to_string()
     }
+}
+
+/// A finding spanning a whole call.
+fn call_finding(
+    rule: &Rule,
+    m: &Model<'_>,
+    call: &crate::syntax::Call<'_>,
+    confidence: Confidence,
+    message: String,
+) -> CodeFinding {
+    finding(
+        rule,
+        m,
+        call.node.start_byte(),
+        call.node.end_byte(),
+        confidence,
+        message,
+    )
 }
 
 fn finding(

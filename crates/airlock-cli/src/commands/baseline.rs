@@ -43,6 +43,28 @@ pub struct Entry {
 }
 
 impl Baseline {
+    /// Drops the records the baseline accepts: `explicit` if given, else
+    /// `.airlock-baseline.json` when present, none when `disabled`. Returns how many went.
+    pub fn apply(
+        records: &mut Vec<crate::report::Record>,
+        explicit: Option<&Path>,
+        disabled: bool,
+    ) -> Result<usize> {
+        let path = if disabled {
+            None
+        } else {
+            explicit.map(Path::to_path_buf).or_else(|| {
+                let p = PathBuf::from(DEFAULT_FILE);
+                p.exists().then_some(p)
+            })
+        };
+        let Some(p) = path else { return Ok(0) };
+        let keys = Baseline::load(&p)?.keys();
+        let before = records.len();
+        records.retain(|r| !keys.contains(&(r.rule.clone(), r.fingerprint.clone())));
+        Ok(before - records.len())
+    }
+
     pub fn load(path: &Path) -> Result<Baseline> {
         crate::input::read_json(
             path,

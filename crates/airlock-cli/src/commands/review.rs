@@ -12,7 +12,7 @@ use airlock_types::Confidence;
 use anyhow::{bail, Context as _, Result};
 use clap::Args;
 
-use crate::commands::baseline::{Baseline, DEFAULT_FILE};
+use crate::commands::baseline::Baseline;
 use crate::commands::scan::review_file;
 use crate::commands::ConfidenceArg;
 use crate::report::{self, CodeInfo, Record};
@@ -170,22 +170,7 @@ pub fn run(global: &GlobalArgs, args: ReviewArgs) -> Result<ExitCode> {
     if !deps.is_empty() {
         records.extend(check_dependencies(deps, args.offline, min));
     }
-    let _ = global;
-    let mut suppressed = 0;
-    let baseline_path = if args.no_baseline {
-        None
-    } else {
-        args.baseline.clone().or_else(|| {
-            let p = PathBuf::from(DEFAULT_FILE);
-            p.exists().then_some(p)
-        })
-    };
-    if let Some(p) = baseline_path {
-        let keys = Baseline::load(&p)?.keys();
-        let before = records.len();
-        records.retain(|r| !keys.contains(&(r.rule.clone(), r.fingerprint.clone())));
-        suppressed = before - records.len();
-    }
+    let suppressed = Baseline::apply(&mut records, args.baseline.as_deref(), args.no_baseline)?;
     records.sort_by(|a, b| {
         (&a.path, a.line, a.column, &a.rule).cmp(&(&b.path, b.line, b.column, &b.rule))
     });
@@ -383,20 +368,22 @@ fn check_dependencies(
 ) -> Vec<Record> {
     // Names that exist as files or folders next to the code are the project's own modules.
     let mut local: BTreeSet<String> = BTreeSet::new();
-    for d in &deps {
-        if let Some(dir) = d.file.parent() {
-            for e in std::fs::read_dir(if dir.as_os_str().is_empty() {
+    // Each folder is listed once, however many dependencies it holds.
+    let dirs: BTreeSet<&Path> = deps
+        .iter()
+        .filter_map(|d| d.file.parent())
+        .map(|dir| {
+            if dir.as_os_str().is_empty() {
                 Path::new(".")
             } else {
                 dir
-            })
-            .into_iter()
-            .flatten()
-            .flatten()
-            {
-                let n = e.file_name().to_string_lossy().to_string();
-                local.insert(n.split('.').next().unwrap_or(&n).to_string());
             }
+        })
+        .collect();
+    for dir in dirs {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let n = e.file_name().to_string_lossy().to_string();
+            local.insert(n.split('.').next().unwrap_or(&n).to_string());
         }
     }
     let deps: Vec<_> = deps

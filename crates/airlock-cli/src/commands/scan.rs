@@ -13,7 +13,7 @@ use airlock_types::Confidence;
 use anyhow::Result;
 use clap::Args;
 
-use crate::commands::baseline::{Baseline, DEFAULT_FILE};
+use crate::commands::baseline::Baseline;
 use crate::commands::ConfidenceArg;
 use crate::context::Context;
 use crate::git;
@@ -266,21 +266,7 @@ pub fn collect(global: &GlobalArgs, args: &ScanArgs) -> Result<Outcome> {
     }
 
     let mut records = records.into_inner().expect("records lock");
-    let mut suppressed = 0;
-    let baseline_path = if args.no_baseline {
-        None
-    } else {
-        args.baseline.clone().or_else(|| {
-            let p = PathBuf::from(DEFAULT_FILE);
-            p.exists().then_some(p)
-        })
-    };
-    if let Some(p) = baseline_path {
-        let keys = Baseline::load(&p)?.keys();
-        let before = records.len();
-        records.retain(|r| !keys.contains(&(r.rule.clone(), r.fingerprint.clone())));
-        suppressed = before - records.len();
-    }
+    let suppressed = Baseline::apply(&mut records, args.baseline.as_deref(), args.no_baseline)?;
     records.sort_by(|a, b| {
         (
             &a.path,
