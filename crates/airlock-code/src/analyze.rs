@@ -142,7 +142,10 @@ impl Analyzer {
                     continue;
                 }
                 let text = m.text(call.node);
-                if sink.when.as_ref().is_some_and(|w| !w.is_match(text))
+                if sink
+                    .when
+                    .as_ref()
+                    .is_some_and(|w| !when_matches(m, call, w, sink))
                     || sink.unless.as_ref().is_some_and(|u| u.is_match(text))
                 {
                     continue;
@@ -249,6 +252,11 @@ impl Analyzer {
                 }
                 if let Some(ctx) = &p.context {
                     if !in_context(m, ctx, hit.start(), p.context_lines) {
+                        continue;
+                    }
+                }
+                if let Some(ctx) = &p.context_unless {
+                    if in_context(m, ctx, hit.start(), p.context_lines) {
                         continue;
                     }
                 }
@@ -381,6 +389,38 @@ fn line_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let ls = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let le = text[end..].find('\n').map_or(text.len(), |i| end + i);
     (ls, le)
+}
+
+/// Whether a sink's `when` holds: on the call's text, on what the receiver variable was
+/// assigned (`r = Runtime.getRuntime()`), or on the enclosing function when the sink asks.
+fn when_matches(
+    m: &Model<'_>,
+    call: &crate::syntax::Call<'_>,
+    when: &regex::Regex,
+    sink: &crate::rule::Sink,
+) -> bool {
+    if when.is_match(m.text(call.node)) {
+        return true;
+    }
+    if sink.when_in_function {
+        let at = call.node.start_byte();
+        if let Some(f) = m.function_at(at) {
+            let f = &m.functions[f];
+            return when.is_match(&m.masked[f.start..f.end.min(m.masked.len())]);
+        }
+    }
+    let Some(r) = call.receiver else { return false };
+    if !is_identifier_kind(r.kind()) {
+        return false;
+    }
+    let name = crate::syntax::normalize_name(m.text(r));
+    let at = call.node.start_byte();
+    let func = m.function_at(at);
+    m.assigns
+        .iter()
+        .filter(|a| a.target == name && a.at <= at && (a.func == func || a.func.is_none()))
+        .max_by_key(|a| a.at)
+        .is_some_and(|a| when.is_match(m.text(a.value)))
 }
 
 fn in_context(m: &Model<'_>, ctx: &regex::Regex, at: usize, lines: usize) -> bool {

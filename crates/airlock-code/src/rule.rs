@@ -67,9 +67,14 @@ pub struct SinkSpec {
     pub args: Option<Vec<usize>>,
     #[serde(default)]
     pub kwargs: Vec<String>,
-    /// Regex the whole call must match (`shell=True`).
+    /// Regex the whole call must match (`shell=True`), or what its receiver variable was
+    /// assigned (`r = Runtime.getRuntime()` for `r.exec(..)`).
     #[serde(default)]
     pub when: Option<String>,
+    /// Match `when` against the whole enclosing function instead: for arguments put
+    /// together over several statements (`args.add("sh"); args.add("-c")`).
+    #[serde(default)]
+    pub when_in_function: bool,
     /// Regex the whole call must not match.
     #[serde(default)]
     pub unless: Option<String>,
@@ -126,6 +131,10 @@ pub struct PatternSpec {
     /// of the enclosing function.
     #[serde(default)]
     pub context: Option<String>,
+    /// Regex that must not match within `context_lines` lines of the match nor in the
+    /// name of the enclosing function (`etag`, `cache_key`: a use that is not security).
+    #[serde(default)]
+    pub context_unless: Option<String>,
     #[serde(default = "two")]
     pub context_lines: usize,
     /// Regex that must match somewhere in the file (`"math/rand"` imported).
@@ -201,6 +210,7 @@ pub struct Sink {
     pub args: Option<Vec<usize>>,
     pub kwargs: Vec<String>,
     pub when: Option<Regex>,
+    pub when_in_function: bool,
     pub unless: Option<Regex>,
     pub built: bool,
     pub unknown: bool,
@@ -219,6 +229,7 @@ pub struct Pattern {
     pub regex: Regex,
     pub unless: Option<Regex>,
     pub context: Option<Regex>,
+    pub context_unless: Option<Regex>,
     pub context_lines: usize,
     pub requires: Option<Regex>,
     pub file_unless: Option<Regex>,
@@ -313,6 +324,7 @@ impl Rule {
                 args: s.args.clone(),
                 kwargs: s.kwargs.clone(),
                 when: re_opt(file, "sink.when", &s.when)?,
+                when_in_function: s.when_in_function,
                 unless: re_opt(file, "sink.unless", &s.unless)?,
                 built: s.built,
                 unknown: s.unknown,
@@ -333,6 +345,7 @@ impl Rule {
                 regex: re(file, "pattern.regex", &p.regex)?,
                 unless: re_opt(file, "pattern.unless", &p.unless)?,
                 context: re_opt(file, "pattern.context", &p.context)?,
+                context_unless: re_opt(file, "pattern.context_unless", &p.context_unless)?,
                 context_lines: p.context_lines,
                 requires: re_opt(file, "pattern.requires", &p.requires)?,
                 file_unless: re_opt(file, "pattern.file_unless", &p.file_unless)?,

@@ -38,6 +38,17 @@ static NUMERIC_TYPE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("numeric type regex")
 });
 
+/// A parameter declaration whose type is a framework or database object (the request, the
+/// response, a session, a connection): a handle, not a value that could be injected.
+static OBJECT_TYPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:final\s+)?(?:[\w.]+\.)?(?:HttpServletRequest|HttpServletResponse|ServletRequest|ServletResponse|HttpSession|ServletContext|FilterChain|Model|ModelMap|RedirectAttributes|BindingResult|Principal|Authentication|Connection|Statement|DataSource|JdbcTemplate|EntityManager|Logger|HttpContext|ResponseWriter)\s+[\w$]+$
+        |:\s*(?:\*?http\.)?(?:ResponseWriter|HttpServletRequest|HttpServletResponse)$
+        |^\w+\s+(?:\*?http\.(?:Request|ResponseWriter)|\*?gin\.Context|echo\.Context|\*?fiber\.Ctx|\*?sql\.DB|\*?sql\.Tx)$",
+    )
+    .expect("object type regex")
+});
+
 use crate::lang::Language;
 
 /// A function, method, lambda or block with parameters.
@@ -45,7 +56,8 @@ use crate::lang::Language;
 pub struct Function {
     pub name: String,
     pub params: Vec<String>,
-    /// Parameters declared with a numeric or boolean type: safe in any string.
+    /// Parameters declared with a numeric or boolean type, or a framework object type
+    /// (`HttpServletRequest request`): not injectable data themselves.
     pub numeric_params: Vec<String>,
     /// Parameters a web framework fills from the request (`@RequestParam`, `[FromQuery]`,
     /// a FastAPI route's arguments, axum's `Query(..)`): sources, not mere parameters.
@@ -194,7 +206,8 @@ impl<'t> Model<'t> {
                 collect_param_names(self, p, &mut params);
                 let mut c = p.walk();
                 for child in p.named_children(&mut c) {
-                    if NUMERIC_TYPE.is_match(self.text(child)) {
+                    let decl = self.text(child);
+                    if NUMERIC_TYPE.is_match(decl) || OBJECT_TYPE.is_match(decl.trim()) {
                         let mut names = Vec::new();
                         collect_param_names(self, child, &mut names);
                         numeric_params.extend(names);
@@ -280,6 +293,40 @@ impl<'t> Model<'t> {
                                 });
                             }
                         }
+                    }
+                }
+                // `args.add(x)`, `map.put(k, x)`, `sb.append(x)`, `items.push(x)`: the
+                // container now holds what went in.
+                if let Some(r) = call.receiver.filter(|r| r.kind() == "identifier") {
+                    let method = call.callee.rsplit(['.', ':', '>']).next().unwrap_or("");
+                    if matches!(
+                        method,
+                        "add"
+                            | "addAll"
+                            | "put"
+                            | "putAll"
+                            | "append"
+                            | "push"
+                            | "unshift"
+                            | "insert"
+                            | "offer"
+                            | "extend"
+                            | "update"
+                            | "setdefault"
+                            | "addElement"
+                            | "Add"
+                            | "AddRange"
+                            | "Append"
+                            | "Insert"
+                    ) && !call.args.is_empty()
+                    {
+                        self.assigns.push(Assign {
+                            target: normalize_name(self.text(r)),
+                            value: n,
+                            at: n.end_byte(),
+                            func,
+                            augmented: true,
+                        });
                     }
                 }
                 self.calls.push(call);
@@ -469,6 +516,41 @@ impl<'t> Model<'t> {
 
     fn assign_of(&mut self, n: Node<'t>, func: Option<usize>) {
         let kind = n.kind();
+        // `for (Cookie c : cookies)`, `for x in xs`, `for (const x of xs)`, `for _, x :=
+        // range xs`, `foreach (var x in xs)`: the loop variable holds an element of the
+        // collection from the start of the body.
+        if matches!(
+            kind,
+            "enhanced_for_statement"
+                | "for_statement"
+                | "for_in_statement"
+                | "range_clause"
+                | "foreach_statement"
+                | "for_expression"
+        ) {
+            let target = n
+                .child_by_field_name("name")
+                .or_else(|| n.child_by_field_name("left"))
+                .or_else(|| n.child_by_field_name("pattern"));
+            let value = n
+                .child_by_field_name("value")
+                .or_else(|| n.child_by_field_name("right"));
+            if let (Some(t), Some(v)) = (target, value) {
+                for t in list_items(t) {
+                    let target = target_name(self.text(t).trim());
+                    if !target.is_empty() && is_ident(&target) {
+                        self.assigns.push(Assign {
+                            target,
+                            value: v,
+                            at: v.end_byte(),
+                            func,
+                            augmented: false,
+                        });
+                    }
+                }
+            }
+            return;
+        }
         if matches!(
             kind,
             "pair"

@@ -10,6 +10,8 @@ use tree_sitter::Node;
 
 use crate::syntax::{normalize_name, Model};
 
+mod fold;
+
 /// Where a value comes from, from harmless to attacker-controlled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Origin {
@@ -104,7 +106,9 @@ static SANITIZER: LazyLock<Regex> = LazyLock::new(|| {
         |Long\.valueOf|Double\.parseDouble|UUID\.fromString|Atoi|ParseInt|ParseFloat|ParseBool|ParseUint
         |intval|floatval|boolval|abs|len|count|size|length|to_i|to_f|toInt|toLong|toIntOrNull|Parse|TryParse
         |isdigit|isnumeric|uuid\d?|uuid4|randomUUID|NewString|hashCode|hexdigest|digest
-        |parse::<\w+>|Convert\.ToInt32|Convert\.ToInt64)$",
+        |parse::<\w+>|Convert\.ToInt32|Convert\.ToInt64
+        |equals|equalsIgnoreCase|isEmpty|isBlank|contains|containsKey|startsWith|endsWith|matches
+        |hasNext|hasMoreElements|hasMoreTokens|compareTo|indexOf|lastIndexOf|nextInt|nextLong)$",
     )
     .expect("sanitizer regex")
 });
@@ -123,11 +127,17 @@ static BUILDER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("builder regex")
 });
 
+/// Parameter names and the flows a call passed for them.
+type Bindings = Vec<(String, Flow)>;
+
 /// Dataflow queries over one file's model.
 pub struct Taint<'m, 't> {
     m: &'m Model<'t>,
     /// Assignments being resolved, to stop on cycles (`x = x + y` in a loop).
     active: RefCell<Vec<usize>>,
+    /// Functions of this file being followed into from a call, with what the call passed
+    /// for each parameter: their parameters take the arguments' flows.
+    bound: RefCell<Vec<(usize, Bindings)>>,
 }
 
 impl<'m, 't> Taint<'m, 't> {
@@ -135,6 +145,7 @@ impl<'m, 't> Taint<'m, 't> {
         Taint {
             m,
             active: RefCell::new(Vec::new()),
+            bound: RefCell::new(Vec::new()),
         }
     }
 
@@ -312,7 +323,15 @@ impl<'m, 't> Taint<'m, 't> {
                 return Flow::konst();
             }
         }
-        // Everything else: operators, parentheses, conditionals, arrays... joins its parts.
+        // `cond ? a : b`, `a if cond else b`: the value is one of the branches.
+        if let Some(branches) = self.ternary_branches(n) {
+            let mut f = Flow::konst();
+            for b in branches {
+                f.join(self.flow_at(b, san, depth + 1));
+            }
+            return f;
+        }
+        // Everything else: operators, parentheses, arrays... joins its parts.
         let mut f = Flow::konst();
         if kind.starts_with("binary") || kind.contains("concat") {
             f.built = true;
@@ -415,30 +434,33 @@ impl<'m, 't> Taint<'m, 't> {
         {
             return Flow::konst();
         }
+        if let Some(f) = self.local_call(call, san, depth) {
+            return f;
+        }
+        if let Some(item) = self.container_get(call) {
+            return self.flow_at(item, san, depth + 1);
+        }
         let mut f = Flow::konst();
         if BUILDER.is_match(callee) {
             f.built = true;
         }
         // The receiver of a method call: `name.strip()`, `"...".format(x)`.
-        let callee_node = n
-            .child_by_field_name("function")
-            .or_else(|| n.child_by_field_name("object"))
-            .or_else(|| n.child_by_field_name("receiver"));
-        if let Some(cn) = callee_node {
-            let receiver = if is_member_kind(cn.kind()) {
-                cn.child_by_field_name("object")
-                    .or_else(|| cn.child_by_field_name("operand"))
-                    .or_else(|| cn.child_by_field_name("expression"))
-                    .or_else(|| cn.named_child(0))
-            } else if cn.kind() != "identifier" && n.child_by_field_name("function").is_none() {
-                Some(cn)
-            } else {
-                None
-            };
-            if let Some(r) = receiver {
-                if r.id() != n.id() {
-                    f.join(self.flow_at(r, san, depth + 1));
-                }
+        // Java's `p.trim()`, Ruby's `s.strip`, PHP's `$s->trim()` name their receiver
+        // directly; elsewhere it is the object of the member expression being called.
+        let receiver = match n.child_by_field_name("function") {
+            Some(cn) if is_member_kind(cn.kind()) => cn
+                .child_by_field_name("object")
+                .or_else(|| cn.child_by_field_name("operand"))
+                .or_else(|| cn.child_by_field_name("expression"))
+                .or_else(|| cn.named_child(0)),
+            Some(_) => None,
+            None => n
+                .child_by_field_name("object")
+                .or_else(|| n.child_by_field_name("receiver")),
+        };
+        if let Some(r) = receiver {
+            if r.id() != n.id() {
+                f.join(self.flow_at(r, san, depth + 1));
             }
         }
         for a in &call.args {
@@ -450,6 +472,139 @@ impl<'m, 't> Taint<'m, 't> {
             f.origin = Origin::Unknown;
         }
         f
+    }
+
+    /// A call to a function defined in this file (`helper(x)`, `self.build(x)`,
+    /// `new Test().doSomething(req, param)`): the flow of what it returns, its parameters
+    /// bound to what this call passes. `None` when the callee is not defined here, is
+    /// ambiguous, returns nothing we can see, or is already being followed (recursion).
+    fn local_call(
+        &self,
+        call: &crate::syntax::Call<'t>,
+        san: Option<&Regex>,
+        depth: usize,
+    ) -> Option<Flow> {
+        let m = self.m;
+        let callee = normalize_name(&call.callee);
+        let (receiver, name) = match callee.rsplit_once(['.', ':']) {
+            Some((r, name)) => (Some(r.trim_end_matches(':')), name),
+            None => (None, callee.as_str()),
+        };
+        if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            return None;
+        }
+        // Only receivers that denote this file's own code: none, `self`/`this`, a fresh
+        // instance (`Test()`), or a type name (`Helper.build`).
+        let own = receiver.is_none_or(|r| {
+            matches!(
+                r,
+                "self" | "this" | "cls" | "static" | "self.class" | "Self"
+            ) || r.ends_with("()")
+                || r.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                    && r.chars().all(|c| c.is_alphanumeric() || c == '_')
+        });
+        if !own {
+            return None;
+        }
+        let nargs = call.args.len();
+        let candidates: Vec<usize> = m
+            .functions
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.name == name)
+            .map(|(i, _)| i)
+            .collect();
+        let fi = match candidates.as_slice() {
+            [] => return None,
+            [one] => *one,
+            many => {
+                let fit: Vec<usize> = many
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        let p = &m.functions[i].params;
+                        p.len() == nargs || p.len() == nargs + 1
+                    })
+                    .collect();
+                match fit.as_slice() {
+                    [one] => *one,
+                    _ => return None,
+                }
+            }
+        };
+        if self.bound.borrow().iter().any(|(b, _)| *b == fi) || depth > 16 {
+            return None;
+        }
+        let returns: Vec<Node<'t>> = m
+            .returns
+            .iter()
+            .filter(|(_, f)| *f == Some(fi))
+            .map(|(r, _)| *r)
+            .collect();
+        if returns.is_empty() {
+            return None;
+        }
+        let func = &m.functions[fi];
+        // `def build(self, x)` called as `self.build(x)`: the receiver fills `self`.
+        let skip = usize::from(
+            func.params.len() == nargs + 1
+                && func
+                    .params
+                    .first()
+                    .is_some_and(|p| matches!(p.as_str(), "self" | "cls" | "this")),
+        );
+        let mut binds = Vec::new();
+        for (i, a) in call.args.iter().enumerate() {
+            let param = match &a.name {
+                Some(kw) if func.params.contains(kw) => kw.clone(),
+                Some(_) => continue,
+                None => match func.params.get(i + skip) {
+                    Some(p) => p.clone(),
+                    None => continue,
+                },
+            };
+            binds.push((param, self.flow_at(a.node, san, depth + 1)));
+        }
+        self.bound.borrow_mut().push((fi, binds));
+        let mut f = Flow::konst();
+        for r in returns {
+            f.join(self.flow_at(r, san, depth + 1));
+        }
+        self.bound.borrow_mut().pop();
+        Some(f)
+    }
+
+    /// The assignments to `name` that may reach `at`: the latest one that runs whenever
+    /// `at` runs, and every conditional one after it (in a branch, a loop body, a catch
+    /// clause). Assignments in branches that constant conditions rule out are skipped.
+    /// The flag says whether an unconditional assignment was found.
+    fn reaching(&self, name: &str, at: usize) -> (Vec<usize>, bool) {
+        let m = self.m;
+        let func = m.function_at(at);
+        let mut cands: Vec<usize> = m
+            .assigns
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.at <= at && a.target == name && (a.func == func || a.func.is_none()))
+            .map(|(i, _)| i)
+            .collect();
+        // Locals shadow globals.
+        if cands.iter().any(|&i| m.assigns[i].func.is_some()) {
+            cands.retain(|&i| m.assigns[i].func.is_some());
+        }
+        cands.sort_by_key(|&i| m.assigns[i].at);
+        let mut out = Vec::new();
+        for &i in cands.iter().rev() {
+            match self.reach(m.assigns[i].value, at) {
+                fold::Reach::Never => {}
+                fold::Reach::Maybe => out.push(i),
+                fold::Reach::Always => {
+                    out.push(i);
+                    return (out, true);
+                }
+            }
+        }
+        (out, false)
     }
 
     /// The latest assignment to `name` before `at`, in the same function (or at the top
@@ -479,41 +634,77 @@ impl<'m, 't> Taint<'m, 't> {
     fn variable(&self, raw: &str, at: usize, san: Option<&Regex>, depth: usize) -> Flow {
         let m = self.m;
         let name = normalize_name(raw);
-        if let Some(i) = self.assignment_of(&name, at) {
-            if self.active.borrow().contains(&i) {
-                return Flow {
-                    origin: Origin::Unknown,
-                    built: false,
-                    via: None,
-                    local: false,
+        let (defs, certain) = self.reaching(&name, at);
+        if !defs.is_empty() {
+            let mut out: Option<Flow> = None;
+            for i in defs {
+                let f = if self.active.borrow().contains(&i) {
+                    Flow {
+                        origin: Origin::Unknown,
+                        built: false,
+                        via: None,
+                        local: false,
+                    }
+                } else {
+                    self.active.borrow_mut().push(i);
+                    let a = &m.assigns[i];
+                    let mut f = self.flow_at(a.value, san, depth + 1);
+                    if a.augmented {
+                        f.built = true;
+                        f.join(self.variable(
+                            raw,
+                            a.at.saturating_sub(1).min(a.value.start_byte()),
+                            san,
+                            depth + 1,
+                        ));
+                    }
+                    self.active.borrow_mut().pop();
+                    let line_start = m.src[..a.value.start_byte()]
+                        .rfind('\n')
+                        .map_or(0, |i| i + 1);
+                    if f.origin > Origin::Const && self.guarded(&name, line_start, at) {
+                        f.origin = Origin::Const;
+                    }
+                    f
                 };
+                match &mut out {
+                    Some(o) => o.join(f),
+                    None => out = Some(f),
+                }
             }
-            self.active.borrow_mut().push(i);
-            let a = &m.assigns[i];
-            let mut f = self.flow_at(a.value, san, depth + 1);
-            if a.augmented {
-                f.built = true;
-                f.join(self.variable(
-                    raw,
-                    a.at.saturating_sub(1).min(a.value.start_byte()),
-                    san,
-                    depth + 1,
-                ));
+            let mut out = out.unwrap_or_else(Flow::konst);
+            // Only conditional assignments reach here: what the name held before them (a
+            // parameter) may reach it too.
+            if !certain {
+                let before = self.parameter(&name, at);
+                if before.origin >= Origin::Param {
+                    out.join(before);
+                }
             }
-            self.active.borrow_mut().pop();
-            let line_start = m.src[..a.value.start_byte()]
-                .rfind('\n')
-                .map_or(0, |i| i + 1);
-            if f.origin > Origin::Const && self.guarded(&name, line_start, at) {
-                f.origin = Origin::Const;
-            }
-            return f;
+            return out;
         }
+        self.parameter(&name, at)
+    }
+
+    /// What a name that no assignment reaches holds: a parameter of the enclosing
+    /// function (bound to a call's argument when followed from a call), a constant-named
+    /// global, or something unknown.
+    fn parameter(&self, name: &str, at: usize) -> Flow {
+        let m = self.m;
+        let name = name.to_string();
         if let Some(fi) = m.function_at(at) {
             // Parameters of this function, or of an enclosing one (closures).
             let mut fun = Some(fi);
             while let Some(i) = fun {
                 let f = &m.functions[i];
+                if let Some(flow) = self.bound.borrow().iter().rev().find_map(|(bf, binds)| {
+                    (*bf == i)
+                        .then(|| binds.iter().find(|(p, _)| *p == name))
+                        .flatten()
+                        .map(|(_, fl)| fl.clone())
+                }) {
+                    return flow;
+                }
                 if f.numeric_params.contains(&name) {
                     return Flow::konst();
                 }

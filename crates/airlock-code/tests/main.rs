@@ -1,5 +1,6 @@
 //! Integration tests of the code analyzer: every rule's documented examples, the rule
 //! registry's guarantees, snippets with syntax errors, and Markdown answers.
 
+mod dataflow;
 mod examples;
 mod registry;

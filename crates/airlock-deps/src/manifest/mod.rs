@@ -296,6 +296,7 @@ pub fn read_manifest(path: &Path) -> Result<Option<ParsedManifest>, ManifestErro
         if depth > 16 || !seen.insert(key) {
             continue;
         }
+        // airlock:allow path-traversal -- `-r other.txt` includes of the user's own requirements file are read relative to it, as pip does
         let text = std::fs::read_to_string(&target).map_err(|e| ManifestError {
             file: from.clone(),
             line: include.line,
