@@ -256,7 +256,7 @@ impl Analyzer {
                     }
                 }
                 if let Some(ctx) = &p.context_unless {
-                    if in_context(m, ctx, hit.start(), p.context_lines) {
+                    if in_context(m, ctx, hit.start(), 0) {
                         continue;
                     }
                 }

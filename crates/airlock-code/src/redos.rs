@@ -92,7 +92,24 @@ pub fn literals(m: &Model<'_>) -> Vec<RegexLiteral> {
             let Some(a) = call.args.iter().filter(|a| a.name.is_none()).nth(*arg) else {
                 continue;
             };
-            if let Some(p) = string_value(m, a.node) {
+            // `re.compile(PATTERN)` with `PATTERN = r"..."` set once in the file: the
+            // constant's text, reported where it is compiled.
+            let value = string_value(m, a.node).or_else(|| {
+                if !crate::taint::is_identifier_kind(a.node.kind()) {
+                    return None;
+                }
+                let name = crate::syntax::normalize_name(m.text(a.node));
+                let mut defs = m
+                    .assigns
+                    .iter()
+                    .filter(|d| d.target == name && (d.func == call.func || d.func.is_none()));
+                let only = defs.next()?;
+                if defs.next().is_some() || only.augmented {
+                    return None;
+                }
+                string_value(m, only.value)
+            });
+            if let Some(p) = value {
                 let (pattern, flags) = if m.lang == Language::Php {
                     strip_php_delimiters(&p)
                 } else {

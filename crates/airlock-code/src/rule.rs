@@ -131,8 +131,8 @@ pub struct PatternSpec {
     /// of the enclosing function.
     #[serde(default)]
     pub context: Option<String>,
-    /// Regex that must not match within `context_lines` lines of the match nor in the
-    /// name of the enclosing function (`etag`, `cache_key`: a use that is not security).
+    /// Regex that must not match the matched line nor the name of the enclosing
+    /// function (`etag`, `cache_key`: a use that is not security).
     #[serde(default)]
     pub context_unless: Option<String>,
     #[serde(default = "two")]

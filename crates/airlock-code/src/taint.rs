@@ -739,6 +739,21 @@ impl<'m, 't> Taint<'m, 't> {
         {
             return Flow::konst();
         }
+        // A name nothing in the file assigns, that says it holds what a user typed
+        // (`$user_input`, `untrustedData`): snippets use such names for input from
+        // elsewhere. Its callers decide, like a parameter's.
+        static USERISH: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^(?:user_?input|user_?data|untrusted\w*|tainted\w*|user_?supplied\w*|user_?provided\w*|attacker\w*|unsafe_?input|raw_?input)$")
+                .expect("user-input name regex")
+        });
+        if USERISH.is_match(&name) && !m.assigns.iter().any(|a| a.target == name) {
+            return Flow {
+                origin: Origin::Param,
+                built: false,
+                via: Some(format!("`{name}`")),
+                local: false,
+            };
+        }
         Flow {
             origin: Origin::Unknown,
             built: false,
