@@ -820,9 +820,12 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
     let n = content.len();
     let mut i = ne;
     let before = if ns > 0 { content[ns - 1] } else { b'\n' };
-    // A quoted name: `"password": ...`, `ENV['X']`.
+    // A quoted name: `"password": ...`, `ENV['X']`, and JSON inside a string literal or a
+    // log line, its quotes escaped: `"{\"password\": \"...\"}"`.
     if i < n && matches!(content[i], b'"' | b'\'' | b'`') {
         i += 1;
+    } else if let Some(q) = escaped_quote(content, i) {
+        i = q + 1;
     }
     if i < n && content[i] == b']' {
         i += 1;
@@ -872,7 +875,8 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
             if op == b":" && content.get(i) == Some(&b':') {
                 return None;
             }
-            if op == b"(" || op == b"," {
+            // `"password" -> "x"` (Scala, Kotlin pairs), not `pKey->eType` (C, PHP).
+            if op == b"(" || op == b"," || op == b"->" {
                 let j = skip_ws(i);
                 if j >= n || !matches!(content[j], b'"' | b'\'') {
                     return None;
@@ -935,6 +939,9 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
     if i < n && matches!(content[i], b'"' | b'\'' | b'`') {
         return quoted_value(content, i);
     }
+    if let Some(q) = escaped_quote(content, i) {
+        return escaped_quoted_value(content, q);
+    }
     // HTML-escaped quotes: `token=&quot;value&quot;`.
     if content[i..].starts_with(b"&quot;") {
         let vs = i + 6;
@@ -976,6 +983,39 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
         ve += 1;
     }
     trim_value(content, vs, ve, false)
+}
+
+/// Where the quote of an escaped quote (`\"`, `\\\"`) starting at `i` stands.
+fn escaped_quote(content: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    while j < content.len() && content[j] == b'\\' && j - i < 8 {
+        j += 1;
+    }
+    (j > i && j < content.len() && matches!(content[j], b'"' | b'\'')).then_some(j)
+}
+
+/// The value of `\"...\"`, opened by the escaped quote whose quote is `content[q]`: up to
+/// the next backslash-escaped quote of the same kind.
+fn escaped_quoted_value(content: &[u8], q: usize) -> Option<(usize, usize, bool)> {
+    let quote = content[q];
+    let vs = q + 1;
+    let limit = (vs + 500).min(content.len());
+    let mut i = vs;
+    while i < limit {
+        match content[i] {
+            b'\n' => return None,
+            b'\\' => {
+                if escaped_quote(content, i).is_some_and(|e| content[e] == quote) {
+                    return trim_value(content, vs, i, true);
+                }
+                i += 1;
+            }
+            b if b == quote => return None,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 fn quoted_value(content: &[u8], q_at: usize) -> Option<(usize, usize, bool)> {
@@ -1339,6 +1379,23 @@ fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Co
         if v.ends_with(b"(") {
             return None;
         }
+        // A member access or path in code: `p->pNext`, `Foo::BAR`.
+        if v.windows(2).any(|w| w == b"->" || w == b"::") {
+            return None;
+        }
+        // A machine-word numeric literal: `#define SQLITE_2NDPASS 0x0004`, `0xFFFFUL`
+        // (a 32-byte `0x...` value in a .env is a private key, and is kept).
+        let digits_end = v
+            .iter()
+            .rposition(|b| !matches!(b, b'u' | b'U' | b'l' | b'L'))
+            .map_or(0, |i| i + 1);
+        let body = &v[..digits_end];
+        if (3..=18).contains(&body.len())
+            && (body.starts_with(b"0x") || body.starts_with(b"0X"))
+            && body[2..].iter().all(u8::is_ascii_hexdigit)
+        {
+            return None;
+        }
     }
     // Numbers alone: ports, counts, ids.
     if letters == 0 && other == 0 && v.len() < 12 {
@@ -1633,6 +1690,10 @@ mod tests {
         );
         assert_eq!(find("asana_token: 4829105736284915"), ["4829105736284915"]); // airlock:allow synthetic test value
         assert_eq!(
+            find(r#"body = "{\"user\": \"admin\", \"password\": \"Xk9mQ2vLp7\"}""#), // airlock:allow synthetic test value
+            ["Xk9mQ2vLp7"]
+        );
+        assert_eq!(
             find(r#"gitter_token = "qjzvkx4wpt9bnm2rclxh7fyd""#), // airlock:allow synthetic test value
             ["qjzvkx4wpt9bnm2rclxh7fyd"]
         );
@@ -1648,6 +1709,11 @@ mod tests {
             "session_token_ttl = 86400000000000000",
             "api_token = settings.api_token",
             "upswing = 4",
+            "for(pFKey=pFKey->pNextFrom){",
+            "#define SQLITE_BLDF2_2NDPASS  0x0004",
+            "if( pKey->eType==FTSQUERY_NEAR ){",
+            r#"printf("Enter password\n");"#,
+            r#"msg = "{\"password\": \"${DB_PASSWORD}\"}""#,
         ] {
             assert!(find(text).is_empty(), "{text}: {:?}", find(text));
         }

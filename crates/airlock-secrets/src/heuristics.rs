@@ -187,14 +187,12 @@ pub fn looks_like_words(value: &[u8]) -> bool {
     if digits * 4 > value.len() {
         return false;
     }
-    // Random letters fall into pronounceable fragments now and then (`ujqbeux`,
-    // `WEWAFNUM`); over a dozen letters or more, their letter frequencies give them away.
-    if letters >= 12 && english_likeness(value) < -0.25 {
-        return false;
-    }
     let mut good = 0;
     for word in split_words(value) {
         let n = word.len();
+        let at = word.as_ptr() as usize - value.as_ptr() as usize;
+        let beside_digit = (at > 0 && value[at - 1].is_ascii_digit())
+            || value.get(at + n).is_some_and(u8::is_ascii_digit);
         let caps = word.iter().all(u8::is_ascii_uppercase);
         let vowel = |b: &u8| {
             matches!(
@@ -212,8 +210,16 @@ pub fn looks_like_words(value: &[u8]) -> bool {
                 worst = worst.max(cluster);
             }
         }
-        let pronounceable = n >= 3 && word.iter().any(vowel) && worst <= if n >= 8 { 4 } else { 3 };
-        if pronounceable || (caps && (2..=4).contains(&n)) {
+        // Random letters fall into pronounceable pieces now and then (`xhfuuiokepk`,
+        // `qareevxebmay`); from eight letters on, their letter frequencies give them away.
+        let pronounceable = n >= 3
+            && word.iter().any(vowel)
+            && worst <= if n >= 8 { 4 } else { 3 }
+            && (n < 8 || english_likeness(word) >= -0.3);
+        // An acronym stands apart (`DOC_Vector`, `HTTPServer`); capitals between digits
+        // (`9ZDB4`) are pieces of a random token.
+        let acronym = caps && (2..=4).contains(&n) && !beside_digit;
+        if pronounceable || acronym {
             good += n;
         }
     }
