@@ -1367,11 +1367,15 @@ fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Co
                 .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_');
         // A dotted path is a reference (`config.db_password`) unless it is made of random
         // pieces, not words (`token: s.` and 24 random characters).
+        let named = |seg: &[u8]| {
+            looks_like_words(seg)
+                || seg.iter().all(|b| b.is_ascii_lowercase() || *b == b'_')
+                || seg.iter().all(|b| b.is_ascii_uppercase() || *b == b'_')
+        };
         let random_part = || {
             v.split(|&b| b == b'.')
-                .all(|seg| seg.len() <= 3 || !looks_like_words(seg))
-                && v.split(|&b| b == b'.')
-                    .any(|seg| seg.len() >= 16 && looks_random(seg, 16))
+                .all(|seg| seg.len() <= 3 || !named(seg))
+                && looks_random(v, 20)
         };
         if ident && ((v.contains(&b'.') && !random_part()) || dg == 0) {
             return None;
@@ -1690,6 +1694,10 @@ mod tests {
         );
         assert_eq!(find("asana_token: 4829105736284915"), ["4829105736284915"]); // airlock:allow synthetic test value
         assert_eq!(
+            find("passwd = Xk9mQ2vL.p7Rt5Wz8Yb3.Nc6Df"), // airlock:allow synthetic test value
+            ["Xk9mQ2vL.p7Rt5Wz8Yb3.Nc6Df"]
+        );
+        assert_eq!(
             find(r#"body = "{\"user\": \"admin\", \"password\": \"Xk9mQ2vLp7\"}""#), // airlock:allow synthetic test value
             ["Xk9mQ2vLp7"]
         );
@@ -1708,6 +1716,9 @@ mod tests {
             "token: 1700000000000",
             "session_token_ttl = 86400000000000000",
             "api_token = settings.api_token",
+            "secret_key = app.config.SECRET_KEY",
+            "key = X25519.secret_length",
+            "token = response.json.access_token",
             "upswing = 4",
             "for(pFKey=pFKey->pNextFrom){",
             "#define SQLITE_BLDF2_2NDPASS  0x0004",
