@@ -15,7 +15,7 @@ It works locally but fails in staging after about ten minutes. Any idea why?\n";
         out.push_str(block);
     }
     out.truncate(size - 60);
-    out.push_str("\ndb_password = \"Xk9#mQ2vLpZr\"\n");
+    out.push_str("\ndb_password = \"Xk9#mQ2vLpZr\"\n"); // airlock:allow synthetic benchmark fixture
     out.into_bytes()
 }
 

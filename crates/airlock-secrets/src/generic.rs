@@ -43,6 +43,10 @@ const KEYWORDS: &[&str] = &[
     "pass",
     "pwd",
     "pw",
+    // Abbreviations without the `pass`: `PSWD`, `PSSWRD`, `PASWORD`.
+    "psw",
+    "pssw",
+    "pasw",
     "secret",
     "token",
     "key",
@@ -484,6 +488,11 @@ impl Generic {
             let Some((vs, ve, quoted)) = read_value(content, ns, ne) else {
                 continue;
             };
+            // `TOKEN=ops_eyJzaWdu...`: an elided value, shown in part on purpose.
+            if content[ve..].starts_with(b"...") || content[ve..].starts_with("\u{2026}".as_bytes())
+            {
+                continue;
+            }
             let compound = with_qualifier(content, ns, ne);
             let name: &[u8] = compound.as_deref().unwrap_or(&content[ns..ne]);
             let Some(class) = classify_name(name) else {
@@ -707,6 +716,7 @@ fn classify_name(name: &[u8]) -> Option<NameClass> {
         .join("_");
     let has = |w: &str| whole.contains(w);
     if last_s.contains("password")
+        || is_password_abbreviation(&last_s)
         || last_s.contains("passwd")
         || last_s.contains("passphrase")
         || last_s.ends_with("pwd")
@@ -730,7 +740,11 @@ fn classify_name(name: &[u8]) -> Option<NameClass> {
     if last_s.contains("cred") {
         return Some(NameClass::Credential);
     }
-    if last_s.contains("salt") || last_s == "signature" || last_s.ends_with("auth") {
+    if last_s.contains("salt")
+        || last_s == "signature"
+        || last_s.ends_with("auth")
+        || (last_s == "private" && meaningful.len() >= 2)
+    {
         return Some(NameClass::Key);
     }
     if last_s.ends_with("key") || last_s.ends_with("apikey") {
@@ -759,15 +773,59 @@ fn classify_name(name: &[u8]) -> Option<NameClass> {
     None
 }
 
+/// `pswd`, `psswrd`, `pasword`, `dbpswd`: password spelled without some of its letters.
+fn is_password_abbreviation(part: &str) -> bool {
+    const FORMS: &[&str] = &[
+        "pswd", "psswd", "pswrd", "psword", "psswrd", "pssword", "paswd", "paswrd", "pasword",
+        "passwrd",
+    ];
+    FORMS.iter().any(|f| part.ends_with(f))
+}
+
+/// Whether the name `content[ns..ne]` follows a directive that assigns by position rather
+/// than with an operator: `#define NAME value` (C preprocessor), `%define NAME value`,
+/// `%global NAME value` (RPM spec macros), `set NAME value` (Tcl, SQL*Plus, CMake-like
+/// scripts). The directive must open the line.
+fn after_positional_directive(content: &[u8], ns: usize) -> bool {
+    let mut k = ns;
+    while k > 0 && matches!(content[k - 1], b' ' | b'\t') {
+        k -= 1;
+    }
+    if k == ns {
+        return false;
+    }
+    let mut ws = k;
+    while ws > 0
+        && (content[ws - 1].is_ascii_alphabetic() || matches!(content[ws - 1], b'#' | b'%'))
+    {
+        ws -= 1;
+    }
+    let word = &content[ws..k];
+    let directive = [&b"#define"[..], b"%define", b"%global", b"set"]
+        .iter()
+        .any(|d| word.eq_ignore_ascii_case(d));
+    if !directive {
+        return false;
+    }
+    let mut ls = ws;
+    while ls > 0 && matches!(content[ls - 1], b' ' | b'\t') {
+        ls -= 1;
+    }
+    ls == 0 || content[ls - 1] == b'\n'
+}
+
 /// Reads the separator and value after the name `content[ns..ne]`. Returns the value's
 /// span and whether it was quoted.
 fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, bool)> {
     let n = content.len();
     let mut i = ne;
     let before = if ns > 0 { content[ns - 1] } else { b'\n' };
-    // A quoted name: `"password": ...`, `ENV['X']`.
+    // A quoted name: `"password": ...`, `ENV['X']`, and JSON inside a string literal or a
+    // log line, its quotes escaped: `"{\"password\": \"...\"}"`.
     if i < n && matches!(content[i], b'"' | b'\'' | b'`') {
         i += 1;
+    } else if let Some(q) = escaped_quote(content, i) {
+        i = q + 1;
     }
     if i < n && content[i] == b']' {
         i += 1;
@@ -817,7 +875,8 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
             if op == b":" && content.get(i) == Some(&b':') {
                 return None;
             }
-            if op == b"(" || op == b"," {
+            // `"password" -> "x"` (Scala, Kotlin pairs), not `pKey->eType` (C, PHP).
+            if op == b"(" || op == b"," || op == b"->" {
                 let j = skip_ws(i);
                 if j >= n || !matches!(content[j], b'"' | b'\'') {
                     return None;
@@ -840,8 +899,8 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
             }
         }
         None => {
-            // `--password hunter2`, `password is hunter2` // airlock:allow synthetic test value
-            if is_flag && i > ne {
+            // `--password hunter2`, `password is hunter2`, `#define PASSWORD "hunter2"` // airlock:allow synthetic test value
+            if (is_flag || after_positional_directive(content, ns)) && i > ne {
             } else if content[i..].len() > 3 && content[i..i + 3].eq_ignore_ascii_case(b"is ") {
                 i += 3;
             } else {
@@ -879,6 +938,9 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
     }
     if i < n && matches!(content[i], b'"' | b'\'' | b'`') {
         return quoted_value(content, i);
+    }
+    if let Some(q) = escaped_quote(content, i) {
+        return escaped_quoted_value(content, q);
     }
     // HTML-escaped quotes: `token=&quot;value&quot;`.
     if content[i..].starts_with(b"&quot;") {
@@ -921,6 +983,39 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
         ve += 1;
     }
     trim_value(content, vs, ve, false)
+}
+
+/// Where the quote of an escaped quote (`\"`, `\\\"`) starting at `i` stands.
+fn escaped_quote(content: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    while j < content.len() && content[j] == b'\\' && j - i < 8 {
+        j += 1;
+    }
+    (j > i && j < content.len() && matches!(content[j], b'"' | b'\'')).then_some(j)
+}
+
+/// The value of `\"...\"`, opened by the escaped quote whose quote is `content[q]`: up to
+/// the next backslash-escaped quote of the same kind.
+fn escaped_quoted_value(content: &[u8], q: usize) -> Option<(usize, usize, bool)> {
+    let quote = content[q];
+    let vs = q + 1;
+    let limit = (vs + 500).min(content.len());
+    let mut i = vs;
+    while i < limit {
+        match content[i] {
+            b'\n' => return None,
+            b'\\' => {
+                if escaped_quote(content, i).is_some_and(|e| content[e] == quote) {
+                    return trim_value(content, vs, i, true);
+                }
+                i += 1;
+            }
+            b if b == quote => return None,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 fn quoted_value(content: &[u8], q_at: usize) -> Option<(usize, usize, bool)> {
@@ -1270,16 +1365,55 @@ fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Co
             .all(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
             && v.first()
                 .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_');
-        if ident && (v.contains(&b'.') || dg == 0) {
+        // A dotted path is a reference (`config.db_password`) unless it is made of random
+        // pieces, not words (`token: s.` and 24 random characters).
+        let named = |seg: &[u8]| {
+            looks_like_words(seg)
+                || seg.iter().all(|b| b.is_ascii_lowercase() || *b == b'_')
+                || seg.iter().all(|b| b.is_ascii_uppercase() || *b == b'_')
+        };
+        let random_part = || {
+            v.split(|&b| b == b'.')
+                .all(|seg| seg.len() <= 3 || !named(seg))
+                && looks_random(v, 20)
+        };
+        if ident && ((v.contains(&b'.') && !random_part()) || dg == 0) {
             return None;
         }
         if v.ends_with(b"(") {
+            return None;
+        }
+        // A member access or path in code: `p->pNext`, `Foo::BAR`.
+        if v.windows(2).any(|w| w == b"->" || w == b"::") {
+            return None;
+        }
+        // A machine-word numeric literal: `#define SQLITE_2NDPASS 0x0004`, `0xFFFFUL`
+        // (a 32-byte `0x...` value in a .env is a private key, and is kept).
+        let digits_end = v
+            .iter()
+            .rposition(|b| !matches!(b, b'u' | b'U' | b'l' | b'L'))
+            .map_or(0, |i| i + 1);
+        let body = &v[..digits_end];
+        if (3..=18).contains(&body.len())
+            && (body.starts_with(b"0x") || body.starts_with(b"0X"))
+            && body[2..].iter().all(u8::is_ascii_hexdigit)
+        {
             return None;
         }
     }
     // Numbers alone: ports, counts, ids.
     if letters == 0 && other == 0 && v.len() < 12 {
         return None;
+    }
+    // A long random number under a token, secret or key name is a numeric credential;
+    // shorter ones are ports, counts, ids, timestamps.
+    if letters == 0 && other == 0 && dg == v.len() {
+        let bare = name_parts(name).len() == 1;
+        return (dg >= 16
+            && !bare
+            && matches!(class, NameClass::Secret | NameClass::Token | NameClass::Key)
+            && entropy(v) >= 2.5)
+            .then_some(Confidence::Medium);
     }
     // Version strings and dotted numbers.
     if v.iter().all(|&b| b.is_ascii_digit() || b == b'.') {
@@ -1545,6 +1679,55 @@ mod tests {
             find("mysql --password=Sup3rS3cret! -u root"), // airlock:allow synthetic test value
             ["Sup3rS3cret!"]
         );
+    }
+
+    #[test]
+    fn finds_positional_definitions_abbreviations_and_numeric_tokens() {
+        assert_eq!(find(r#"#define DB_PASSWORD "Xk9mQ2vLp7""#), ["Xk9mQ2vLp7"]); // airlock:allow synthetic test value
+        assert_eq!(find(r#"%global password "Xk9mQ2vLp7""#), ["Xk9mQ2vLp7"]); // airlock:allow synthetic test value
+        assert_eq!(find(r#"set password "Xk9mQ2vLp7""#), ["Xk9mQ2vLp7"]); // airlock:allow synthetic test value
+        assert_eq!(find("X3_PSWD:=Xk9mQ2vLp7"), ["Xk9mQ2vLp7"]); // airlock:allow synthetic test value
+        assert_eq!(find("db_pswrd = Xk9mQ2vLp7"), ["Xk9mQ2vLp7"]); // airlock:allow synthetic test value
+        assert_eq!(
+            find("token: s.Xk9mQ2vLp7Rt5Wz8Yb3Nc6Df"), // airlock:allow synthetic test value
+            ["s.Xk9mQ2vLp7Rt5Wz8Yb3Nc6Df"]
+        );
+        assert_eq!(find("asana_token: 4829105736284915"), ["4829105736284915"]); // airlock:allow synthetic test value
+        assert_eq!(
+            find("passwd = Xk9mQ2vL.p7Rt5Wz8Yb3.Nc6Df"), // airlock:allow synthetic test value
+            ["Xk9mQ2vL.p7Rt5Wz8Yb3.Nc6Df"]
+        );
+        assert_eq!(
+            find(r#"body = "{\"user\": \"admin\", \"password\": \"Xk9mQ2vLp7\"}""#), // airlock:allow synthetic test value
+            ["Xk9mQ2vLp7"]
+        );
+        assert_eq!(
+            find(r#"gitter_token = "qjzvkx4wpt9bnm2rclxh7fyd""#), // airlock:allow synthetic test value
+            ["qjzvkx4wpt9bnm2rclxh7fyd"]
+        );
+    }
+
+    #[test]
+    fn leaves_positional_prose_numbers_and_references_alone() {
+        for text in [
+            "set password for the new account",
+            "#define PASSWORD_LENGTH 12",
+            "#define PASSWORD_PROMPT \"Password: \"",
+            "token: 1700000000000",
+            "session_token_ttl = 86400000000000000",
+            "api_token = settings.api_token",
+            "secret_key = app.config.SECRET_KEY",
+            "key = X25519.secret_length",
+            "token = response.json.access_token",
+            "upswing = 4",
+            "for(pFKey=pFKey->pNextFrom){",
+            "#define SQLITE_BLDF2_2NDPASS  0x0004",
+            "if( pKey->eType==FTSQUERY_NEAR ){",
+            r#"printf("Enter password\n");"#,
+            r#"msg = "{\"password\": \"${DB_PASSWORD}\"}""#,
+        ] {
+            assert!(find(text).is_empty(), "{text}: {:?}", find(text));
+        }
     }
 
     #[test]
