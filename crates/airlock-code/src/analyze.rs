@@ -205,9 +205,30 @@ impl Analyzer {
                     continue;
                 }
                 for a in checked {
-                    let f = taint.flow(a, sink.sanitizers.as_ref());
+                    let mut f = taint.flow(a, sink.sanitizers.as_ref());
                     if sink.built_only && !f.built {
                         continue;
+                    }
+                    // A helper's parameter: what this file's callers pass decides.
+                    if f.origin == Origin::Param {
+                        let param = f
+                            .via
+                            .as_deref()
+                            .and_then(|v| v.strip_prefix("parameter `"))
+                            .and_then(|v| v.strip_suffix('`'));
+                        if let Some(callers) = param.and_then(|p| {
+                            taint.from_callers(p, call.node.start_byte(), sink.sanitizers.as_ref())
+                        }) {
+                            match callers.origin {
+                                Origin::Const => continue,
+                                Origin::Source => {
+                                    f.origin = Origin::Source;
+                                    f.local = callers.local;
+                                    f.via = callers.via.map(|v| format!("{v} (through a call)"));
+                                }
+                                _ => {}
+                            }
+                        }
                     }
                     let confidence = match f.origin {
                         Origin::Source if f.local && !sink.local => None,

@@ -574,6 +574,55 @@ impl<'m, 't> Taint<'m, 't> {
         Some(f)
     }
 
+    /// For a value that is parameter `name` of the function around `at`: the join of what
+    /// this file's calls of that function pass for it. `None` when nothing in the file
+    /// calls it, or a call passes it in a way we cannot line up.
+    pub fn from_callers(&self, name: &str, at: usize, san: Option<&Regex>) -> Option<Flow> {
+        let m = self.m;
+        let mut fun = m.function_at(at);
+        let fi = loop {
+            let i = fun?;
+            if m.functions[i].params.iter().any(|p| p == name) {
+                break i;
+            }
+            fun = m
+                .function_at(m.functions[i].start.saturating_sub(1))
+                .filter(|&o| o != i && m.functions[o].start < m.functions[i].start);
+        };
+        let func = &m.functions[fi];
+        if func.name.is_empty() || m.functions.iter().filter(|f| f.name == func.name).count() > 1 {
+            return None;
+        }
+        let pos = func.params.iter().position(|p| p == name)?;
+        let mut out: Option<Flow> = None;
+        for call in &m.calls {
+            let callee = normalize_name(&call.callee);
+            if callee.rsplit(['.', ':']).next() != Some(func.name.as_str())
+                || (call.node.start_byte() >= func.start && call.node.end_byte() <= func.end)
+            {
+                continue;
+            }
+            let skip = usize::from(
+                func.params.len() == call.args.len() + 1
+                    && matches!(func.params[0].as_str(), "self" | "cls" | "this"),
+            );
+            let arg = match call.args.iter().find(|a| a.name.as_deref() == Some(name)) {
+                Some(a) => a,
+                None => call
+                    .args
+                    .iter()
+                    .filter(|a| a.name.is_none())
+                    .nth(pos.checked_sub(skip)?)?,
+            };
+            let f = self.flow(arg.node, san);
+            match &mut out {
+                Some(o) => o.join(f),
+                None => out = Some(f),
+            }
+        }
+        out
+    }
+
     /// The assignments to `name` that may reach `at`: the latest one that runs whenever
     /// `at` runs, and every conditional one after it (in a branch, a loop body, a catch
     /// clause). Assignments in branches that constant conditions rule out are skipped.

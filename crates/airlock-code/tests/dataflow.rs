@@ -129,3 +129,19 @@ fn fully_qualified_file_streams_are_path_sinks() {
     );
     assert!(reported(&src, Language::Java, BODY_LINE, "path-traversal"));
 }
+
+#[test]
+fn what_callers_pass_decides_for_a_helper_parameter() {
+    let helper = "import subprocess\nfrom flask import request\n\ndef run(cmd):\n    subprocess.call(cmd, shell=True)\n\n";
+    let constant = format!("{helper}def job():\n    run(\"ls -l /srv\")\n");
+    assert!(!reported(
+        &constant,
+        Language::Python,
+        5,
+        "command-injection"
+    ));
+    let tainted = format!("{helper}def view():\n    run(request.args[\"cmd\"])\n");
+    assert!(reported(&tainted, Language::Python, 5, "command-injection"));
+    // Nothing in the file calls it: its callers elsewhere decide, so it is reported.
+    assert!(reported(helper, Language::Python, 5, "command-injection"));
+}
