@@ -139,7 +139,12 @@ printf '[allow]\nrules = ["generic-secret-assignment"]\n' > "$POLICY_DIR/no-gene
 # name | ok exit codes (regex) | bytes | files | scope | command...
 TASKS=()
 task() { TASKS+=("$(printf '%s\x1f' "$@")"); }
+# The peers only look for secrets, so the compared airlock row does the same (`--no-code`:
+# no insecure-code review). `airlock+code` is plain `airlock scan`, which also reviews every
+# source file it reads with the tree-sitter code rules: shown, not compared.
 task airlock '^[01]$' "$CORPUS_BYTES" "$CORPUS_FILES" corpus \
+  env -C "$POLICY_DIR/empty" "$AIRLOCK" scan "$CORPUS" --format json --no-progress --no-code
+task airlock+code '^[01]$' "$CORPUS_BYTES" "$CORPUS_FILES" corpus \
   env -C "$POLICY_DIR/empty" "$AIRLOCK" scan "$CORPUS" --format json --no-progress
 if [ -n "$BETTERLEAKS" ]; then
   task betterleaks '^[01]$' "$CORPUS_BYTES" "$CORPUS_FILES" corpus \
@@ -157,10 +162,10 @@ task detect-secrets '^[01]$' "$DS_BYTES" "$DS_FILES" "${DS_SUBSET:-corpus}" \
   env -C "$DS_DIR" "$DETECT_SECRETS" scan --all-files -n .
 if [ -n "$DS_SUBSET" ]; then
   task "airlock@${DS_SUBSET}" '^[01]$' "$DS_BYTES" "$DS_FILES" "$DS_SUBSET" \
-    env -C "$POLICY_DIR/empty" "$AIRLOCK" scan "$DS_DIR" --format json --no-progress
+    env -C "$POLICY_DIR/empty" "$AIRLOCK" scan "$DS_DIR" --format json --no-progress --no-code
 fi
 task airlock-no-generic '^[01]$' "$CORPUS_BYTES" "$CORPUS_FILES" corpus \
-  env -C "$POLICY_DIR/empty" "$AIRLOCK" scan "$CORPUS" --format json --no-progress \
+  env -C "$POLICY_DIR/empty" "$AIRLOCK" scan "$CORPUS" --format json --no-progress --no-code \
   --policy "$POLICY_DIR/no-generic/airlock.toml"
 
 wait_idle() {

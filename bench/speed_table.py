@@ -83,9 +83,11 @@ for n in order:
     label = n
     base = n.split("@")[0]
     if base in versions and base != "airlock-no-generic":
-        label = versions[base]
+        label = versions[base] + (" `--no-code` (secrets only, compared)" if base == "airlock" else "")
     if n == "airlock-no-generic":
-        label = "airlock, generic-secret-assignment off (diagnostic)"
+        label = "airlock `--no-code`, generic-secret-assignment off (diagnostic)"
+    elif n == "airlock+code":
+        label = "airlock, secrets + insecure-code review (default `scan`; not compared)"
     elif "@" in n:
         label = versions.get("airlock", "airlock") + " (same subset as detect-secrets)"
     if n not in best:

@@ -9,6 +9,7 @@ pub mod encoded;
 pub mod engine;
 pub mod generic;
 pub mod heuristics;
+pub mod keywords;
 pub mod redact;
 pub mod rule;
 pub mod validate;

@@ -55,3 +55,40 @@ fn rule_ids_are_unique_and_documented() {
         assert!(!s.title.trim().is_empty(), "{} lacks a title", s.id);
     }
 }
+
+/// The paste guard's detector (`quick_start`: a keyword set instead of the automaton)
+/// finds exactly what `scan`'s does, on every example of every rule and on all of them
+/// at once.
+#[test]
+fn quick_start_finds_the_same() {
+    let full = detector();
+    let quick = Detector::new(
+        builtin_specs().expect("rules parse"),
+        DetectorConfig {
+            quick_start: true,
+            ..DetectorConfig::default()
+        },
+    )
+    .expect("rules compile");
+    let scan = |d: &Detector, text: &str| -> Vec<String> {
+        d.scan(text.as_bytes())
+            .iter()
+            .map(|f| format!("{} {:?} {:?} {}", f.rule_id, f.span, f.confidence, f.title))
+            .collect()
+    };
+    let mut all = String::new();
+    for rule in full.rules() {
+        for ex in rule
+            .spec
+            .examples
+            .iter()
+            .chain(&rule.spec.negative_examples)
+        {
+            assert_eq!(scan(&quick, ex), scan(&full, ex), "{}: {ex}", rule.spec.id);
+            all.push_str(ex);
+            all.push('\n');
+        }
+    }
+    assert!(!scan(&full, &all).is_empty());
+    assert_eq!(scan(&quick, &all), scan(&full, &all));
+}
