@@ -244,6 +244,10 @@ pub async fn proxy(
 ) -> Response {
     let dialect = endpoint.dialect();
     let mut draft = Draft::new(shared.clone(), endpoint, &identity, &headers);
+    if !shared.audit.healthy() {
+        // Records are written behind the requests; while the store fails, fail closed.
+        return reply_error(&mut draft, dialect, RequestError::Audit);
+    }
     match prepare(
         &shared,
         endpoint,
@@ -373,7 +377,8 @@ async fn prepare(
     if upstream.api_key.is_none() && upstream.spec.api_key_env.is_some() {
         return Err(RequestError::NoUpstreamKey(upstream.spec.name.clone()));
     }
-    let body = serde_json::to_vec(&v).map_err(|e| RequestError::Inspection(e.to_string()))?;
+    let mut body = Vec::with_capacity(bytes.len() + 4096);
+    serde_json::to_writer(&mut body, &v).map_err(|e| RequestError::Inspection(e.to_string()))?;
     draft.overhead += t0.elapsed();
     Ok(Prepared {
         url: upstream::with_query(upstream::url(upstream, endpoint, &model), query),
@@ -549,7 +554,7 @@ fn answer(
     if ctx.passthrough() || !endpoint.has_answer() {
         return Ok(body.clone());
     }
-    restore_value(&mut v, &ctx.map);
+    let mut changed = restore_value(&mut v, &ctx.map) > 0;
     let reviewer = match ctx.review {
         AnswerReview::Off => None,
         _ => ctx.reviewer.as_deref(),
@@ -562,7 +567,12 @@ fn answer(
                 return Err(RequestError::AnswerBlocked(block_reason(&findings)));
             }
             append_note(endpoint, &mut v, &annotation(&findings));
+            changed = true;
         }
+    }
+    if !changed {
+        // Nothing restored, nothing noted: the provider's bytes as they came.
+        return Ok(body.clone());
     }
     Ok(Bytes::from(serde_json::to_vec(&v).unwrap_or_default()))
 }
