@@ -24,7 +24,7 @@ const QUEUE: usize = 16 * 1024;
 /// Records written in one call at most.
 const BATCH: usize = 512;
 /// How long the writer gathers records after the first one before writing them.
-const LINGER: Duration = Duration::from_millis(2);
+const LINGER: Duration = Duration::from_millis(10);
 
 /// The sending half; cheap to clone.
 #[derive(Clone)]
