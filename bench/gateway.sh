@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
 # The gateway's cost: latency it adds (p50, p99), requests per second with the gateway on
-# one core, a 78 KB agent request, and streaming time to first token; all against the fake
-# provider (crates/airlock-gateway/examples/fake_upstream.rs) over loopback, each figure
-# next to the same request sent to the fake directly.
+# one core, a 78 KB agent request, streaming time to first token, and 1,000 concurrent
+# streams with the gateway's memory; all against the fake provider
+# (crates/airlock-gateway/examples/fake_upstream.rs) over loopback, each figure next to the
+# same request sent to the fake directly. Inspection, audit (SQLite) and the shared vault
+# are on.
+#
+# The gateway gets core 0 to itself; the fake provider and the load tools share core 1.
+# Besides wall-clock figures, which a busy machine inflates, it reports the gateway's own
+# CPU time per request (utime + stime from /proc), and from it the requests per second one
+# core would serve: on a shared machine that is the steadier measure of its cost.
 #
 # Needs wrk (apt-get install wrk), curl, python3 and taskset. Usage: bench/gateway.sh [SECONDS]
 set -euo pipefail
@@ -19,7 +26,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-[ -n "${AIRLOCK_BENCH_NO_BUILD:-}" ] || (cd "$root" && CARGO_TARGET_DIR="$target" cargo build --quiet --release -p airlock-cli -p airlock-gateway --bin airlock --example fake_upstream)
+[ -n "${AIRLOCK_BENCH_NO_BUILD:-}" ] || (cd "$root" && CARGO_TARGET_DIR="$target" cargo build --quiet --release -p airlock-cli -p airlock-gateway --bin airlock --example fake_upstream --example stream_load)
 python3 "$root/bench/gateway/bodies.py" "$work" > /dev/null
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -51,7 +58,7 @@ gateway="http://127.0.0.1:$gport/v1/chat/completions"
 # wrk's latency figure in microseconds: "50%  123.45us" / "1.23ms" / "1.00s".
 us() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) print n; else if (v ~ /ms$/) print n * 1000; else print n * 1000000 }'; }
 
-# run NAME URL BODY CONNECTIONS KEY -> prints "p50_us p99_us rps"
+# run NAME URL BODY CONNECTIONS KEY -> prints "p50_us p99_us rps requests"
 run() {
   local out
   out="$(BODY_FILE="$work/$3.json" KEY="$5" taskset -c 1 wrk -t1 -c"$4" -d"${secs}s" --latency -s "$root/bench/gateway/post.lua" "$2")"
@@ -60,29 +67,42 @@ run() {
   p99="$(us "$(awk '$1 == "99%" { print $2 }' <<< "$out")")"
   rps="$(awk '/^Requests\/sec/ { print $2 }' <<< "$out")"
   if grep -q "Non-2xx" <<< "$out"; then echo "non-2xx answers in $1" >&2; grep Non-2xx <<< "$out" >&2; exit 1; fi
-  echo "$p50 $p99 $rps"
+  n="$(awk '/requests in/ { print $1 }' <<< "$out")"
+  echo "$p50 $p99 $rps $n"
 }
 
-printf '| request | connections | direct p50 / p99 (us) | through airlock p50 / p99 (us) | added p50 / p99 (us) | direct req/s | airlock req/s |\n'
-printf '| --- | --- | --- | --- | --- | --- | --- |\n'
+gpid="${pids[1]}"
+# The gateway's CPU time so far, in microseconds (utime + stime, in clock ticks).
+cpu_us() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1000000 / hz }' "/proc/$gpid/stat"; }
+rss_kb() { awk -v k="$1" '$1 == k":" { print $2 }' "/proc/$gpid/status"; }
+
+printf 'load average before: %s\n\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '| request | connections | direct p50 / p99 (us) | through airlock p50 / p99 (us) | added p50 / p99 (us) | direct req/s | airlock req/s | airlock CPU per request (us) | req/s per core from CPU |\n'
+printf '| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n'
 for spec in "small 1" "agent 1" "small 32" "agent 8"; do
   set -- $spec
-  read -r dp50 dp99 drps <<< "$(run "direct $1" "$direct" "$1" "$2" "")"
-  read -r gp50 gp99 grps <<< "$(run "gateway $1" "$gateway" "$1" "$2" "$key")"
-  awk -v b="$1" -v c="$2" -v dp50="$dp50" -v dp99="$dp99" -v gp50="$gp50" -v gp99="$gp99" -v dr="$drps" -v gr="$grps" \
-    'BEGIN { printf "| %s | %s | %.0f / %.0f | %.0f / %.0f | %.0f / %.0f | %.0f | %.0f |\n", b, c, dp50, dp99, gp50, gp99, gp50 - dp50, gp99 - dp99, dr, gr }'
+  read -r dp50 dp99 drps dn <<< "$(run "direct $1" "$direct" "$1" "$2" "")"
+  c0="$(cpu_us)"
+  read -r gp50 gp99 grps gn <<< "$(run "gateway $1" "$gateway" "$1" "$2" "$key")"
+  c1="$(cpu_us)"
+  awk -v b="$1" -v c="$2" -v dp50="$dp50" -v dp99="$dp99" -v gp50="$gp50" -v gp99="$gp99" -v dr="$drps" -v gr="$grps" -v cpu="$((c1 - c0))" -v n="$gn" \
+    'BEGIN { per = cpu / n; printf "| %s | %s | %.0f / %.0f | %.0f / %.0f | %.0f / %.0f | %.0f | %.0f | %.1f | %.0f |\n", b, c, dp50, dp99, gp50, gp99, gp50 - dp50, gp99 - dp99, dr, gr, per, 1000000 / per }'
 done
 
-# Streaming: time to the first byte of the answer (curl's time_starttransfer), median of 50.
-ttft() {
-  for _ in $(seq 50); do
-    curl -s -N -o /dev/null -w '%{time_starttransfer}\n' -H 'content-type: application/json' \
-      -H "authorization: Bearer $key" --data-binary "@$work/stream.json" "$1"
-  done | sort -n | awk '{ a[NR] = $1 } END { printf "%.0f", a[int((NR + 1) / 2)] * 1000000 }'
-}
-d="$(ttft "$direct")"
-g="$(ttft "$gateway")"
-printf '\nstreaming time to first byte, median of 50: direct %s us, through airlock %s us, added %s us\n' "$d" "$g" "$((g - d))"
+# Streaming, one request at a time: time to the first byte of the answer (p50, p99 of 200).
+read -r sd50 sd99 _ <<< "$(taskset -c 1 "$target/release/examples/stream_load" "$direct" "" "$work/stream.json" 1 200)"
+read -r sg50 sg99 _ <<< "$(taskset -c 1 "$target/release/examples/stream_load" "$gateway" "$key" "$work/stream.json" 1 200)"
+printf '\nstreaming time to first byte, 200 one at a time: direct p50 %s / p99 %s us, through airlock p50 %s / p99 %s us, added p50 %s / p99 %s us\n' \
+  "$sd50" "$sd99" "$sg50" "$sg99" "$((sg50 - sd50))" "$((sg99 - sd99))"
+
+# 1,000 concurrent streams (the fake sends a frame every 200 ms, about 2.4 s a stream).
+rss0="$(rss_kb VmRSS)"
+c0="$(cpu_us)"
+read -r t50 t99 gap ok failed wall <<< "$(taskset -c 1 "$target/release/examples/stream_load" "$gateway" "$key" "$work/slow-stream.json" 1000 1)"
+c1="$(cpu_us)"
+printf '1000 concurrent streams through airlock: %s completed, %s failed in %s s; time to first byte p50 %s / p99 %s us; longest pause between chunks %s ms (the fake pauses 200 ms); gateway memory %s MB before, peak %s MB (VmHWM); gateway CPU %s ms\n' \
+  "$ok" "$failed" "$wall" "$t50" "$t99" "$gap" "$((rss0 / 1024))" "$(($(rss_kb VmHWM) / 1024))" "$(((c1 - c0) / 1000))"
+printf 'load average after: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # airlock's own accounting of its time per request (inspection, redaction, restore).
 curl -s "http://127.0.0.1:$gport/metrics" | awk '

@@ -1,6 +1,6 @@
 """Writes the benchmark's request bodies: a small chat request, a 78 KB agent request
 (system prompt, tool definitions, a long history with code and tool results, one email
-to redact), and a streaming request."""
+to redact), a streaming request, and a slow streaming one."""
 
 import json
 import sys
@@ -27,8 +27,10 @@ messages.append({"role": "user", "content": "Also send the summary to jane.doe@a
 agent = {"model": "gpt-4o", "tools": tools, "messages": messages}
 
 stream = dict(small, stream=True)
+# The fake pauses 200 ms between the frames of a "slow-stream" model's answer.
+slow_stream = dict(small, model="gpt-4o-slow-stream", stream=True)
 
-for name, body in [("small", small), ("agent", agent), ("stream", stream)]:
+for name, body in [("small", small), ("agent", agent), ("stream", stream), ("slow-stream", slow_stream)]:
     with open(f"{out}/{name}.json", "w") as f:
         json.dump(body, f)
 print(len(json.dumps(agent)))

@@ -391,6 +391,38 @@ impl AuditStore {
         }
     }
 
+    /// Stores (or replaces) several `(scope, placeholder, sealed)` entries for `ttl`, in one
+    /// transaction where the backend allows: what a write-behind cache hands the store.
+    pub async fn vault_put_many(
+        &self,
+        entries: Vec<(String, String, Vec<u8>)>,
+        ttl: std::time::Duration,
+    ) -> Result<(), AuditError> {
+        for (scope, placeholder, sealed) in &entries {
+            check_vault_key(scope, placeholder)?;
+            if sealed.len() > MAX_SEALED_BYTES {
+                return Err(AuditError::InvalidArgument(format!(
+                    "a sealed vault value of {} bytes is over the limit of {MAX_SEALED_BYTES}",
+                    sealed.len()
+                )));
+            }
+        }
+        if entries.is_empty() {
+            return Ok(());
+        }
+        let ttl_ms = i64::try_from(ttl.as_millis()).unwrap_or(i64::MAX);
+        let expires = time::now_ms().saturating_add(ttl_ms);
+        match &self.backend {
+            Backend::Sqlite(st) => st.vault_put_many(entries, expires).await,
+            Backend::Postgres(pg) => {
+                for (s, p, v) in entries {
+                    pg.vault_put(s, p, v, expires).await?;
+                }
+                Ok(())
+            }
+        }
+    }
+
     /// The sealed value of `placeholder` in `scope`, unless missing or expired.
     pub async fn vault_get(
         &self,

@@ -456,6 +456,34 @@ impl SqliteStore {
         .await
     }
 
+    pub(crate) async fn vault_put_many(
+        &self,
+        entries: Vec<(String, String, Vec<u8>)>,
+        expires_ms: i64,
+    ) -> Result<(), AuditError> {
+        self.write(move |conn, loc| {
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(err(loc, "starting to store vault entries"))?;
+            {
+                let mut stmt = tx
+                    .prepare_cached(
+                        "INSERT INTO airlock_vault (scope, placeholder, sealed, expires_ms)
+                         VALUES (?1, ?2, ?3, ?4)
+                         ON CONFLICT (scope, placeholder)
+                         DO UPDATE SET sealed = excluded.sealed, expires_ms = excluded.expires_ms",
+                    )
+                    .map_err(err(loc, "preparing to store vault entries"))?;
+                for (scope, placeholder, sealed) in &entries {
+                    stmt.execute(params![scope, placeholder, sealed, expires_ms])
+                        .map_err(err(loc, "storing a vault entry"))?;
+                }
+            }
+            tx.commit().map_err(err(loc, "committing vault entries"))
+        })
+        .await
+    }
+
     pub(crate) async fn vault_get(
         self: &Arc<Self>,
         scope: String,

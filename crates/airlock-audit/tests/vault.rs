@@ -98,3 +98,39 @@ async fn vault_refuses_bad_keys_and_huge_values() {
     assert!(store.vault_put("s", "<X>", &huge, ttl).await.is_err());
     assert!(store.vault_get("s", "").await.is_err());
 }
+
+async fn vault_put_many_stores_every_entry(db: Db) {
+    let a = db.open().await;
+    let b = db.open().await;
+    a.vault_put_many(
+        vec![
+            ("s1".into(), "<A>".into(), b"one".to_vec()),
+            ("s1".into(), "<B>".into(), b"two".to_vec()),
+            ("s2".into(), "<A>".into(), b"three".to_vec()),
+        ],
+        Duration::from_secs(60),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        b.vault_get("s1", "<B>").await.unwrap().as_deref(),
+        Some(&b"two"[..])
+    );
+    assert_eq!(
+        b.vault_get("s2", "<A>").await.unwrap().as_deref(),
+        Some(&b"three"[..])
+    );
+    // Refused as a whole when one entry is bad.
+    assert!(a
+        .vault_put_many(
+            vec![
+                ("s3".into(), "<A>".into(), b"ok".to_vec()),
+                (String::new(), "<A>".into(), b"bad".to_vec()),
+            ],
+            Duration::from_secs(60),
+        )
+        .await
+        .is_err());
+    assert_eq!(b.vault_get("s3", "<A>").await.unwrap(), None);
+}
+both_backends!(vault_put_many_stores_every_entry);

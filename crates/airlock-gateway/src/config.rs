@@ -20,6 +20,7 @@ pub struct Overrides {
     pub answer_review: Option<AnswerReview>,
     pub max_body_bytes: Option<u64>,
     pub upstream_timeout_secs: Option<u64>,
+    pub vault_ttl_secs: Option<u64>,
     /// `NAME=URL`: replaces the base URL of the upstream NAME.
     pub upstream_urls: Vec<(String, String)>,
     /// The audit store used when neither flags, environment nor file name one (the CLI
@@ -50,6 +51,8 @@ pub struct GatewayConfig {
     pub secret_from_env: bool,
     pub max_body_bytes: usize,
     pub upstream_timeout: Duration,
+    /// How long the shared placeholder vault keeps a value; zero: no vault.
+    pub vault_ttl: Duration,
     pub answer_review: AnswerReview,
     pub box3_route: Option<String>,
     pub upstreams: Vec<UpstreamConfig>,
@@ -107,6 +110,14 @@ impl GatewayConfig {
                 )
             })?;
         }
+        if let Some(v) = var("AIRLOCK_GATEWAY_VAULT_TTL_SECS") {
+            g.vault_ttl_secs = v.trim().parse().map_err(|_| {
+                env_err(
+                    "AIRLOCK_GATEWAY_VAULT_TTL_SECS",
+                    "expected a number of seconds (0: no vault)",
+                )
+            })?;
+        }
         // AIRLOCK_UPSTREAM_<NAME>_URL points one upstream elsewhere (a test server, a proxy).
         for u in &mut g.upstreams {
             let name = format!("AIRLOCK_UPSTREAM_{}_URL", env_suffix(&u.name));
@@ -133,6 +144,9 @@ impl GatewayConfig {
         }
         if let Some(v) = flags.upstream_timeout_secs {
             g.upstream_timeout_secs = v;
+        }
+        if let Some(v) = flags.vault_ttl_secs {
+            g.vault_ttl_secs = v;
         }
         if g.audit.is_none() {
             g.audit.clone_from(&flags.default_audit);
@@ -210,6 +224,7 @@ impl GatewayConfig {
             secret_from_env,
             max_body_bytes: usize::try_from(g.max_body_bytes).unwrap_or(usize::MAX),
             upstream_timeout: Duration::from_secs(g.upstream_timeout_secs),
+            vault_ttl: Duration::from_secs(g.vault_ttl_secs),
             answer_review: g.answer_review,
             box3_route: g.box3_route,
             upstreams,

@@ -8,6 +8,7 @@
 //! nothing to anyone without the key.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
 
 use airlock_policy::{Action, Policy};
 use airlock_secrets::Detector;
@@ -15,6 +16,8 @@ use airlock_types::{BoxLevel, Finding, Redacted};
 use hmac::{Hmac, Mac};
 use serde_json::Value;
 use sha2::Sha256;
+
+use crate::vault::Vault;
 
 /// Keys whose string values are structure, not text: ids, enums, signatures, and binary
 /// payloads (base64 images, encrypted reasoning) that would only cost time to scan.
@@ -276,42 +279,190 @@ fn render_path(path: &[Seg<'_>]) -> (String, String) {
     (pointer, location)
 }
 
-/// Placeholders issued for one request, and the values of restorable ones.
+/// Placeholders issued for one request, and the values of restorable ones; with a shared
+/// vault attached, also the values earlier requests of the same user stored there.
 ///
-/// Lives exactly as long as its request, so one request's values can never be restored
-/// into another's answer.
+/// Without a vault it lives exactly as long as its request, so one request's values are
+/// never restored into another's answer; with one, values cross requests (and gateway
+/// instances) of the same user only.
 #[derive(Debug, Default, Clone)]
 pub struct RestoreMap {
     values: HashMap<String, Redacted<String>>,
     /// The length of the longest placeholder: how much a stream may need to hold back.
     max_len: usize,
+    vault: Option<Arc<VaultView>>,
+}
+
+/// A request's view of the shared vault: its user's scope, the placeholders it resolved,
+/// and those a stream met that still need a database lookup.
+pub struct VaultView {
+    vault: Arc<Vault>,
+    scope: String,
+    resolved: Mutex<HashMap<String, Option<Redacted<String>>>>,
+    pending: Mutex<Vec<String>>,
+}
+
+impl std::fmt::Debug for VaultView {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VaultView")
+            .field("scope", &self.scope)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a placeholder stands for, as far as is known without waiting.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Lookup {
+    Found(String),
+    Absent,
+    /// Maybe in the vault's database: ask it (`RestoreMap::resolve_pending`) before
+    /// releasing the text.
+    Pending,
 }
 
 impl RestoreMap {
+    /// True when nothing can be restored: no values and no vault.
     pub fn is_empty(&self) -> bool {
-        self.values.is_empty()
+        self.values.is_empty() && self.vault.is_none()
     }
 
     pub fn len(&self) -> usize {
         self.values.len()
     }
 
-    pub fn max_len(&self) -> usize {
-        self.max_len
+    /// Whether this request issued restorable placeholders.
+    pub fn has_values(&self) -> bool {
+        !self.values.is_empty()
     }
 
-    pub fn get(&self, placeholder: &str) -> Option<&str> {
-        self.values.get(placeholder).map(|v| v.expose().as_str())
+    pub fn max_len(&self) -> usize {
+        if self.vault.is_some() {
+            self.max_len.max(crate::vault::MAX_PLACEHOLDER)
+        } else {
+            self.max_len
+        }
+    }
+
+    /// The value of `placeholder`: this request's, else one resolved from the vault.
+    pub fn get(&self, placeholder: &str) -> Option<String> {
+        if let Some(v) = self.values.get(placeholder) {
+            return Some(v.expose().clone());
+        }
+        let view = self.vault.as_ref()?;
+        if let Some(r) = view.resolved.lock().ok()?.get(placeholder) {
+            return r.as_ref().map(|v| v.expose().clone());
+        }
+        view.vault.cached(&view.scope, placeholder).flatten()
+    }
+
+    /// Like [`get`](Self::get), but says when the vault's database must be asked first;
+    /// such placeholders are noted for [`resolve_pending`](Self::resolve_pending).
+    pub fn lookup(&self, placeholder: &str) -> Lookup {
+        if let Some(v) = self.values.get(placeholder) {
+            return Lookup::Found(v.expose().clone());
+        }
+        let Some(view) = self.vault.as_ref() else {
+            return Lookup::Absent;
+        };
+        if !crate::vault::is_placeholder(placeholder) {
+            return Lookup::Absent;
+        }
+        if let Some(r) = view.resolved.lock().ok().and_then(|m| {
+            m.get(placeholder)
+                .map(|r| r.as_ref().map(|v| v.expose().clone()))
+        }) {
+            return r.map_or(Lookup::Absent, Lookup::Found);
+        }
+        match view.vault.cached(&view.scope, placeholder) {
+            Some(Some(v)) => Lookup::Found(v),
+            Some(None) => Lookup::Absent,
+            None => {
+                if let Ok(mut p) = view.pending.lock() {
+                    if !p.iter().any(|x| x == placeholder) {
+                        p.push(placeholder.to_string());
+                    }
+                }
+                Lookup::Pending
+            }
+        }
     }
 
     /// Whether some placeholder starts with `prefix`.
     pub fn has_prefix(&self, prefix: &str) -> bool {
-        prefix.len() < self.max_len && self.values.keys().any(|k| k.starts_with(prefix))
+        (prefix.len() < self.max_len && self.values.keys().any(|k| k.starts_with(prefix)))
+            || (self.vault.is_some() && crate::vault::could_be_placeholder(prefix))
     }
 
     pub fn insert(&mut self, placeholder: String, value: String) {
         self.max_len = self.max_len.max(placeholder.len());
         self.values.insert(placeholder, Redacted::new(value));
+    }
+
+    /// This request's placeholders and values.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.values
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.expose().as_str()))
+    }
+
+    /// Lets the answer restore placeholders `vault` holds for `scope` too.
+    pub fn attach_vault(&mut self, vault: Arc<Vault>, scope: String) {
+        self.vault = Some(Arc::new(VaultView {
+            vault,
+            scope,
+            resolved: Mutex::new(HashMap::new()),
+            pending: Mutex::new(Vec::new()),
+        }));
+    }
+
+    /// Whether a shared vault is attached.
+    pub fn has_vault(&self) -> bool {
+        self.vault.is_some()
+    }
+
+    /// Whether a stream left placeholders for the vault's database.
+    pub fn has_pending(&self) -> bool {
+        self.vault
+            .as_ref()
+            .and_then(|v| v.pending.lock().ok().map(|p| !p.is_empty()))
+            .unwrap_or(false)
+    }
+
+    /// Asks the vault about the placeholders streams met.
+    pub async fn resolve_pending(&self) {
+        let Some(view) = self.vault.as_ref() else {
+            return;
+        };
+        let pending = view
+            .pending
+            .lock()
+            .map(|mut p| std::mem::take(&mut *p))
+            .unwrap_or_default();
+        for p in pending {
+            let v = view.vault.lookup(&view.scope, &p).await;
+            if let Ok(mut r) = view.resolved.lock() {
+                r.insert(p, v.map(Redacted::new));
+            }
+        }
+    }
+
+    /// Asks the vault about every placeholder in `text` this request does not know.
+    pub async fn resolve_in(&self, text: &str) {
+        let Some(view) = self.vault.as_ref() else {
+            return;
+        };
+        for p in crate::vault::placeholders_in(text) {
+            if self.values.contains_key(&p) {
+                continue;
+            }
+            if view.resolved.lock().is_ok_and(|r| r.contains_key(&p)) {
+                continue;
+            }
+            let v = view.vault.lookup(&view.scope, &p).await;
+            if let Ok(mut r) = view.resolved.lock() {
+                r.insert(p, v.map(Redacted::new));
+            }
+        }
     }
 }
 

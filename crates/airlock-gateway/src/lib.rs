@@ -22,6 +22,7 @@ pub mod router;
 pub mod server;
 pub mod stream;
 pub mod upstream;
+pub mod vault;
 
 use std::future::Future;
 use std::sync::atomic::AtomicU64;
@@ -44,6 +45,7 @@ use crate::server::Shared;
 pub struct Gateway {
     shared: Arc<Shared>,
     audit_task: Option<tokio::task::JoinHandle<()>>,
+    vault_task: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl Gateway {
@@ -78,7 +80,7 @@ impl Gateway {
         let auth = Arc::new(Authenticator::new(
             config.auth == GatewayAuth::Keys,
             &config.static_keys,
-            store,
+            store.clone(),
         ));
         let mut seed = [0u8; 4];
         getrandom::getrandom(&mut seed).map_err(|e| ConfigError::Random(e.to_string()))?;
@@ -88,6 +90,18 @@ impl Gateway {
         );
         let requirements = prompts::requirements_text(&policy.prompts().requirements);
         let clean_cache = inspect::CleanCache::new(config.secret.expose());
+        let (vault, vault_task) = match &store {
+            Some(store) if !config.vault_ttl.is_zero() => {
+                let (v, t) = vault::Vault::start(
+                    store.clone(),
+                    config.secret.expose(),
+                    config.vault_ttl,
+                    metrics.clone(),
+                );
+                (Some(v), Some(t))
+            }
+            _ => (None, None),
+        };
         Ok(Gateway {
             shared: Arc::new(Shared {
                 config,
@@ -102,8 +116,10 @@ impl Gateway {
                 request_ids: AtomicU64::new(1),
                 id_prefix,
                 clean_cache,
+                vault,
             }),
             audit_task,
+            vault_task,
         })
     }
 
@@ -137,8 +153,19 @@ impl Gateway {
         axum::serve(listener, app)
             .with_graceful_shutdown(shutdown)
             .await?;
-        let Gateway { shared, audit_task } = self;
+        let Gateway {
+            shared,
+            audit_task,
+            vault_task,
+        } = self;
+        if let Some(v) = &shared.vault {
+            // Its writer ends once the queued values are written.
+            v.close();
+        }
         drop(shared);
+        if let Some(task) = vault_task {
+            let _ = tokio::time::timeout(std::time::Duration::from_secs(10), task).await;
+        }
         if let Some(task) = audit_task {
             // The writer ends once every request's handle on it is gone.
             let _ = tokio::time::timeout(std::time::Duration::from_secs(10), task).await;

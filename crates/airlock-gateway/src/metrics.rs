@@ -23,6 +23,10 @@ pub struct Metrics {
     pub audit_dropped: AtomicU64,
     pub audit_failed: AtomicU64,
     pub unauthorized: AtomicU64,
+    pub vault_puts: AtomicU64,
+    pub vault_reads: AtomicU64,
+    pub vault_hits: AtomicU64,
+    pub vault_errors: AtomicU64,
     pub in_flight: AtomicU64,
     overhead: [AtomicU64; BUCKETS.len() + 1],
     overhead_sum_ns: AtomicU64,
@@ -111,6 +115,26 @@ impl Metrics {
                 "airlock_gateway_unauthorized_total",
                 "Requests without a valid gateway key.",
                 &self.unauthorized,
+            ),
+            (
+                "airlock_gateway_vault_writes_total",
+                "Placeholder values written to the shared vault.",
+                &self.vault_puts,
+            ),
+            (
+                "airlock_gateway_vault_reads_total",
+                "Placeholders looked up in the shared vault's database (cache misses).",
+                &self.vault_reads,
+            ),
+            (
+                "airlock_gateway_vault_hits_total",
+                "Of those, placeholders found there.",
+                &self.vault_hits,
+            ),
+            (
+                "airlock_gateway_vault_errors_total",
+                "Vault writes or reads that failed or were dropped.",
+                &self.vault_errors,
             ),
         ] {
             let _ = writeln!(

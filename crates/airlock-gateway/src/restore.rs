@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::inspect::RestoreMap;
+use crate::inspect::{Lookup, RestoreMap};
 
 /// How a restored value is written: as plain text, or inside a JSON string that is
 /// itself carried as text (tool-call arguments), where it must be escaped.
@@ -51,7 +51,7 @@ pub fn restore_str(text: &str, map: &RestoreMap, mode: Mode) -> Option<String> {
             .and_then(|p| map.get(p).map(|v| (p.len(), v)));
         match hit {
             Some((len, value)) => {
-                push_value(&mut out, value, mode);
+                push_value(&mut out, &value, mode);
                 at = start + len;
                 changed = true;
             }
@@ -136,10 +136,18 @@ impl StreamRestorer {
             let rest = &text[start..];
             let window = clip(rest, map.max_len());
             if let Some(e) = window.find("]]") {
-                if let Some(value) = map.get(&window[..e + 2]) {
-                    push_value(&mut out, value, self.mode);
-                    at = start + e + 2;
-                    continue;
+                match map.lookup(&window[..e + 2]) {
+                    Lookup::Found(value) => {
+                        push_value(&mut out, &value, self.mode);
+                        at = start + e + 2;
+                        continue;
+                    }
+                    Lookup::Pending => {
+                        // The vault's database is asked before the next delta.
+                        self.held.push_str(rest);
+                        break;
+                    }
+                    Lookup::Absent => {}
                 }
             }
             if map.has_prefix(rest) {
@@ -158,9 +166,14 @@ impl StreamRestorer {
         !self.held.is_empty()
     }
 
-    /// The end of the stream: what was held back, as it was.
-    pub fn finish(&mut self) -> String {
-        std::mem::take(&mut self.held)
+    /// The end of the stream: what was held back, with the placeholders known by now
+    /// restored and the rest as it was.
+    pub fn finish(&mut self, map: &RestoreMap) -> String {
+        let text = std::mem::take(&mut self.held);
+        if text.is_empty() {
+            return text;
+        }
+        restore_str(&text, map, self.mode).unwrap_or(text)
     }
 }
 
@@ -204,7 +217,7 @@ mod tests {
                 let mut got = r.push(&text[..cut], &m);
                 got += &r.push(&text[cut..cut2], &m);
                 got += &r.push(&text[cut2..], &m);
-                got += &r.finish();
+                got += &r.finish(&m);
                 assert_eq!(got, want, "cuts at {cut}, {cut2}");
             }
         }
@@ -227,7 +240,7 @@ mod tests {
         let mut r = StreamRestorer::new(Mode::JsonFragment);
         let mut got = r.push("{\"host\": \"[[HOST_998", &m);
         got += &r.push("87766]]\"}", &m);
-        got += &r.finish();
+        got += &r.finish(&m);
         assert_eq!(got, r#"{"host": "db\"01\".corp"}"#);
         let v: serde_json::Value = serde_json::from_str(&got).unwrap();
         assert_eq!(v["host"], "db\"01\".corp");

@@ -46,6 +46,8 @@ pub struct Shared {
     pub request_ids: AtomicU64,
     pub id_prefix: String,
     pub clean_cache: CleanCache,
+    /// The shared placeholder vault, when there is an audit database and a TTL.
+    pub vault: Option<Arc<crate::vault::Vault>>,
 }
 
 /// The audit record of a request, filled in as it goes.
@@ -244,6 +246,10 @@ pub async fn proxy(
 ) -> Response {
     let dialect = endpoint.dialect();
     let mut draft = Draft::new(shared.clone(), endpoint, &identity, &headers);
+    if !shared.audit.healthy() {
+        // Records are written behind the requests; while the store fails, fail closed.
+        return reply_error(&mut draft, dialect, RequestError::Audit);
+    }
     match prepare(
         &shared,
         endpoint,
@@ -359,6 +365,15 @@ async fn prepare(
         draft.ev.fingerprints = outcome.fingerprints;
         restore = outcome.restore;
     }
+    if let Some(vault) = &shared.vault {
+        // Written behind the request; the answer may also name values earlier requests
+        // of this user stored, here or at another instance.
+        let scope = crate::vault::scope_of(draft.ev.user.as_deref());
+        if restore.has_values() {
+            vault.remember(&scope, restore.entries());
+        }
+        restore.attach_vault(vault.clone(), scope);
+    }
     if let Some(text) = &shared.requirements {
         crate::prompts::inject(endpoint, &mut v, text);
     }
@@ -373,7 +388,8 @@ async fn prepare(
     if upstream.api_key.is_none() && upstream.spec.api_key_env.is_some() {
         return Err(RequestError::NoUpstreamKey(upstream.spec.name.clone()));
     }
-    let body = serde_json::to_vec(&v).map_err(|e| RequestError::Inspection(e.to_string()))?;
+    let mut body = Vec::with_capacity(bytes.len() + 4096);
+    serde_json::to_writer(&mut body, &v).map_err(|e| RequestError::Inspection(e.to_string()))?;
     draft.overhead += t0.elapsed();
     Ok(Prepared {
         url: upstream::with_query(upstream::url(upstream, endpoint, &model), query),
@@ -485,6 +501,7 @@ async fn forward(
     if streaming && endpoint.has_answer() {
         out_headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
         let stream = AnswerStream {
+            map: ctx.map.clone(),
             upstream: Some(resp.bytes_stream().boxed()),
             transform: transformer(endpoint, ctx),
             draft: Some(draft),
@@ -514,6 +531,11 @@ async fn forward(
         }
     };
     let t0 = Instant::now();
+    if ctx.map.has_vault() {
+        if let Ok(text) = std::str::from_utf8(&body) {
+            ctx.map.resolve_in(text).await;
+        }
+    }
     let result = answer(endpoint, &body, &ctx, &mut draft);
     draft.overhead += t0.elapsed();
     match result {
@@ -549,7 +571,7 @@ fn answer(
     if ctx.passthrough() || !endpoint.has_answer() {
         return Ok(body.clone());
     }
-    restore_value(&mut v, &ctx.map);
+    let mut changed = restore_value(&mut v, &ctx.map) > 0;
     let reviewer = match ctx.review {
         AnswerReview::Off => None,
         _ => ctx.reviewer.as_deref(),
@@ -562,7 +584,12 @@ fn answer(
                 return Err(RequestError::AnswerBlocked(block_reason(&findings)));
             }
             append_note(endpoint, &mut v, &annotation(&findings));
+            changed = true;
         }
+    }
+    if !changed {
+        // Nothing restored, nothing noted: the provider's bytes as they came.
+        return Ok(body.clone());
     }
     Ok(Bytes::from(serde_json::to_vec(&v).unwrap_or_default()))
 }
@@ -643,6 +670,7 @@ fn append_note(endpoint: Endpoint, v: &mut Value, note: &str) {
 /// A streamed answer on its way to the client. Dropping it (the client went away)
 /// drops the upstream stream, which closes the upstream connection.
 struct AnswerStream {
+    map: Arc<RestoreMap>,
     upstream: Option<futures_util::stream::BoxStream<'static, reqwest::Result<Bytes>>>,
     transform: Box<dyn Transform>,
     draft: Option<Draft>,
@@ -657,10 +685,8 @@ impl AnswerStream {
             let next = tokio::time::timeout(self.timeout, up.next()).await;
             let t0 = Instant::now();
             let (out, end) = match next {
-                Ok(Some(Ok(b))) => {
-                    let (out, stop) = self.transform.feed(&b);
-                    (out, stop)
-                }
+                Ok(Some(Ok(b))) if self.map.has_vault() => self.feed_resolving(&b).await,
+                Ok(Some(Ok(b))) => self.transform.feed(&b),
                 Ok(Some(Err(e))) => {
                     let msg = match upstream_error(&self.name, &e) {
                         RequestError::UpstreamTimeout(_) => "timed out".to_string(),
@@ -690,6 +716,27 @@ impl AnswerStream {
                 return None;
             }
         }
+    }
+
+    /// Feeds `b` line by line, asking the vault about placeholders as they complete, so
+    /// that a placeholder split across events is restored before its text goes out.
+    async fn feed_resolving(&mut self, b: &[u8]) -> (Vec<u8>, bool) {
+        if let Ok(text) = std::str::from_utf8(b) {
+            // Whole placeholders in this chunk: one round of lookups before any of it.
+            self.map.resolve_in(text).await;
+        }
+        let mut out = Vec::new();
+        for piece in b.split_inclusive(|c| *c == b'\n') {
+            let (o, stop) = self.transform.feed(piece);
+            out.extend_from_slice(&o);
+            if self.map.has_pending() {
+                self.map.resolve_pending().await;
+            }
+            if stop {
+                return (out, true);
+            }
+        }
+        (out, false)
     }
 
     fn finish(&mut self) {

@@ -234,9 +234,10 @@ impl Sse {
     }
 
     fn flush(&mut self, key: &str) -> String {
+        let map = &self.ctx.map;
         self.restorers
             .get_mut(key)
-            .map(StreamRestorer::finish)
+            .map(|r| r.finish(map))
             .unwrap_or_default()
     }
 
@@ -352,13 +353,14 @@ impl Sse {
             if finished {
                 // Held-back argument text of calls not in this chunk.
                 let prefix = format!("{idx}/t");
+                let map = &self.ctx.map;
                 let mut rest: Vec<(u64, String)> = self
                     .restorers
                     .iter_mut()
                     .filter(|(k, r)| k.starts_with(&prefix) && r.has_held())
                     .filter_map(|(k, r)| {
                         let ti: u64 = k[prefix.len()..].parse().ok()?;
-                        (!seen.contains(&ti)).then(|| (ti, r.finish()))
+                        (!seen.contains(&ti)).then(|| (ti, r.finish(map)))
                     })
                     .collect();
                 rest.sort();
@@ -813,7 +815,7 @@ impl Ndjson {
             self.restorer.push(&text, &self.ctx.map)
         };
         if done {
-            text.push_str(&self.restorer.finish());
+            text.push_str(&self.restorer.finish(&self.ctx.map));
         }
         let verdict = self.review.take(text, &self.ctx).and_then(|mut t| {
             if done {

@@ -41,13 +41,32 @@ pub fn serves(kind: UpstreamKind, endpoint: Endpoint) -> bool {
     }
 }
 
+/// Compiled model globs, by glob: compiling one costs tens of microseconds (it builds a
+/// regex), far more than the rest of routing, so each is compiled once per process.
+/// Globs come from the configuration, so the map stays small.
+static GLOBS: std::sync::OnceLock<
+    std::sync::RwLock<std::collections::HashMap<String, Option<globset::GlobMatcher>>>,
+> = std::sync::OnceLock::new();
+
 fn glob_match(glob: &str, model: &str) -> bool {
-    GlobBuilder::new(glob)
+    let globs = GLOBS.get_or_init(Default::default);
+    if let Ok(g) = globs.read() {
+        // Matched in place: a cloned matcher would start with an empty regex cache.
+        if let Some(m) = g.get(glob) {
+            return m.as_ref().is_some_and(|m| m.is_match(model));
+        }
+    }
+    let m = GlobBuilder::new(glob)
         .case_insensitive(true)
         .literal_separator(false)
         .build()
-        .map(|g| g.compile_matcher().is_match(model))
-        .unwrap_or(false)
+        .ok()
+        .map(|g| g.compile_matcher());
+    let hit = m.as_ref().is_some_and(|m| m.is_match(model));
+    if let Ok(mut g) = globs.write() {
+        g.insert(glob.to_string(), m);
+    }
+    hit
 }
 
 /// Picks the upstream for `model` at `endpoint`: a `name/` prefix names it outright;

@@ -64,3 +64,62 @@ async fn requests_are_recorded_without_the_values() {
     let all = format!("{records:?}");
     assert!(!all.contains(EMAIL) && !all.contains(AWS_KEY));
 }
+
+/// Records are written behind the requests; when the store stops taking them, the gateway
+/// refuses requests (fail closed) until a write succeeds again.
+#[tokio::test]
+async fn a_broken_audit_store_stops_requests_until_it_recovers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("audit.db");
+    let mut setup = Setup::default();
+    setup
+        .env
+        .insert("AIRLOCK_GATEWAY_AUDIT".into(), db.display().to_string());
+    let env = harness::start(setup).await;
+    let body = json!({"model": "gpt-4o", "messages": [{"role": "user", "content": "hi"}]});
+    assert_eq!(
+        env.post("/v1/chat/completions", body.clone())
+            .await
+            .status(),
+        200
+    );
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.busy_timeout(Duration::from_secs(10)).unwrap();
+    conn.execute_batch("ALTER TABLE airlock_audit_head RENAME TO broken_head")
+        .unwrap();
+    // The next record fails to be written; from then on requests are refused.
+    let mut refused = None;
+    for _ in 0..100 {
+        let r = env.post("/v1/chat/completions", body.clone()).await;
+        if r.status() != 200 {
+            refused = Some(r);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let r = refused.expect("requests are refused while the audit store fails");
+    assert_eq!(r.status(), 500);
+    let v: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(v["error"]["code"], "airlock_audit_failed");
+
+    conn.execute_batch("ALTER TABLE broken_head RENAME TO airlock_audit_head")
+        .unwrap();
+    let mut served = false;
+    for _ in 0..100 {
+        if env
+            .post("/v1/chat/completions", body.clone())
+            .await
+            .status()
+            == 200
+        {
+            served = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(
+        served,
+        "requests are served again once the store takes records"
+    );
+}

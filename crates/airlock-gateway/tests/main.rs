@@ -10,3 +10,4 @@ mod harness;
 mod openai;
 mod other_endpoints;
 mod review;
+mod vault;

@@ -95,11 +95,16 @@ pub struct Gateway {
     pub secret_env: String,
     pub max_body_bytes: u64,
     pub upstream_timeout_secs: u64,
+    /// How long the shared placeholder vault keeps a value (seconds); 0 turns it off.
+    pub vault_ttl_secs: u64,
     pub answer_review: AnswerReview,
     /// "provider/model" that box-3 content is rerouted to instead of being blocked.
     pub box3_route: Option<String>,
     pub upstreams: Vec<Upstream>,
 }
+
+/// How long the placeholder vault keeps values by default: a day.
+pub const DEFAULT_VAULT_TTL_SECS: u64 = 24 * 60 * 60;
 
 /// The gateway's default port.
 pub const DEFAULT_GATEWAY_PORT: u16 = 8787;
@@ -115,6 +120,7 @@ impl Default for Gateway {
             secret_env: "AIRLOCK_GATEWAY_SECRET".into(),
             max_body_bytes: 32 * 1024 * 1024,
             upstream_timeout_secs: 600,
+            vault_ttl_secs: DEFAULT_VAULT_TTL_SECS,
             answer_review: AnswerReview::Annotate,
             box3_route: None,
             upstreams: vec![

@@ -27,6 +27,7 @@ pub use classify::{Classification, Reason};
 pub use error::{Diagnostic, PolicyError};
 pub use gateway::{
     AnswerReview, Gateway, GatewayAuth, Upstream, UpstreamKind, DEFAULT_GATEWAY_PORT,
+    DEFAULT_VAULT_TTL_SECS,
 };
 pub use rules::{CODENAME_RULE_ID, INTERNAL_HOST_RULE_ID, MARKER_RULE_ID};
 

@@ -137,6 +137,7 @@ struct RawGateway {
     secret_env: Option<Spanned<String>>,
     max_body_bytes: Option<Spanned<i64>>,
     upstream_timeout_secs: Option<Spanned<i64>>,
+    vault_ttl_secs: Option<Spanned<i64>>,
     answer_review: Option<AnswerReview>,
     box3_route: Option<Spanned<String>>,
     upstreams: Option<Vec<RawUpstream>>,
@@ -670,6 +671,18 @@ fn gateway(r: &Reporter<'_>, g: RawGateway) -> Result<Gateway, PolicyError> {
     }
     if let Some(n) = &g.upstream_timeout_secs {
         out.upstream_timeout_secs = positive(r, n, "upstream_timeout_secs")?;
+    }
+    if let Some(n) = &g.vault_ttl_secs {
+        out.vault_ttl_secs = u64::try_from(*n.get_ref()).map_err(|_| {
+            r.at(
+                Some(n.span().start),
+                format!(
+                    "vault_ttl_secs must be 0 (off) or a number of seconds, not {}",
+                    n.get_ref()
+                ),
+                None,
+            )
+        })?;
     }
     if let Some(a) = g.answer_review {
         out.answer_review = a;

@@ -60,6 +60,11 @@ struct RunArgs {
     /// [env: AIRLOCK_GATEWAY_UPSTREAM_TIMEOUT_SECS]
     #[arg(long, value_name = "SECS")]
     upstream_timeout_secs: Option<u64>,
+    /// Seconds the shared placeholder vault (in the audit database) keeps a value, so that
+    /// every instance can restore it; 0 turns the vault off [env: AIRLOCK_GATEWAY_VAULT_TTL_SECS]
+    /// [default: 86400]
+    #[arg(long, value_name = "SECS")]
+    vault_ttl_secs: Option<u64>,
     /// Point an upstream elsewhere: NAME=URL, repeatable [env: AIRLOCK_UPSTREAM_<NAME>_URL]
     #[arg(long = "upstream", value_name = "NAME=URL")]
     upstreams: Vec<String>,
@@ -101,6 +106,7 @@ fn overrides(a: &RunArgs) -> Result<Overrides> {
         answer_review: a.answer_review,
         max_body_bytes: a.max_body_bytes,
         upstream_timeout_secs: a.upstream_timeout_secs,
+        vault_ttl_secs: a.vault_ttl_secs,
         upstream_urls,
         default_audit: airlock_audit::default_database_path().map(|p| p.display().to_string()),
     })
