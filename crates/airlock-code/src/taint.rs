@@ -217,6 +217,33 @@ impl<'m, 't> Taint<'m, 't> {
             if self.assignment_of(&name, n.start_byte()).is_some() {
                 return self.variable(text, n.start_byte(), san, depth);
             }
+            // `self.target` set by the constructor from its parameter: whoever built the
+            // object decides, as for a parameter.
+            if let Some(field) = name
+                .strip_prefix("self.")
+                .or_else(|| name.strip_prefix("this."))
+                .or_else(|| name.strip_prefix('@'))
+            {
+                let set_by_constructor = m.assigns.iter().find(|a| {
+                    normalize_name(&a.target)
+                        .rsplit(['.', '@'])
+                        .next()
+                        .is_some_and(|t| t == field)
+                        && a.target != field
+                        && a.func.is_some_and(|f| {
+                            matches!(
+                                m.functions[f].name.as_str(),
+                                "__init__" | "constructor" | "initialize" | "new"
+                            )
+                        })
+                });
+                if let Some(a) = set_by_constructor {
+                    let f = self.flow_at(a.value, san, depth + 1);
+                    if f.origin >= Origin::Param {
+                        return f;
+                    }
+                }
+            }
             let object = n
                 .child_by_field_name("object")
                 .or_else(|| n.child_by_field_name("operand"))
@@ -741,6 +768,15 @@ impl<'m, 't> Taint<'m, 't> {
     fn parameter(&self, name: &str, at: usize) -> Flow {
         let m = self.m;
         let name = name.to_string();
+        // The object a method runs on is a handle, not data.
+        if matches!(name.as_str(), "self" | "cls" | "this") {
+            return Flow {
+                origin: Origin::Unknown,
+                built: false,
+                via: None,
+                local: false,
+            };
+        }
         if let Some(fi) = m.function_at(at) {
             // Parameters of this function, or of an enclosing one (closures).
             let mut fun = Some(fi);

@@ -127,6 +127,28 @@ impl<'t> Taint<'_, 't> {
             return None;
         }
         let (cond, yes, no) = self.parts(n)?;
+        // `url if url_is_safe else "/"`: the value passes only when a check said so.
+        let checked = {
+            let c = self.m.text(cond).to_ascii_lowercase();
+            [
+                "safe",
+                "allowed",
+                "valid",
+                "permitted",
+                "trusted",
+                "whitelist",
+                "allowlist",
+            ]
+            .iter()
+            .any(|w| c.contains(w))
+                && !c.contains("unsafe")
+                && !c.contains("invalid")
+                && !c.contains("not ")
+                && !c.starts_with('!')
+        };
+        if checked && no.is_some_and(|b| crate::taint::is_literal_kind(b.kind())) {
+            return Some(Vec::new());
+        }
         Some(match self.konst_val(cond, 0) {
             Some(Val::Bool(true)) => vec![yes],
             Some(Val::Bool(false)) => no.into_iter().collect(),
