@@ -213,3 +213,58 @@ fn explain_and_list_cover_code_rules() {
         "{text}"
     );
 }
+
+#[test]
+fn review_names_the_reviewers_the_policy_requires() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::write(
+        root.join("airlock.toml"),
+        "[[review]]\npaths = [\"src/auth/**\"]\nreviewers = [\"@security-team\"]\n\n[[review]]\npaths = [\"src/**\"]\nreviewers = [\"@leads\"]\nmin_severity = \"high\"\n",
+    )
+    .unwrap();
+    fs::create_dir_all(root.join("src/auth")).unwrap();
+    fs::write(
+        root.join("src/auth/session.py"),
+        "def ttl():\n    return 3600\n",
+    )
+    .unwrap();
+    fs::write(
+        root.join("src/util.py"),
+        "def add(a, b):\n    return a + b\n",
+    )
+    .unwrap();
+    // A clean change under src/auth still needs the security team; nothing needs the leads.
+    let out = airlock(root, &["review", "src", "--offline", "--no-deps"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "review required by @security-team (changes under src/auth/**): src/auth/session.py"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("@leads"), "{err}");
+    assert!(!err.contains("src/util.py"), "{err}");
+    // A high-severity finding elsewhere under src/ brings in the leads, for that file only.
+    fs::write(root.join("src/report.py"), VULNERABLE_PY).unwrap();
+    let out = airlock(
+        root,
+        &[
+            "review",
+            "src",
+            "--offline",
+            "--no-deps",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("review required by @leads (high findings under src/**): src/report.py"),
+        "{err}"
+    );
+    let json: Value = serde_json::from_str(&stdout(&out)).expect("json on stdout");
+    assert!(json["findings"].as_array().is_some_and(|f| !f.is_empty()));
+}

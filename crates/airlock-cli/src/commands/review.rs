@@ -57,8 +57,10 @@ pub struct ReviewArgs {
 pub fn run(global: &GlobalArgs, args: ReviewArgs) -> Result<ExitCode> {
     let analyzer = Analyzer::new();
     // Secrets found in the reviewed code are masked in what is printed.
-    let detector = crate::context::Context::load(global)?
-        .detector(airlock_secrets::DetectorConfig::default())?;
+    let ctx = crate::context::Context::load(global)?;
+    let detector = ctx.detector(airlock_secrets::DetectorConfig::default())?;
+    // Every file the review looked at, for the policy's `[[review]]` rules.
+    let mut reviewed: Vec<String> = Vec::new();
     let min: Confidence = args.min_confidence.into();
     let mut records = Vec::new();
     let mut deps = Vec::new();
@@ -116,6 +118,7 @@ pub fn run(global: &GlobalArgs, args: ReviewArgs) -> Result<ExitCode> {
             );
             recs.retain(|r| added.contains(&r.line));
             records.extend(recs);
+            reviewed.push(path.clone());
             if !args.no_deps {
                 deps.extend(
                     dependencies(&path, &content)
@@ -136,7 +139,7 @@ pub fn run(global: &GlobalArgs, args: ReviewArgs) -> Result<ExitCode> {
             }
         }
         let progress = crate::walk::Progress::default();
-        let found = std::sync::Mutex::new((Vec::new(), Vec::new()));
+        let found = std::sync::Mutex::new((Vec::new(), Vec::new(), Vec::new()));
         crate::walk::walk(
             &paths,
             &progress,
@@ -160,12 +163,14 @@ pub fn run(global: &GlobalArgs, args: ReviewArgs) -> Result<ExitCode> {
                 let mut g = found.lock().expect("review lock");
                 g.0.extend(recs);
                 g.1.extend(ds);
+                g.2.push(shown);
             },
             |_, _| {},
         );
-        let (r, d) = found.into_inner().expect("review lock");
+        let (r, d, seen) = found.into_inner().expect("review lock");
         records = r;
         deps = d;
+        reviewed = seen;
     }
     if !deps.is_empty() {
         records.extend(check_dependencies(deps, args.offline, min));
@@ -174,6 +179,7 @@ pub fn run(global: &GlobalArgs, args: ReviewArgs) -> Result<ExitCode> {
     records.sort_by(|a, b| {
         (&a.path, a.line, a.column, &a.rule).cmp(&(&b.path, b.line, b.column, &b.rule))
     });
+    let reviews = required_reviews(&ctx.policy, &reviewed, &records);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
         Format::Human => {
@@ -207,6 +213,14 @@ pub fn run(global: &GlobalArgs, args: ReviewArgs) -> Result<ExitCode> {
         Format::Sarif => report::sarif::write(&mut out, &records, &|_| None)?,
     }
     out.flush()?;
+    for r in &reviews {
+        eprintln!(
+            "airlock: review required by {} ({}): {}",
+            r.reviewers.join(", "),
+            r.why,
+            r.paths.join(", ")
+        );
+    }
     Ok(if records.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -427,4 +441,54 @@ fn check_dependencies(
             }
         })
         .collect()
+}
+
+/// A `[[review]]` rule of the policy that applies to what was reviewed.
+struct RequiredReview {
+    reviewers: Vec<String>,
+    why: String,
+    paths: Vec<String>,
+}
+
+/// The policy's `[[review]]` rules that the reviewed files trigger: a rule without
+/// `min_severity` applies to every file under its paths, one with it only to files with a
+/// finding at least that severe.
+fn required_reviews(
+    policy: &airlock_policy::Policy,
+    reviewed: &[String],
+    records: &[Record],
+) -> Vec<RequiredReview> {
+    let mut out: Vec<RequiredReview> = Vec::new();
+    let mut files: Vec<&str> = reviewed.iter().map(String::as_str).collect();
+    files.extend(records.iter().map(|r| r.path.as_str()));
+    files.sort_unstable();
+    files.dedup();
+    for path in files {
+        let rel = path.strip_prefix("./").unwrap_or(path);
+        for rule in policy.review_rules_for_path(rel) {
+            let applies = match rule.min_severity {
+                None => true,
+                Some(min) => records.iter().any(|r| r.path == path && r.severity >= min),
+            };
+            if !applies {
+                continue;
+            }
+            let why = match rule.min_severity {
+                None => format!("changes under {}", rule.paths.join(", ")),
+                Some(min) => format!("{} findings under {}", min.as_str(), rule.paths.join(", ")),
+            };
+            match out
+                .iter_mut()
+                .find(|r| r.reviewers == rule.reviewers && r.why == why)
+            {
+                Some(r) => r.paths.push(rel.to_string()),
+                None => out.push(RequiredReview {
+                    reviewers: rule.reviewers.clone(),
+                    why,
+                    paths: vec![rel.to_string()],
+                }),
+            }
+        }
+    }
+    out
 }
