@@ -83,6 +83,36 @@ fn hook_blocks_a_commit_with_a_secret_and_allows_a_clean_one() {
 }
 
 #[test]
+fn hook_names_the_reviewers_a_change_needs() {
+    let dir = repo();
+    let p = dir.path();
+    assert_eq!(airlock(p, &["hook", "install"]).status.code(), Some(0));
+    fs::write(
+        p.join("airlock.toml"),
+        "[[review]]\npaths = [\"src/auth/**\"]\nreviewers = [\"@security-team\"]\n",
+    )
+    .unwrap();
+    fs::create_dir_all(p.join("src/auth")).unwrap();
+    fs::write(p.join("src/auth/ttl.py"), "def ttl():\n    return 3600\n").unwrap();
+    git(p, &["add", "."]);
+    let c = git(p, &["commit", "-q", "-m", "session ttl"]);
+    let err = String::from_utf8_lossy(&c.stderr);
+    assert!(c.status.success(), "clean commit refused: {err}");
+    assert!(
+        err.contains(
+            "review required by @security-team (changes under src/auth/**): src/auth/ttl.py"
+        ),
+        "{err}"
+    );
+    // A change outside those paths needs no one.
+    fs::write(p.join("README.md"), "notes\n").unwrap();
+    git(p, &["add", "README.md"]);
+    let c = git(p, &["commit", "-q", "-m", "notes"]);
+    assert!(c.status.success());
+    assert!(!String::from_utf8_lossy(&c.stderr).contains("review required"));
+}
+
+#[test]
 fn hook_install_refuses_to_clobber_a_foreign_hook() {
     let dir = repo();
     let p = dir.path();

@@ -1,5 +1,6 @@
 //! `airlock hook install`: a git pre-commit hook that scans what is staged (the index, not
-//! the working tree) and stops the commit when it holds a secret.
+//! the working tree), stops the commit when it holds a secret or insecure code, and names
+//! who must review the change under the policy's `[[review]]` rules.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -50,7 +51,10 @@ or call `airlock scan --staged` from it",
 # Accept a finding with an `airlock:allow` comment on its line or `airlock baseline`;\n\
 # skip once with `git commit --no-verify`.\n\
 if command -v airlock >/dev/null 2>&1; then AIRLOCK=airlock; else AIRLOCK='{}'; fi\n\
-exec \"$AIRLOCK\" scan --staged --no-progress\n",
+\"$AIRLOCK\" scan --staged --no-progress || exit $?\n\
+# Who must review this change under the policy's [[review]] rules (information only).\n\
+\"$AIRLOCK\" review --staged --offline --no-deps --format json 2>&1 >/dev/null | grep '^airlock: review required' >&2\n\
+exit 0\n",
         exe.display().to_string().replace('\'', "'\\''")
     );
     let mut f =
