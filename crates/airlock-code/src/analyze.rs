@@ -145,7 +145,7 @@ impl Analyzer {
                 if sink
                     .when
                     .as_ref()
-                    .is_some_and(|w| !when_matches(m, call, w, sink))
+                    .is_some_and(|w| !when_matches(m, taint, call, w, sink))
                     || sink.unless.as_ref().is_some_and(|u| u.is_match(text))
                 {
                     continue;
@@ -416,6 +416,7 @@ fn line_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// assigned (`r = Runtime.getRuntime()`), or on the enclosing function when the sink asks.
 fn when_matches(
     m: &Model<'_>,
+    taint: &Taint<'_, '_>,
     call: &crate::syntax::Call<'_>,
     when: &regex::Regex,
     sink: &crate::rule::Sink,
@@ -435,13 +436,9 @@ fn when_matches(
         return false;
     }
     let name = crate::syntax::normalize_name(m.text(r));
-    let at = call.node.start_byte();
-    let func = m.function_at(at);
-    m.assigns
-        .iter()
-        .filter(|a| a.target == name && a.at <= at && (a.func == func || a.func.is_none()))
-        .max_by_key(|a| a.at)
-        .is_some_and(|a| when.is_match(m.text(a.value)))
+    taint
+        .assignment_of(&name, call.node.start_byte())
+        .is_some_and(|i| when.is_match(m.text(m.assigns[i].value)))
 }
 
 fn in_context(m: &Model<'_>, ctx: &regex::Regex, at: usize, lines: usize) -> bool {

@@ -39,6 +39,16 @@ pub struct Flow {
 }
 
 impl Flow {
+    /// Fields, globals, results of calls we know nothing about.
+    fn unknown() -> Flow {
+        Flow {
+            origin: Origin::Unknown,
+            built: false,
+            via: None,
+            local: false,
+        }
+    }
+
     fn konst() -> Flow {
         Flow {
             origin: Origin::Const,
@@ -157,12 +167,7 @@ impl<'m, 't> Taint<'m, 't> {
 
     fn flow_at(&self, n: Node<'t>, san: Option<&Regex>, depth: usize) -> Flow {
         if depth > 24 {
-            return Flow {
-                origin: Origin::Unknown,
-                built: false,
-                via: None,
-                local: false,
-            };
+            return Flow::unknown();
         }
         let m = self.m;
         let text = m.text(n);
@@ -286,12 +291,7 @@ impl<'m, 't> Taint<'m, 't> {
                     }
                     f
                 }
-                _ => Flow {
-                    origin: Origin::Unknown,
-                    built: false,
-                    via: None,
-                    local: false,
-                },
+                _ => Flow::unknown(),
             };
         }
         if is_call_kind(kind) {
@@ -414,12 +414,7 @@ impl<'m, 't> Taint<'m, 't> {
     fn call(&self, n: Node<'t>, san: Option<&Regex>, depth: usize) -> Flow {
         let m = self.m;
         let Some(call) = m.calls.iter().find(|c| c.node.id() == n.id()) else {
-            return Flow {
-                origin: Origin::Unknown,
-                built: false,
-                via: None,
-                local: false,
-            };
+            return Flow::unknown();
         };
         let callee = call.callee.as_str();
         if SANITIZER.is_match(callee) || san.is_some_and(|s| s.is_match(callee)) {
@@ -571,27 +566,10 @@ impl<'m, 't> Taint<'m, 't> {
         if returns.is_empty() {
             return None;
         }
-        let func = &m.functions[fi];
-        // `def build(self, x)` called as `self.build(x)`: the receiver fills `self`.
-        let skip = usize::from(
-            func.params.len() == nargs + 1
-                && func
-                    .params
-                    .first()
-                    .is_some_and(|p| matches!(p.as_str(), "self" | "cls" | "this")),
-        );
-        let mut binds = Vec::new();
-        for (i, a) in call.args.iter().enumerate() {
-            let param = match &a.name {
-                Some(kw) if func.params.contains(kw) => kw.clone(),
-                Some(_) => continue,
-                None => match func.params.get(i + skip) {
-                    Some(p) => p.clone(),
-                    None => continue,
-                },
-            };
-            binds.push((param, self.flow_at(a.node, san, depth + 1)));
-        }
+        let binds = params_passed(&m.functions[fi], call)
+            .into_iter()
+            .map(|(param, a)| (param.to_string(), self.flow_at(a.node, san, depth + 1)))
+            .collect();
         self.bound.borrow_mut().push((fi, binds));
         let mut f = Flow::konst();
         for r in returns {
@@ -620,7 +598,6 @@ impl<'m, 't> Taint<'m, 't> {
         if func.name.is_empty() || m.functions.iter().filter(|f| f.name == func.name).count() > 1 {
             return None;
         }
-        let pos = func.params.iter().position(|p| p == name)?;
         let mut out: Option<Flow> = None;
         for call in &m.calls {
             let callee = normalize_name(&call.callee);
@@ -629,18 +606,9 @@ impl<'m, 't> Taint<'m, 't> {
             {
                 continue;
             }
-            let skip = usize::from(
-                func.params.len() == call.args.len() + 1
-                    && matches!(func.params[0].as_str(), "self" | "cls" | "this"),
-            );
-            let arg = match call.args.iter().find(|a| a.name.as_deref() == Some(name)) {
-                Some(a) => a,
-                None => call
-                    .args
-                    .iter()
-                    .filter(|a| a.name.is_none())
-                    .nth(pos.checked_sub(skip)?)?,
-            };
+            let (_, arg) = params_passed(func, call)
+                .into_iter()
+                .find(|(p, _)| *p == name)?;
             let f = self.flow(arg.node, san);
             match &mut out {
                 Some(o) => o.join(f),
@@ -685,7 +653,7 @@ impl<'m, 't> Taint<'m, 't> {
 
     /// The latest assignment to `name` before `at`, in the same function (or at the top
     /// level for globals).
-    fn assignment_of(&self, name: &str, at: usize) -> Option<usize> {
+    pub(crate) fn assignment_of(&self, name: &str, at: usize) -> Option<usize> {
         let m = self.m;
         let func = m.function_at(at);
         let mut best: Option<usize> = None;
@@ -715,12 +683,7 @@ impl<'m, 't> Taint<'m, 't> {
             let mut out: Option<Flow> = None;
             for i in defs {
                 let f = if self.active.borrow().contains(&i) {
-                    Flow {
-                        origin: Origin::Unknown,
-                        built: false,
-                        via: None,
-                        local: false,
-                    }
+                    Flow::unknown()
                 } else {
                     self.active.borrow_mut().push(i);
                     let a = &m.assigns[i];
@@ -770,12 +733,7 @@ impl<'m, 't> Taint<'m, 't> {
         let name = name.to_string();
         // The object a method runs on is a handle, not data.
         if matches!(name.as_str(), "self" | "cls" | "this") {
-            return Flow {
-                origin: Origin::Unknown,
-                built: false,
-                via: None,
-                local: false,
-            };
+            return Flow::unknown();
         }
         if let Some(fi) = m.function_at(at) {
             // Parameters of this function, or of an enclosing one (closures).
@@ -839,12 +797,7 @@ impl<'m, 't> Taint<'m, 't> {
                 local: false,
             };
         }
-        Flow {
-            origin: Origin::Unknown,
-            built: false,
-            via: None,
-            local: false,
-        }
+        Flow::unknown()
     }
 
     /// An allowlist or validation check on `name` between `from` and `to` that makes the
@@ -887,6 +840,40 @@ impl<'m, 't> Taint<'m, 't> {
         }
         false
     }
+}
+
+/// Which parameter of `func` each argument of `call` fills: keywords by name, the others
+/// in order, `self`/`cls`/`this` filled by the receiver when the call passes one argument
+/// fewer than the function declares.
+fn params_passed<'f, 'c, 't>(
+    func: &'f crate::syntax::Function,
+    call: &'c crate::syntax::Call<'t>,
+) -> Vec<(&'f str, &'c crate::syntax::Arg<'t>)> {
+    let skip = usize::from(
+        func.params.len() == call.args.len() + 1
+            && func
+                .params
+                .first()
+                .is_some_and(|p| matches!(p.as_str(), "self" | "cls" | "this")),
+    );
+    let mut out = Vec::new();
+    let mut positional = skip;
+    for a in &call.args {
+        match &a.name {
+            Some(kw) => {
+                if let Some(p) = func.params.iter().find(|p| *p == kw) {
+                    out.push((p.as_str(), a));
+                }
+            }
+            None => {
+                if let Some(p) = func.params.get(positional) {
+                    out.push((p.as_str(), a));
+                }
+                positional += 1;
+            }
+        }
+    }
+    out
 }
 
 fn contains_word(hay: &str, word: &str) -> bool {
