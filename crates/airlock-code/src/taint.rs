@@ -2,7 +2,8 @@
 //! environment, stdin, a parameter of the enclosing function, constants) and whether it
 //! was built into a string or passed through a sanitizer on the way.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -148,7 +149,17 @@ pub struct Taint<'m, 't> {
     /// Functions of this file being followed into from a call, with what the call passed
     /// for each parameter: their parameters take the arguments' flows.
     bound: RefCell<Vec<(usize, Bindings)>>,
+    /// Flows of names already resolved, by (name, position, sanitizer, bindings in force):
+    /// without it a run of conditional `x += ...` is followed once per path, exponentially.
+    memo: RefCell<HashMap<VarKey, Flow>>,
+    /// Identity of the bindings in force: a fresh number for each call followed into.
+    scope: Cell<u64>,
+    scopes: Cell<u64>,
 }
+
+/// A resolved name: its text, where it is read, the sink's sanitizer (by address) and the
+/// identity of the call bindings in force.
+type VarKey = (String, usize, usize, u64);
 
 impl<'m, 't> Taint<'m, 't> {
     pub fn new(m: &'m Model<'t>) -> Self {
@@ -156,6 +167,9 @@ impl<'m, 't> Taint<'m, 't> {
             m,
             active: RefCell::new(Vec::new()),
             bound: RefCell::new(Vec::new()),
+            memo: RefCell::new(HashMap::new()),
+            scope: Cell::new(0),
+            scopes: Cell::new(0),
         }
     }
 
@@ -571,10 +585,14 @@ impl<'m, 't> Taint<'m, 't> {
             .map(|(param, a)| (param.to_string(), self.flow_at(a.node, san, depth + 1)))
             .collect();
         self.bound.borrow_mut().push((fi, binds));
+        let outer = self.scope.get();
+        self.scopes.set(self.scopes.get() + 1);
+        self.scope.set(self.scopes.get());
         let mut f = Flow::konst();
         for r in returns {
             f.join(self.flow_at(r, san, depth + 1));
         }
+        self.scope.set(outer);
         self.bound.borrow_mut().pop();
         Some(f)
     }
@@ -676,8 +694,24 @@ impl<'m, 't> Taint<'m, 't> {
     }
 
     fn variable(&self, raw: &str, at: usize, san: Option<&Regex>, depth: usize) -> Flow {
-        let m = self.m;
         let name = normalize_name(raw);
+        let key = (
+            name,
+            at,
+            san.map_or(0, |r| r as *const Regex as usize),
+            self.scope.get(),
+        );
+        if let Some(f) = self.memo.borrow().get(&key) {
+            return f.clone();
+        }
+        let f = self.resolve(raw, &key.0, at, san, depth);
+        self.memo.borrow_mut().insert(key, f.clone());
+        f
+    }
+
+    fn resolve(&self, raw: &str, name: &str, at: usize, san: Option<&Regex>, depth: usize) -> Flow {
+        let m = self.m;
+        let name = name.to_string();
         let (defs, certain) = self.reaching(&name, at);
         if !defs.is_empty() {
             let mut out: Option<Flow> = None;

@@ -145,3 +145,41 @@ fn what_callers_pass_decides_for_a_helper_parameter() {
     // Nothing in the file calls it: its callers elsewhere decide, so it is reported.
     assert!(reported(helper, Language::Python, 5, "command-injection"));
 }
+
+/// A command list grown by many conditional `+=` (as option builders do): each read of the
+/// list is resolved once, not once per path through the branches, and what went in first
+/// or last still decides.
+fn option_builder(first: &str, last: &str) -> String {
+    let mut src = format!(
+        "import subprocess\nfrom flask import request\n\ndef build(opts):\n    cmd = [{first}]\n"
+    );
+    for i in 0..40 {
+        src.push_str(&format!(
+            "    if opts.get('o{i}'):\n        cmd += ['--o{i}', 'on']\n"
+        ));
+    }
+    src.push_str(&format!(
+        "    cmd += [{last}]\n    subprocess.run(' '.join(cmd), shell=True)\n"
+    ));
+    src
+}
+
+#[test]
+fn many_conditional_appends_are_followed_without_blowing_up() {
+    let sink = 5 + 40 * 2 + 2;
+    let tainted_last = option_builder("'podman'", "request.args['name']");
+    assert!(
+        reported(&tainted_last, Language::Python, sink, "command-injection"),
+        "{tainted_last}"
+    );
+    let tainted_first = option_builder("request.args['prog']", "'--rm'");
+    assert!(
+        reported(&tainted_first, Language::Python, sink, "command-injection"),
+        "{tainted_first}"
+    );
+    let constant = option_builder("'podman'", "'--rm'");
+    assert!(
+        !reported(&constant, Language::Python, sink, "command-injection"),
+        "{constant}"
+    );
+}
