@@ -485,7 +485,11 @@ impl<'m, 't> Taint<'m, 't> {
                 f.join(self.flow_at(r, san, depth + 1));
             }
         }
-        for a in &call.args {
+        let numeric = numeric_format_args(m, call);
+        for (i, a) in call.args.iter().enumerate() {
+            if numeric.contains(&i) {
+                continue;
+            }
             f.join(self.flow_at(a.node, san, depth + 1));
         }
         // A call to something we know nothing about, with nothing tainted going in: we
@@ -624,17 +628,36 @@ impl<'m, 't> Taint<'m, 't> {
     /// The flag says whether an unconditional assignment was found.
     fn reaching(&self, name: &str, at: usize) -> (Vec<usize>, bool) {
         let m = self.m;
-        let func = m.function_at(at);
-        let mut cands: Vec<usize> = m
-            .assigns
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.at <= at && a.target == name && (a.func == func || a.func.is_none()))
-            .map(|(i, _)| i)
-            .collect();
-        // Locals shadow globals.
-        if cands.iter().any(|&i| m.assigns[i].func.is_some()) {
-            cands.retain(|&i| m.assigns[i].func.is_some());
+        // Locals shadow what enclosing functions assign (a closure's captured variables),
+        // which shadows globals.
+        let mut cands: Vec<usize> = Vec::new();
+        let mut fun = m.function_at(at);
+        while let Some(fi) = fun {
+            cands = m
+                .assigns
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.at <= at && a.target == name && a.func == Some(fi))
+                .map(|(i, _)| i)
+                .collect();
+            let f = &m.functions[fi];
+            // A parameter of this function hides the enclosing function's variable.
+            if !cands.is_empty() || f.params.iter().any(|p| p == name) {
+                break;
+            }
+            let start = f.start;
+            fun = m
+                .function_at(start.saturating_sub(1))
+                .filter(|&o| o != fi && m.functions[o].start < start);
+        }
+        if cands.is_empty() {
+            cands = m
+                .assigns
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.at <= at && a.target == name && a.func.is_none())
+                .map(|(i, _)| i)
+                .collect();
         }
         cands.sort_by_key(|&i| m.assigns[i].at);
         let mut out = Vec::new();
@@ -870,6 +893,57 @@ fn params_passed<'f, 'c, 't>(
                     out.push((p.as_str(), a));
                 }
                 positional += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The arguments of a Go `fmt.Sprintf`-style call that its literal format prints with a
+/// numeric or boolean verb (`%d`, `%x`, `%t`): the text they add is digits, whatever they
+/// held. Empty when the format is not a literal or uses explicit argument indexes.
+fn numeric_format_args(m: &crate::syntax::Model<'_>, call: &crate::syntax::Call<'_>) -> Vec<usize> {
+    if m.lang != crate::Language::Go {
+        return Vec::new();
+    }
+    let fmt_at = match call.callee.as_str() {
+        "fmt.Sprintf" | "fmt.Errorf" | "fmt.Printf" => 0,
+        "fmt.Fprintf" => 1,
+        _ => return Vec::new(),
+    };
+    let Some(format) = call.args.get(fmt_at) else {
+        return Vec::new();
+    };
+    let text = m.text(format.node);
+    if !(text.starts_with('"') || text.starts_with('`')) || text.len() < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut arg = fmt_at + 1;
+    let mut chars = text[1..text.len() - 1].chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            continue;
+        }
+        // Flags, width and precision, then the verb.
+        let mut verb = None;
+        while let Some(&d) = chars.peek() {
+            chars.next();
+            if d == '[' || d == '*' {
+                return Vec::new();
+            }
+            if d.is_ascii_alphabetic() || d == '%' {
+                verb = Some(d);
+                break;
+            }
+        }
+        match verb {
+            Some('%') | None => {}
+            Some(v) => {
+                if "dboOxXeEfFgGtcU".contains(v) {
+                    out.push(arg);
+                }
+                arg += 1;
             }
         }
     }
