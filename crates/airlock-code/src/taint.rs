@@ -279,7 +279,13 @@ impl<'m, 't> Taint<'m, 't> {
                 kind.contains("subscript") || kind.contains("index") || kind.contains("element");
             return match object {
                 Some(o) if o.id() != n.id() => {
-                    let mut f = self.flow_at(o, san, depth + 1);
+                    // Reading one field of an object: what was stored in its other fields
+                    // does not flow here.
+                    let mut f = if is_identifier_kind(o.kind()) {
+                        self.variable_with(m.text(o), o.start_byte(), san, depth + 1, false)
+                    } else {
+                        self.flow_at(o, san, depth + 1)
+                    };
                     // An entry of a constant table (`SORT_COLUMNS[key]`, `cols[sort]` with
                     // `cols = {"name": "name"}`) is one of its constant values.
                     if lookup && f.origin == Origin::Const {
@@ -699,10 +705,29 @@ impl<'m, 't> Taint<'m, 't> {
     }
 
     fn variable(&self, raw: &str, at: usize, san: Option<&Regex>, depth: usize) -> Flow {
+        self.variable_with(raw, at, san, depth, true)
+    }
+
+    /// `fields`: whether a freshly built object (`c := &Config{}`, `o = {}`, `new T()`) also
+    /// holds what was stored in its fields afterwards (`c.Value = v`): true when the
+    /// object is used whole (returned, passed on), false when one of its fields is read.
+    fn variable_with(
+        &self,
+        raw: &str,
+        at: usize,
+        san: Option<&Regex>,
+        depth: usize,
+        fields: bool,
+    ) -> Flow {
         let m = self.m;
         let name = normalize_name(raw);
         let (defs, certain) = self.reaching(&name, at);
         if !defs.is_empty() {
+            let fresh = fields
+                && defs
+                    .iter()
+                    .all(|&i| FRESH_OBJECT.is_match(m.text(m.assigns[i].value).trim()));
+            let first_def = defs.iter().map(|&i| m.assigns[i].at).min().unwrap_or(at);
             let mut out: Option<Flow> = None;
             for i in defs {
                 let f = if self.active.borrow().contains(&i) {
@@ -735,6 +760,33 @@ impl<'m, 't> Taint<'m, 't> {
                 }
             }
             let mut out = out.unwrap_or_else(Flow::konst);
+            if fresh && out.origin < Origin::Param {
+                let func = m.function_at(at);
+                let prefix = format!("{name}.");
+                let stored: Vec<usize> = m
+                    .assigns
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| {
+                        a.func == func
+                            && a.at > first_def
+                            && a.at <= at
+                            && normalize_name(&a.target).starts_with(&prefix)
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                for i in stored {
+                    if self.active.borrow().contains(&i) {
+                        continue;
+                    }
+                    self.active.borrow_mut().push(i);
+                    let f = self.flow_at(m.assigns[i].value, san, depth + 1);
+                    self.active.borrow_mut().pop();
+                    if f.origin >= Origin::Param {
+                        out.join(f);
+                    }
+                }
+            }
             // Only conditional assignments reach here: what the name held before them (a
             // parameter) may reach it too.
             if !certain {
@@ -949,6 +1001,13 @@ fn numeric_format_args(m: &crate::syntax::Model<'_>, call: &crate::syntax::Call<
     }
     out
 }
+
+/// An object built empty or from a literal: `&Config{}`, `Config{Name: "x"}`, `{}`, `new T()`,
+/// `T()`, `dict()`.
+static FRESH_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^(?:&\s*)?[A-Za-z_][\w.]*\s*\{[^{}]*\}$|^\{\s*\}$|^(?:new\s+)?[A-Za-z_][\w.]*\s*\(\s*\)$"#)
+        .expect("fresh object regex")
+});
 
 fn contains_word(hay: &str, word: &str) -> bool {
     if word.is_empty() {

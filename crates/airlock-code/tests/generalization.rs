@@ -215,3 +215,14 @@ fn a_go_format_verb_that_prints_digits_carries_no_text() {
     let safe = "package main\n\nimport (\n\t\"database/sql\"\n\t\"fmt\"\n\t\"net/http\"\n)\n\nfunc h(db *sql.DB, r *http.Request) {\n\tq := fmt.Sprintf(\"SELECT * FROM t WHERE a = '%s' AND b = %d\", \"x\", r.FormValue(\"b\"))\n\tdb.Query(q)\n}\n";
     assert!(!reported(safe, Language::Go, "sql-injection"), "{safe}");
 }
+
+#[test]
+fn an_object_built_empty_carries_what_its_fields_were_given() {
+    let vulnerable = "package main\n\nimport (\n\t\"database/sql\"\n\t\"net/http\"\n)\n\ntype Filter struct {\n\tColumn string\n}\n\nfunc newFilter(col string) *Filter {\n\tf := &Filter{}\n\tf.Column = col\n\treturn f\n}\n\nfunc h(db *sql.DB, r *http.Request) {\n\tflt := newFilter(r.FormValue(\"sort\"))\n\tdb.Query(\"SELECT * FROM items ORDER BY \" + flt.Column)\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::Go, 20, "sql-injection"),
+        "{vulnerable}"
+    );
+    let safe = vulnerable.replace("f.Column = col", "f.Column = \"name\"");
+    assert!(!reported(&safe, Language::Go, "sql-injection"), "{safe}");
+}
