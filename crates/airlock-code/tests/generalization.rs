@@ -226,3 +226,19 @@ fn an_object_built_empty_carries_what_its_fields_were_given() {
     let safe = vulnerable.replace("f.Column = col", "f.Column = \"name\"");
     assert!(!reported(&safe, Language::Go, "sql-injection"), "{safe}");
 }
+
+#[test]
+fn a_go_cipher_given_a_literal_iv_or_nonce() {
+    let vulnerable = "package main\n\nimport (\n\t\"crypto/aes\"\n\t\"crypto/cipher\"\n)\n\nfunc seal(key, msg []byte) []byte {\n\tblock, _ := aes.NewCipher(key)\n\tgcm, _ := cipher.NewGCM(block)\n\treturn gcm.Seal(nil, []byte(\"fixed-nonce!\"), msg, nil)\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::Go, 11, "weak-cipher"),
+        "{vulnerable}"
+    );
+    let stream = "package main\n\nimport (\n\t\"crypto/aes\"\n\t\"crypto/cipher\"\n)\n\nfunc enc(key, msg []byte) {\n\tblock, _ := aes.NewCipher(key)\n\ts := cipher.NewCTR(block, []byte{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})\n\ts.XORKeyStream(msg, msg)\n}\n";
+    assert!(
+        reported_at(stream, Language::Go, 10, "weak-cipher"),
+        "{stream}"
+    );
+    let safe = "package main\n\nimport (\n\t\"crypto/aes\"\n\t\"crypto/cipher\"\n\t\"crypto/rand\"\n)\n\nfunc seal(key, msg []byte) []byte {\n\tblock, _ := aes.NewCipher(key)\n\tgcm, _ := cipher.NewGCM(block)\n\tnonce := make([]byte, gcm.NonceSize())\n\trand.Read(nonce)\n\treturn gcm.Seal(nonce, nonce, msg, nil)\n}\n";
+    assert!(!reported(safe, Language::Go, "weak-cipher"), "{safe}");
+}
