@@ -23,6 +23,20 @@ static ROUTE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("route regex")
 });
 
+/// `const x = require('fs')`: a local name for a Node module whose calls rules name by the
+/// module (`fs.readFile`, `child_process.exec`).
+static JS_REQUIRE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?m)(?:^|[\s,(;])([A-Za-z_$][\w$]*)\s*=\s*require\(\s*['"](fs|fs/promises|child_process|crypto|vm|path)['"]\s*\)"#)
+        .expect("require regex")
+});
+
+/// `import os as o`, `from subprocess import Popen as pop`: Python's local names for modules
+/// and their functions.
+static PY_IMPORT_AS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^\s*(?:from\s+([\w.]+)\s+)?import\s+([\w.]+)\s+as\s+(\w+)\s*$")
+        .expect("import-as regex")
+});
+
 /// Parameters of handlers that are framework objects, not request values.
 static NOT_REQUEST_DATA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:self|cls|request|req|res|response|db|session|conn|cursor|background_tasks|current_user|user|ctx|context|w|r|next|model|form|logger|settings|config|service|repo|repository)$")
@@ -116,6 +130,9 @@ pub struct Model<'t> {
     pub returns: Vec<(Node<'t>, Option<usize>)>,
     /// Regex literals (`/a+/g` in JavaScript, `/a+/` and `%r{a+}` in Ruby).
     pub regexes: Vec<(usize, usize)>,
+    /// Local names of modules and imported functions, with the name rules know them by
+    /// (`fileSystem` -> `fs`, `pop` -> `Popen`): callees are written with the latter.
+    aliases: Vec<(String, String)>,
 }
 
 impl<'t> Model<'t> {
@@ -130,6 +147,7 @@ impl<'t> Model<'t> {
             regexes: Vec::new(),
             pairs: Vec::new(),
             returns: Vec::new(),
+            aliases: module_aliases(lang, src),
         };
         let mut blank: Vec<(usize, usize)> = Vec::new();
         let mut stack: Vec<usize> = Vec::new();
@@ -436,7 +454,7 @@ impl<'t> Model<'t> {
                 callee.truncate(i);
             }
         }
-        let callee = callee.trim_end_matches("::").to_string();
+        let callee = self.unalias(callee.trim_end_matches("::"));
         let mut args = Vec::new();
         if let Some(a) = args_node {
             let mut c = a.walk();
@@ -469,6 +487,21 @@ impl<'t> Model<'t> {
             args,
             func,
         })
+    }
+
+    /// The callee with a module alias replaced by the module's own name.
+    fn unalias(&self, callee: &str) -> String {
+        for (alias, name) in &self.aliases {
+            if callee == alias {
+                return name.clone();
+            }
+            if let Some(rest) = callee.strip_prefix(alias.as_str()) {
+                if rest.starts_with('.') {
+                    return format!("{name}{rest}");
+                }
+            }
+        }
+        callee.to_string()
     }
 
     fn arg_of(&self, child: Node<'t>) -> Arg<'t> {
@@ -727,6 +760,37 @@ fn mask(src: &str, blank: &[(usize, usize)]) -> String {
     }
     // Blanking whole comment nodes keeps UTF-8 valid: only complete code points go.
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Module aliases declared in a file (see [`JS_REQUIRE`] and [`PY_IMPORT_AS`]); an alias that
+/// is the module's own name is left out.
+fn module_aliases(lang: Language, src: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    match lang {
+        Language::JavaScript | Language::TypeScript | Language::Tsx => {
+            for c in JS_REQUIRE.captures_iter(src) {
+                let name = match &c[2] {
+                    "fs/promises" => "fsp",
+                    m => m,
+                };
+                out.push((c[1].to_string(), name.to_string()));
+            }
+        }
+        Language::Python => {
+            for c in PY_IMPORT_AS.captures_iter(src) {
+                // `import os.path as p` names `os.path`; `from os import popen as p` names
+                // `os.popen`.
+                let name = match c.get(1) {
+                    Some(module) => format!("{}.{}", module.as_str(), &c[2]),
+                    None => c[2].to_string(),
+                };
+                out.push((c[3].to_string(), name));
+            }
+        }
+        _ => {}
+    }
+    out.retain(|(a, n)| a != n);
+    out
 }
 
 pub fn is_ident(s: &str) -> bool {

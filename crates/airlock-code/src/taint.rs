@@ -157,9 +157,9 @@ pub struct Taint<'m, 't> {
     scopes: Cell<u64>,
 }
 
-/// A resolved name: its text, where it is read, the sink's sanitizer (by address) and the
-/// identity of the call bindings in force.
-type VarKey = (String, usize, usize, u64);
+/// A resolved name: its text, where it is read, the sink's sanitizer (by address), the
+/// identity of the call bindings in force, and whether fields stored later count.
+type VarKey = (String, usize, usize, u64, bool);
 
 impl<'m, 't> Taint<'m, 't> {
     pub fn new(m: &'m Model<'t>) -> Self {
@@ -293,7 +293,13 @@ impl<'m, 't> Taint<'m, 't> {
                 kind.contains("subscript") || kind.contains("index") || kind.contains("element");
             return match object {
                 Some(o) if o.id() != n.id() => {
-                    let mut f = self.flow_at(o, san, depth + 1);
+                    // Reading one field of an object: what was stored in its other fields
+                    // does not flow here.
+                    let mut f = if is_identifier_kind(o.kind()) {
+                        self.variable_with(m.text(o), o.start_byte(), san, depth + 1, false)
+                    } else {
+                        self.flow_at(o, san, depth + 1)
+                    };
                     // An entry of a constant table (`SORT_COLUMNS[key]`, `cols[sort]` with
                     // `cols = {"name": "name"}`) is one of its constant values.
                     if lookup && f.origin == Origin::Const {
@@ -499,7 +505,11 @@ impl<'m, 't> Taint<'m, 't> {
                 f.join(self.flow_at(r, san, depth + 1));
             }
         }
-        for a in &call.args {
+        let numeric = numeric_format_args(m, call);
+        for (i, a) in call.args.iter().enumerate() {
+            if numeric.contains(&i) {
+                continue;
+            }
             f.join(self.flow_at(a.node, san, depth + 1));
         }
         // A call to something we know nothing about, with nothing tainted going in: we
@@ -642,17 +652,36 @@ impl<'m, 't> Taint<'m, 't> {
     /// The flag says whether an unconditional assignment was found.
     fn reaching(&self, name: &str, at: usize) -> (Vec<usize>, bool) {
         let m = self.m;
-        let func = m.function_at(at);
-        let mut cands: Vec<usize> = m
-            .assigns
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.at <= at && a.target == name && (a.func == func || a.func.is_none()))
-            .map(|(i, _)| i)
-            .collect();
-        // Locals shadow globals.
-        if cands.iter().any(|&i| m.assigns[i].func.is_some()) {
-            cands.retain(|&i| m.assigns[i].func.is_some());
+        // Locals shadow what enclosing functions assign (a closure's captured variables),
+        // which shadows globals.
+        let mut cands: Vec<usize> = Vec::new();
+        let mut fun = m.function_at(at);
+        while let Some(fi) = fun {
+            cands = m
+                .assigns
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.at <= at && a.target == name && a.func == Some(fi))
+                .map(|(i, _)| i)
+                .collect();
+            let f = &m.functions[fi];
+            // A parameter of this function hides the enclosing function's variable.
+            if !cands.is_empty() || f.params.iter().any(|p| p == name) {
+                break;
+            }
+            let start = f.start;
+            fun = m
+                .function_at(start.saturating_sub(1))
+                .filter(|&o| o != fi && m.functions[o].start < start);
+        }
+        if cands.is_empty() {
+            cands = m
+                .assigns
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.at <= at && a.target == name && a.func.is_none())
+                .map(|(i, _)| i)
+                .collect();
         }
         cands.sort_by_key(|&i| m.assigns[i].at);
         let mut out = Vec::new();
@@ -694,26 +723,54 @@ impl<'m, 't> Taint<'m, 't> {
     }
 
     fn variable(&self, raw: &str, at: usize, san: Option<&Regex>, depth: usize) -> Flow {
+        self.variable_with(raw, at, san, depth, true)
+    }
+
+    /// `fields`: whether a freshly built object (`c := &Config{}`, `o = {}`, `new T()`) also
+    /// holds what was stored in its fields afterwards (`c.Value = v`): true when the
+    /// object is used whole (returned, passed on), false when one of its fields is read.
+    fn variable_with(
+        &self,
+        raw: &str,
+        at: usize,
+        san: Option<&Regex>,
+        depth: usize,
+        fields: bool,
+    ) -> Flow {
         let name = normalize_name(raw);
         let key = (
             name,
             at,
             san.map_or(0, |r| r as *const Regex as usize),
             self.scope.get(),
+            fields,
         );
         if let Some(f) = self.memo.borrow().get(&key) {
             return f.clone();
         }
-        let f = self.resolve(raw, &key.0, at, san, depth);
+        let f = self.resolve(raw, &key.0, at, san, depth, fields);
         self.memo.borrow_mut().insert(key, f.clone());
         f
     }
 
-    fn resolve(&self, raw: &str, name: &str, at: usize, san: Option<&Regex>, depth: usize) -> Flow {
+    fn resolve(
+        &self,
+        raw: &str,
+        name: &str,
+        at: usize,
+        san: Option<&Regex>,
+        depth: usize,
+        fields: bool,
+    ) -> Flow {
         let m = self.m;
         let name = name.to_string();
         let (defs, certain) = self.reaching(&name, at);
         if !defs.is_empty() {
+            let fresh = fields
+                && defs
+                    .iter()
+                    .all(|&i| FRESH_OBJECT.is_match(m.text(m.assigns[i].value).trim()));
+            let first_def = defs.iter().map(|&i| m.assigns[i].at).min().unwrap_or(at);
             let mut out: Option<Flow> = None;
             for i in defs {
                 let f = if self.active.borrow().contains(&i) {
@@ -746,6 +803,33 @@ impl<'m, 't> Taint<'m, 't> {
                 }
             }
             let mut out = out.unwrap_or_else(Flow::konst);
+            if fresh && out.origin < Origin::Param {
+                let func = m.function_at(at);
+                let prefix = format!("{name}.");
+                let stored: Vec<usize> = m
+                    .assigns
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| {
+                        a.func == func
+                            && a.at > first_def
+                            && a.at <= at
+                            && normalize_name(&a.target).starts_with(&prefix)
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                for i in stored {
+                    if self.active.borrow().contains(&i) {
+                        continue;
+                    }
+                    self.active.borrow_mut().push(i);
+                    let f = self.flow_at(m.assigns[i].value, san, depth + 1);
+                    self.active.borrow_mut().pop();
+                    if f.origin >= Origin::Param {
+                        out.join(f);
+                    }
+                }
+            }
             // Only conditional assignments reach here: what the name held before them (a
             // parameter) may reach it too.
             if !certain {
@@ -909,6 +993,64 @@ fn params_passed<'f, 'c, 't>(
     }
     out
 }
+
+/// The arguments of a Go `fmt.Sprintf`-style call that its literal format prints with a
+/// numeric or boolean verb (`%d`, `%x`, `%t`): the text they add is digits, whatever they
+/// held. Empty when the format is not a literal or uses explicit argument indexes.
+fn numeric_format_args(m: &crate::syntax::Model<'_>, call: &crate::syntax::Call<'_>) -> Vec<usize> {
+    if m.lang != crate::Language::Go {
+        return Vec::new();
+    }
+    let fmt_at = match call.callee.as_str() {
+        "fmt.Sprintf" | "fmt.Errorf" | "fmt.Printf" => 0,
+        "fmt.Fprintf" => 1,
+        _ => return Vec::new(),
+    };
+    let Some(format) = call.args.get(fmt_at) else {
+        return Vec::new();
+    };
+    let text = m.text(format.node);
+    if !(text.starts_with('"') || text.starts_with('`')) || text.len() < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut arg = fmt_at + 1;
+    let mut chars = text[1..text.len() - 1].chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            continue;
+        }
+        // Flags, width and precision, then the verb.
+        let mut verb = None;
+        while let Some(&d) = chars.peek() {
+            chars.next();
+            if d == '[' || d == '*' {
+                return Vec::new();
+            }
+            if d.is_ascii_alphabetic() || d == '%' {
+                verb = Some(d);
+                break;
+            }
+        }
+        match verb {
+            Some('%') | None => {}
+            Some(v) => {
+                if "dboOxXeEfFgGtcU".contains(v) {
+                    out.push(arg);
+                }
+                arg += 1;
+            }
+        }
+    }
+    out
+}
+
+/// An object built empty or from a literal: `&Config{}`, `Config{Name: "x"}`, `{}`, `new T()`,
+/// `T()`, `dict()`.
+static FRESH_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^(?:&\s*)?[A-Za-z_][\w.]*\s*\{[^{}]*\}$|^\{\s*\}$|^(?:new\s+)?[A-Za-z_][\w.]*\s*\(\s*\)$"#)
+        .expect("fresh object regex")
+});
 
 fn contains_word(hay: &str, word: &str) -> bool {
     if word.is_empty() {

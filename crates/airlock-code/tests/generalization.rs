@@ -1,0 +1,244 @@
+//! Behaviours added from held-out Go, Python and JavaScript material (issue 3): each as a
+//! vulnerable/safe pair that differ in the one thing the behaviour is about.
+
+use airlock_code::{Analyzer, Language};
+
+fn rules(src: &str, lang: Language) -> Vec<(usize, String)> {
+    Analyzer::new()
+        .analyze(src, lang)
+        .into_iter()
+        .map(|f| (f.line, f.rule_id))
+        .collect()
+}
+
+fn reported(src: &str, lang: Language, rule: &str) -> bool {
+    rules(src, lang).iter().any(|(_, r)| r == rule)
+}
+
+fn reported_at(src: &str, lang: Language, line: usize, rule: &str) -> bool {
+    rules(src, lang)
+        .iter()
+        .any(|(l, r)| *l == line && r == rule)
+}
+
+#[test]
+fn a_required_node_module_keeps_its_name_under_another_binding() {
+    let vulnerable = "const store = require('fs');\napp.get('/f', (req, res) => {\n  store.readFile(req.query.name, (e, d) => res.end(d));\n});\n";
+    assert!(
+        reported_at(vulnerable, Language::JavaScript, 3, "path-traversal"),
+        "{vulnerable}"
+    );
+    let safe = "const store = require('fs');\napp.get('/f', (req, res) => {\n  store.readFile('public/index.html', (e, d) => res.end(d));\n});\n";
+    assert!(
+        !reported(safe, Language::JavaScript, "path-traversal"),
+        "{safe}"
+    );
+    // The same binding name for another module is not the file system.
+    let other = "const store = require('./store');\napp.get('/f', (req, res) => {\n  store.readFile(req.query.name, (e, d) => res.end(d));\n});\n";
+    assert!(
+        !reported(other, Language::JavaScript, "path-traversal"),
+        "{other}"
+    );
+}
+
+#[test]
+fn a_python_module_imported_under_another_name_keeps_its_name() {
+    let vulnerable = "import os as o\nfrom flask import request\n\n@app.route('/run')\ndef run():\n    o.system('ls ' + request.args['dir'])\n";
+    assert!(
+        reported_at(vulnerable, Language::Python, 6, "command-injection"),
+        "{vulnerable}"
+    );
+    let from_import = "from os import system as sh\nfrom flask import request\n\n@app.route('/run')\ndef run():\n    sh('ls ' + request.args['dir'])\n";
+    assert!(
+        reported_at(from_import, Language::Python, 6, "command-injection"),
+        "{from_import}"
+    );
+    let safe = "import os as o\nfrom flask import request\n\n@app.route('/run')\ndef run():\n    o.listdir(request.args['dir'])\n";
+    assert!(
+        !reported(safe, Language::Python, "command-injection"),
+        "{safe}"
+    );
+}
+
+#[test]
+fn a_closure_sees_what_its_enclosing_function_assigned() {
+    let vulnerable = "package main\n\nimport (\n\t\"database/sql\"\n\t\"net/http\"\n)\n\nfunc handler(db *sql.DB, r *http.Request) {\n\tid := r.FormValue(\"id\")\n\tdel := func() {\n\t\tdb.Exec(\"DELETE FROM items WHERE id = \" + id)\n\t}\n\tdel()\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::Go, 11, "sql-injection"),
+        "{vulnerable}"
+    );
+    let safe = vulnerable.replace("r.FormValue(\"id\")", "\"42\"");
+    assert!(!reported(&safe, Language::Go, "sql-injection"), "{safe}");
+    // A parameter of the closure (here a number) hides the outer variable.
+    let shadowed = "package main\n\nimport (\n\t\"database/sql\"\n\t\"fmt\"\n\t\"net/http\"\n)\n\nfunc handler(db *sql.DB, r *http.Request) {\n\tid := r.FormValue(\"id\")\n\tdel := func(id int) {\n\t\tdb.Exec(\"DELETE FROM items WHERE id = \" + fmt.Sprint(id))\n\t}\n\tdel(42)\n\t_ = id\n}\n";
+    assert!(
+        !reported(shadowed, Language::Go, "sql-injection"),
+        "{shadowed}"
+    );
+}
+
+#[test]
+fn go_json_encoding_escapes_html() {
+    let vulnerable = "package main\n\nimport \"net/http\"\n\nfunc h(w http.ResponseWriter, r *http.Request) {\n\tname := r.FormValue(\"name\")\n\tw.Write([]byte(name))\n}\n";
+    assert!(reported(vulnerable, Language::Go, "xss"), "{vulnerable}");
+    let safe = "package main\n\nimport (\n\t\"encoding/json\"\n\t\"net/http\"\n)\n\nfunc h(w http.ResponseWriter, r *http.Request) {\n\tname := r.FormValue(\"name\")\n\tout, _ := json.Marshal(name)\n\tw.Write(out)\n}\n";
+    assert!(!reported(safe, Language::Go, "xss"), "{safe}");
+}
+
+#[test]
+fn lib_pq_quoting_makes_an_identifier_safe() {
+    let vulnerable = "package main\n\nimport (\n\t\"database/sql\"\n\t\"fmt\"\n\t\"net/http\"\n)\n\nfunc h(db *sql.DB, r *http.Request) {\n\tq := fmt.Sprintf(\"SELECT * FROM %s\", r.FormValue(\"t\"))\n\tdb.Query(q)\n}\n";
+    assert!(
+        reported(vulnerable, Language::Go, "sql-injection"),
+        "{vulnerable}"
+    );
+    let safe = vulnerable.replace(
+        "r.FormValue(\"t\")",
+        "pq.QuoteIdentifier(r.FormValue(\"t\"))",
+    );
+    assert!(!reported(&safe, Language::Go, "sql-injection"), "{safe}");
+}
+
+#[test]
+fn a_logging_config_listener_needs_a_verify_callback() {
+    let vulnerable =
+        "import logging.config\n\nthread = logging.config.listen(9030)\nthread.start()\n";
+    assert!(
+        reported_at(vulnerable, Language::Python, 3, "code-injection"),
+        "{vulnerable}"
+    );
+    let safe = "import logging.config\n\nthread = logging.config.listen(9030, verify=check_signature)\nthread.start()\n";
+    assert!(
+        !reported(safe, Language::Python, "code-injection"),
+        "{safe}"
+    );
+}
+
+#[test]
+fn code_run_in_a_vm2_or_sandbox_instance_is_code_injection() {
+    let vulnerable = "const { NodeVM } = require('vm2');\napp.get('/calc', (req, res) => {\n  const vm = new NodeVM({ timeout: 1000 });\n  res.send(String(vm.run('module.exports = ' + req.query.expr)));\n});\n";
+    assert!(
+        reported_at(vulnerable, Language::JavaScript, 4, "code-injection"),
+        "{vulnerable}"
+    );
+    let safe = "const { NodeVM } = require('vm2');\napp.get('/calc', (req, res) => {\n  const vm = new NodeVM({ timeout: 1000 });\n  res.send(String(vm.run('module.exports = 6 * 7')));\n});\n";
+    assert!(
+        !reported(safe, Language::JavaScript, "code-injection"),
+        "{safe}"
+    );
+    // `run` on something that is not a sandbox is not evaluation.
+    let other = "app.get('/job', (req, res) => {\n  const job = scheduler.create();\n  job.run(req.query.name);\n});\n";
+    assert!(
+        !reported(other, Language::JavaScript, "code-injection"),
+        "{other}"
+    );
+}
+
+#[test]
+fn pseudo_random_bytes_is_never_a_secure_source() {
+    let vulnerable =
+        "const crypto = require('crypto');\nconst salt = crypto.pseudoRandomBytes(16);\n";
+    assert!(
+        reported(vulnerable, Language::JavaScript, "insecure-random"),
+        "{vulnerable}"
+    );
+    let safe = "const crypto = require('crypto');\nconst salt = crypto.randomBytes(16);\n";
+    assert!(
+        !reported(safe, Language::JavaScript, "insecure-random"),
+        "{safe}"
+    );
+}
+
+#[test]
+fn javascript_templates_compiled_without_escaping() {
+    let vulnerable = "const page = Handlebars.compile(source, { noEscape: true });\n";
+    assert!(
+        reported(vulnerable, Language::JavaScript, "xss"),
+        "{vulnerable}"
+    );
+    let safe = "const page = Handlebars.compile(source, { noEscape: false });\n";
+    assert!(!reported(safe, Language::JavaScript, "xss"), "{safe}");
+}
+
+#[test]
+fn a_password_compared_with_a_literal_is_hard_coded() {
+    let vulnerable = "package main\n\nfunc login(password string) bool {\n\treturn password == \"Winter2024!admin\"\n}\n";
+    assert!(
+        reported(vulnerable, Language::Go, "hardcoded-credential"),
+        "{vulnerable}"
+    );
+    let safe = "package main\n\nfunc login(password string, stored string) bool {\n\treturn password == stored\n}\n";
+    assert!(
+        !reported(safe, Language::Go, "hardcoded-credential"),
+        "{safe}"
+    );
+    let empty_check =
+        "def login(password):\n    if password == '':\n        raise ValueError('empty')\n";
+    assert!(
+        !reported(empty_check, Language::Python, "hardcoded-credential"),
+        "{empty_check}"
+    );
+}
+
+#[test]
+fn a_bearer_token_literal_is_hard_coded() {
+    let vulnerable = "const headers = { Authorization: 'Bearer q8Zt3vLw0pXy7RkA2mNc' };\n";
+    assert!(
+        reported(vulnerable, Language::JavaScript, "hardcoded-credential"),
+        "{vulnerable}"
+    );
+    let safe = "const headers = { Authorization: 'Bearer ' + process.env.API_TOKEN };\n";
+    assert!(
+        !reported(safe, Language::JavaScript, "hardcoded-credential"),
+        "{safe}"
+    );
+}
+
+#[test]
+fn serving_the_file_system_root_over_http() {
+    let vulnerable = "package main\n\nimport \"net/http\"\n\nfunc main() {\n\thttp.Handle(\"/\", http.FileServer(http.Dir(\"/\")))\n}\n";
+    assert!(
+        reported(vulnerable, Language::Go, "path-traversal"),
+        "{vulnerable}"
+    );
+    let safe = "package main\n\nimport \"net/http\"\n\nfunc main() {\n\thttp.Handle(\"/\", http.FileServer(http.Dir(\"./public\")))\n}\n";
+    assert!(!reported(safe, Language::Go, "path-traversal"), "{safe}");
+}
+
+#[test]
+fn a_go_format_verb_that_prints_digits_carries_no_text() {
+    let vulnerable = "package main\n\nimport (\n\t\"database/sql\"\n\t\"fmt\"\n\t\"net/http\"\n)\n\nfunc h(db *sql.DB, r *http.Request) {\n\tq := fmt.Sprintf(\"SELECT * FROM t WHERE a = %d AND b = '%s'\", 1, r.FormValue(\"b\"))\n\tdb.Query(q)\n}\n";
+    assert!(
+        reported(vulnerable, Language::Go, "sql-injection"),
+        "{vulnerable}"
+    );
+    let safe = "package main\n\nimport (\n\t\"database/sql\"\n\t\"fmt\"\n\t\"net/http\"\n)\n\nfunc h(db *sql.DB, r *http.Request) {\n\tq := fmt.Sprintf(\"SELECT * FROM t WHERE a = '%s' AND b = %d\", \"x\", r.FormValue(\"b\"))\n\tdb.Query(q)\n}\n";
+    assert!(!reported(safe, Language::Go, "sql-injection"), "{safe}");
+}
+
+#[test]
+fn an_object_built_empty_carries_what_its_fields_were_given() {
+    let vulnerable = "package main\n\nimport (\n\t\"database/sql\"\n\t\"net/http\"\n)\n\ntype Filter struct {\n\tColumn string\n}\n\nfunc newFilter(col string) *Filter {\n\tf := &Filter{}\n\tf.Column = col\n\treturn f\n}\n\nfunc h(db *sql.DB, r *http.Request) {\n\tflt := newFilter(r.FormValue(\"sort\"))\n\tdb.Query(\"SELECT * FROM items ORDER BY \" + flt.Column)\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::Go, 20, "sql-injection"),
+        "{vulnerable}"
+    );
+    let safe = vulnerable.replace("f.Column = col", "f.Column = \"name\"");
+    assert!(!reported(&safe, Language::Go, "sql-injection"), "{safe}");
+}
+
+#[test]
+fn a_go_cipher_given_a_literal_iv_or_nonce() {
+    let vulnerable = "package main\n\nimport (\n\t\"crypto/aes\"\n\t\"crypto/cipher\"\n)\n\nfunc seal(key, msg []byte) []byte {\n\tblock, _ := aes.NewCipher(key)\n\tgcm, _ := cipher.NewGCM(block)\n\treturn gcm.Seal(nil, []byte(\"fixed-nonce!\"), msg, nil)\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::Go, 11, "weak-cipher"),
+        "{vulnerable}"
+    );
+    let stream = "package main\n\nimport (\n\t\"crypto/aes\"\n\t\"crypto/cipher\"\n)\n\nfunc enc(key, msg []byte) {\n\tblock, _ := aes.NewCipher(key)\n\ts := cipher.NewCTR(block, []byte{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})\n\ts.XORKeyStream(msg, msg)\n}\n";
+    assert!(
+        reported_at(stream, Language::Go, 10, "weak-cipher"),
+        "{stream}"
+    );
+    let safe = "package main\n\nimport (\n\t\"crypto/aes\"\n\t\"crypto/cipher\"\n\t\"crypto/rand\"\n)\n\nfunc seal(key, msg []byte) []byte {\n\tblock, _ := aes.NewCipher(key)\n\tgcm, _ := cipher.NewGCM(block)\n\tnonce := make([]byte, gcm.NonceSize())\n\trand.Read(nonce)\n\treturn gcm.Seal(nonce, nonce, msg, nil)\n}\n";
+    assert!(!reported(safe, Language::Go, "weak-cipher"), "{safe}");
+}
