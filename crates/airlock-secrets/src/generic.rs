@@ -840,6 +840,10 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
     if i >= n {
         return None;
     }
+    // A Terraform variable block: `variable "db_password" {` ... `default = "v"` ... `}`.
+    if content[i] == b'{' && matches!(before, b'"') && terraform_variable(content, ns) {
+        return terraform_default(content, i + 1);
+    }
     let is_flag = matches!(before, b'-') || content[ns] == b'-';
     // XML element: <password>value</password>
     if before == b'<' && content[i] == b'>' {
@@ -893,7 +897,7 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
                 while k > 0 && matches!(content[k - 1], b' ' | b'\t') {
                     k -= 1;
                 }
-                if k == 0 || content[k - 1] != b'(' {
+                if (k == 0 || content[k - 1] != b'(') && !gradle_field(content, q) {
                     return None;
                 }
             }
@@ -983,6 +987,46 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
         ve += 1;
     }
     trim_value(content, vs, ve, false)
+}
+
+/// Whether the quoted name whose opening quote is at `q` follows `variable ` at the start
+/// of its line (Terraform, OpenTofu).
+fn terraform_variable(content: &[u8], ns: usize) -> bool {
+    let q = ns - 1;
+    let line_start = memchr::memrchr(b'\n', &content[..q]).map_or(0, |i| i + 1);
+    let head = content[line_start..q].trim_ascii();
+    head == b"variable"
+}
+
+/// The quoted `default = "..."` of the block opened just before `from`, up to its `}`.
+fn terraform_default(content: &[u8], from: usize) -> Option<(usize, usize, bool)> {
+    let end = (from + 600).min(content.len());
+    let block = &content[from..end];
+    let close = memchr::memchr(b'}', block).unwrap_or(block.len());
+    let at = memchr::memmem::find(&block[..close], b"default")?;
+    let mut i = from + at + b"default".len();
+    while i < content.len() && matches!(content[i], b' ' | b'\t') {
+        i += 1;
+    }
+    if content.get(i) != Some(&b'=') {
+        return None;
+    }
+    i += 1;
+    while i < content.len() && matches!(content[i], b' ' | b'\t') {
+        i += 1;
+    }
+    (i < content.len() && content[i] == b'"')
+        .then(|| quoted_value(content, i))
+        .flatten()
+}
+
+/// Whether the quoted name at `q` is the field name of an Android Gradle
+/// `buildConfigField "String", "API_KEY", "\"value\""` (or `resValue`) on the same line.
+fn gradle_field(content: &[u8], q: usize) -> bool {
+    let line_start = memchr::memrchr(b'\n', &content[..q]).map_or(0, |i| i + 1);
+    let head = &content[line_start..q];
+    memchr::memmem::find(head, b"buildConfigField").is_some()
+        || memchr::memmem::find(head, b"resValue").is_some()
 }
 
 /// Where the quote of an escaped quote (`\"`, `\\\"`) starting at `i` stands.
@@ -1331,8 +1375,15 @@ const INDIRECT_PREFIXES: &[&str] = &[
 fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Confidence> {
     let mut v = value;
     // Quotes inside quotes: `"'$PRECOMPILE_PASSWORD'"` in a shell `echo`; judge what they hold.
-    while v.len() >= 2 && matches!(v[0], b'"' | b'\'') && v[v.len() - 1] == v[0] {
-        v = &v[1..v.len() - 1];
+    loop {
+        if v.len() >= 2 && matches!(v[0], b'"' | b'\'') && v[v.len() - 1] == v[0] {
+            v = &v[1..v.len() - 1];
+        } else if v.len() >= 4 && v.starts_with(b"\\\"") && v.ends_with(b"\\\"") {
+            // `"\"value\""`: a Gradle string field holding a Java string literal.
+            v = &v[2..v.len() - 2];
+        } else {
+            break;
+        }
     }
     let lower = String::from_utf8_lossy(v).to_ascii_lowercase();
     // Long values are text, except one base64 token under a key or token name (an Aiven
@@ -1839,6 +1890,25 @@ mod tests {
             find(&format!(r#"export DATABASE_PASSWORD="{quoted}""#)),
             [quoted]
         );
+    }
+
+    #[test]
+    fn terraform_variable_defaults_and_gradle_fields() {
+        const TOKEN: &str = "Fx7Qe2LpZ9_AirlockSynthetic-k3"; // airlock:allow synthetic test value
+        let tf = format!(
+            "variable \"okta_api_token\" {{\n  type    = string\n  default = \"{TOKEN}\"\n}}\n"
+        );
+        assert_eq!(find(&tf), [TOKEN]);
+        // Twins: no default, or a variable whose name is not a secret's.
+        assert!(find("variable \"okta_api_token\" {\n  type = string\n}\n").is_empty());
+        let region = format!("variable \"region\" {{\n  default = \"{TOKEN}\"\n}}\n");
+        assert!(find(&region).is_empty());
+        let gradle = format!("buildConfigField 'String', 'API_KEY', '\"{TOKEN}\"'");
+        assert_eq!(find(&gradle), [format!("\"{TOKEN}\"")]);
+        let escaped = format!(r#"buildConfigField "String", "API_KEY", "\"{TOKEN}\"""#);
+        assert_eq!(find(&escaped), [format!(r#"\"{TOKEN}\""#)]);
+        // A list of strings is not a field definition.
+        assert!(find(&format!("keys = ['API_KEY', '{TOKEN}']")).is_empty());
     }
 
     #[test]
