@@ -840,6 +840,10 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
     if i >= n {
         return None;
     }
+    // A Terraform variable block: `variable "db_password" {` ... `default = "v"` ... `}`.
+    if content[i] == b'{' && matches!(before, b'"') && terraform_variable(content, ns) {
+        return terraform_default(content, i + 1);
+    }
     let is_flag = matches!(before, b'-') || content[ns] == b'-';
     // XML element: <password>value</password>
     if before == b'<' && content[i] == b'>' {
@@ -893,7 +897,7 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
                 while k > 0 && matches!(content[k - 1], b' ' | b'\t') {
                     k -= 1;
                 }
-                if k == 0 || content[k - 1] != b'(' {
+                if (k == 0 || content[k - 1] != b'(') && !gradle_field(content, q) {
                     return None;
                 }
             }
@@ -985,6 +989,46 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
     trim_value(content, vs, ve, false)
 }
 
+/// Whether the quoted name whose opening quote is at `q` follows `variable ` at the start
+/// of its line (Terraform, OpenTofu).
+fn terraform_variable(content: &[u8], ns: usize) -> bool {
+    let q = ns - 1;
+    let line_start = memchr::memrchr(b'\n', &content[..q]).map_or(0, |i| i + 1);
+    let head = content[line_start..q].trim_ascii();
+    head == b"variable"
+}
+
+/// The quoted `default = "..."` of the block opened just before `from`, up to its `}`.
+fn terraform_default(content: &[u8], from: usize) -> Option<(usize, usize, bool)> {
+    let end = (from + 600).min(content.len());
+    let block = &content[from..end];
+    let close = memchr::memchr(b'}', block).unwrap_or(block.len());
+    let at = memchr::memmem::find(&block[..close], b"default")?;
+    let mut i = from + at + b"default".len();
+    while i < content.len() && matches!(content[i], b' ' | b'\t') {
+        i += 1;
+    }
+    if content.get(i) != Some(&b'=') {
+        return None;
+    }
+    i += 1;
+    while i < content.len() && matches!(content[i], b' ' | b'\t') {
+        i += 1;
+    }
+    (i < content.len() && content[i] == b'"')
+        .then(|| quoted_value(content, i))
+        .flatten()
+}
+
+/// Whether the quoted name at `q` is the field name of an Android Gradle
+/// `buildConfigField "String", "API_KEY", "\"value\""` (or `resValue`) on the same line.
+fn gradle_field(content: &[u8], q: usize) -> bool {
+    let line_start = memchr::memrchr(b'\n', &content[..q]).map_or(0, |i| i + 1);
+    let head = &content[line_start..q];
+    memchr::memmem::find(head, b"buildConfigField").is_some()
+        || memchr::memmem::find(head, b"resValue").is_some()
+}
+
 /// Where the quote of an escaped quote (`\"`, `\\\"`) starting at `i` stands.
 fn escaped_quote(content: &[u8], i: usize) -> Option<usize> {
     let mut j = i;
@@ -1020,6 +1064,9 @@ fn escaped_quoted_value(content: &[u8], q: usize) -> Option<(usize, usize, bool)
 
 fn quoted_value(content: &[u8], q_at: usize) -> Option<(usize, usize, bool)> {
     let q = content[q_at];
+    if closes_a_string(content, q_at) {
+        return None;
+    }
     let vs = q_at + 1;
     let limit = (vs + 500).min(content.len());
     let mut i = vs;
@@ -1046,6 +1093,37 @@ fn quoted_value(content: &[u8], q_at: usize) -> Option<(usize, usize, bool)> {
         i += 1;
     }
     None
+}
+
+/// Whether the quote at `q_at` closes a string opened earlier on its line: the name was
+/// inside a literal (`"Password: " + get()`, `'password = '.$p[...]`,
+/// `label:"Password:",next:"..."`), so what follows the quote is code, not a value. Counts
+/// the unescaped quotes of the same kind before it on the line, leaving out apostrophes
+/// between letters (`don't`).
+fn closes_a_string(content: &[u8], q_at: usize) -> bool {
+    let q = content[q_at];
+    let line_start = memchr::memrchr(b'\n', &content[..q_at]).map_or(0, |i| i + 1);
+    let line = &content[line_start..q_at];
+    let mut count = 0usize;
+    let mut i = 0;
+    while i < line.len() {
+        let b = line[i];
+        if b == b'\\' {
+            i += 2;
+            continue;
+        }
+        if b == q {
+            let apostrophe = q == b'\''
+                && i > 0
+                && line[i - 1].is_ascii_alphabetic()
+                && (line.get(i + 1).is_some_and(u8::is_ascii_alphabetic));
+            if !apostrophe {
+                count += 1;
+            }
+        }
+        i += 1;
+    }
+    count % 2 == 1
 }
 
 /// A literal fallback after a lookup: `os.environ.get("X") or "v"`, `env.X || "v"`,
@@ -1295,9 +1373,26 @@ const INDIRECT_PREFIXES: &[&str] = &[
 ];
 
 fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Confidence> {
-    let v = value;
+    let mut v = value;
+    // Quotes inside quotes: `"'$PRECOMPILE_PASSWORD'"` in a shell `echo`; judge what they hold.
+    loop {
+        if v.len() >= 2 && matches!(v[0], b'"' | b'\'') && v[v.len() - 1] == v[0] {
+            v = &v[1..v.len() - 1];
+        } else if v.len() >= 4 && v.starts_with(b"\\\"") && v.ends_with(b"\\\"") {
+            // `"\"value\""`: a Gradle string field holding a Java string literal.
+            v = &v[2..v.len() - 2];
+        } else {
+            break;
+        }
+    }
     let lower = String::from_utf8_lossy(v).to_ascii_lowercase();
-    if v.len() > 200 || v.contains(&b'\n') {
+    // Long values are text, except one base64 token under a key or token name (an Aiven
+    // token is 372 characters, a service-account key in base64 longer still).
+    let long_token = v.len() <= 2000
+        && class != NameClass::Password
+        && v.iter()
+            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'-' | b'_'));
+    if (v.len() > 200 && !long_token) || v.contains(&b'\n') {
         return None;
     }
     if PLACEHOLDER_VALUES.contains(&lower.as_str()) {
@@ -1331,6 +1426,12 @@ fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Co
     // The value repeats the name: `password = "password"`, `API_KEY=api_key`.
     let name_l = String::from_utf8_lossy(name).to_ascii_lowercase();
     if name_l.contains(&lower) || lower.contains(&name_l) && lower.len() < name_l.len() + 4 {
+        return None;
+    }
+    // The same, spelled with other separators: `addPassword = "#add-password"` (a selector).
+    let alnum = |s: &str| -> String { s.chars().filter(char::is_ascii_alphanumeric).collect() };
+    let (name_a, value_a) = (alnum(&name_l), alnum(&lower));
+    if value_a.len() >= 4 && (name_a.contains(&value_a) || value_a == name_a) {
         return None;
     }
     let (lo, up, dg, other) = classes(v);
@@ -1571,8 +1672,11 @@ const GENERIC_NAME_PARTS: &[&str] = &[
 /// system name.
 fn names_a_provider(name: &[u8]) -> bool {
     name_parts(name).iter().any(|p| {
+        // Letters, or letters and digits (`ai21`, `web3`): not a number or a version.
         p.len() >= 3
-            && p.bytes().all(|b| b.is_ascii_alphabetic())
+            && p.bytes().all(|b| b.is_ascii_alphanumeric())
+            && p.bytes().filter(u8::is_ascii_alphabetic).count() >= 2
+            && p.as_bytes()[0].is_ascii_alphabetic()
             && !GENERIC_NAME_PARTS.contains(&p.as_str())
             && !["token", "key", "secret", "password"]
                 .iter()
@@ -1755,5 +1859,71 @@ mod tests {
         ] {
             assert!(find(text).is_empty(), "{text}: {:?}", find(text));
         }
+    }
+
+    #[test]
+    fn a_name_inside_a_string_literal_has_no_value() {
+        // The quote after the name closes the literal that holds it: code follows.
+        for text in [
+            r#"sb.append("MasterUserPassword: " + getMasterUserPassword() + ",");"#, // airlock:allow the raw string adds a quote
+            r#"labels = {passwordLabel:"Password:",rememberLabel:"Remember me:"}"#, // airlock:allow the raw string adds a quote
+            r#"echo 'password = '.$p['config']['daemon_password']."\n";"#,
+        ] {
+            assert!(find(text).is_empty(), "{text}: {:?}", find(text));
+        }
+        // Its twins: the same names before a real literal are found, and an apostrophe in
+        // prose before the name does not open a string.
+        const PW: &str = "Xk9#mQ2vLp"; // airlock:allow synthetic test value
+        assert_eq!(find(&format!(r#""MasterUserPassword": "{PW}""#)), [PW]);
+        assert_eq!(find(&format!("# don't commit: password = '{PW}'")), [PW]);
+    }
+
+    #[test]
+    fn nested_quotes_and_selectors_are_judged_for_what_they_hold() {
+        assert!(
+            find(r#"echo 'export DATABASE_PASSWORD="'$PRECOMPILE_PASSWORD'"' >> .env"#).is_empty()
+        );
+        assert!(find(r##"this.addPassword = "#add-password";"##).is_empty());
+        const PW: &str = "Xk9#mQ2vLp"; // airlock:allow synthetic test value
+        let quoted = format!("'{PW}'");
+        assert_eq!(
+            find(&format!(r#"export DATABASE_PASSWORD="{quoted}""#)),
+            [quoted]
+        );
+    }
+
+    #[test]
+    fn terraform_variable_defaults_and_gradle_fields() {
+        const TOKEN: &str = "Fx7Qe2LpZ9_AirlockSynthetic-k3"; // airlock:allow synthetic test value
+        let tf = format!(
+            "variable \"okta_api_token\" {{\n  type    = string\n  default = \"{TOKEN}\"\n}}\n"
+        );
+        assert_eq!(find(&tf), [TOKEN]);
+        // Twins: no default, or a variable whose name is not a secret's.
+        assert!(find("variable \"okta_api_token\" {\n  type = string\n}\n").is_empty());
+        let region = format!("variable \"region\" {{\n  default = \"{TOKEN}\"\n}}\n");
+        assert!(find(&region).is_empty());
+        let gradle = format!("buildConfigField 'String', 'API_KEY', '\"{TOKEN}\"'");
+        assert_eq!(find(&gradle), [format!("\"{TOKEN}\"")]);
+        let escaped = format!(r#"buildConfigField "String", "API_KEY", "\"{TOKEN}\"""#);
+        assert_eq!(find(&escaped), [format!(r#"\"{TOKEN}\""#)]);
+        // A list of strings is not a field definition.
+        assert!(find(&format!("keys = ['API_KEY', '{TOKEN}']")).is_empty());
+    }
+
+    #[test]
+    fn provider_names_with_digits_and_long_tokens() {
+        // A UUID is a credential when the name says whose (`ai21_key`), not under `api_key`.
+        let uuid = "5c1f0a3e-7d2b-4c8e-9a61-2f4b8c0d7e19";
+        assert_eq!(find(&format!("ai21_key: {uuid}")), [uuid]);
+        assert!(find(&format!("api_key: {uuid}")).is_empty());
+        // One long base64 token under a key name is kept; long prose is not.
+        let long = "AirlockSyntheticFixture0q9W8e7R6t5Y4u3I2o1P".repeat(6);
+        assert_eq!(
+            find(&format!("AIVEN_API_KEY = \"{long}\"")),
+            [long.as_str()]
+        );
+        let prose = "the key rotates every night ".repeat(9);
+        assert!(find(&format!("api_key = \"{prose}\"")).is_empty());
     }
 }
