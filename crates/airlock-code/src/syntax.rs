@@ -333,7 +333,75 @@ impl<'t> Model<'t> {
             }
             return;
         }
+        if let Some(call) = self.constructor_declaration(n, func) {
+            self.calls.push(call);
+        }
         self.assign_of(n, func);
+    }
+
+    /// C++ `std::ifstream in(path);`, `std::regex re{pattern};`: a declaration that calls the
+    /// type's constructor, seen as a call of the type with those arguments.
+    fn constructor_declaration(&self, n: Node<'t>, func: Option<usize>) -> Option<Call<'t>> {
+        if self.lang != Language::Cpp {
+            return None;
+        }
+        let (ty, args) = match n.kind() {
+            "init_declarator" => {
+                let value = n.child_by_field_name("value")?;
+                if !matches!(value.kind(), "argument_list" | "initializer_list") {
+                    return None;
+                }
+                let mut c = value.walk();
+                let args: Vec<Arg<'t>> = value
+                    .named_children(&mut c)
+                    .filter(|a| !a.kind().contains("comment"))
+                    .map(|a| self.arg_of(a))
+                    .collect();
+                (n.parent()?.child_by_field_name("type")?, args)
+            }
+            // `std::ifstream in(path);` in a function body parses as the declaration of a
+            // function `in` taking a `path`: with names only and no parameter types, it is a
+            // constructor call.
+            "declaration" if func.is_some() => {
+                let ty = n.child_by_field_name("type")?;
+                let d = n.child_by_field_name("declarator")?;
+                if ty.kind() == "primitive_type" || d.kind() != "function_declarator" {
+                    return None;
+                }
+                let params = d.child_by_field_name("parameters")?;
+                let mut c = params.walk();
+                let mut args = Vec::new();
+                for p in params.named_children(&mut c) {
+                    let name = p.child_by_field_name("type")?;
+                    let only_name = p.kind() == "parameter_declaration"
+                        && name.kind() == "type_identifier"
+                        && p.named_child_count() <= 2
+                        && p.child_by_field_name("declarator")
+                            .is_none_or(|x| x.kind() == "abstract_array_declarator");
+                    if !only_name {
+                        return None;
+                    }
+                    args.push(Arg {
+                        name: None,
+                        node: if p.named_child_count() == 1 { name } else { p },
+                    });
+                }
+                (ty, args)
+            }
+            _ => return None,
+        };
+        let callee: String = self
+            .text(ty)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        Some(Call {
+            node: n,
+            receiver: None,
+            callee,
+            args,
+            func,
+        })
     }
 
     /// A function a web framework routes requests to, judged by its decorators or
