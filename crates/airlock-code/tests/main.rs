@@ -3,4 +3,5 @@
 
 mod dataflow;
 mod examples;
+mod generalization;
 mod registry;
