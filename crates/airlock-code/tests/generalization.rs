@@ -236,3 +236,120 @@ fn a_verifier_or_trust_manager_named_for_accepting_everything() {
         "ctx.init(null, tmf.getTrustManagers(), null);\n",
     );
 }
+
+#[test]
+fn c_input_functions_fill_the_buffer_they_are_given() {
+    let c = Language::C;
+    let cmd = |read: &str| {
+        format!("int main(void) {{\n    char buf[128];\n    char cmd[256];\n    {read}\n    snprintf(cmd, sizeof cmd, \"ls %s\", buf);\n    system(cmd);\n}}\n")
+    };
+    let constant = cmd("strcpy(buf, \"/tmp\");");
+    twins(
+        c,
+        "command-injection",
+        &cmd("fgets(buf, sizeof buf, stdin);"),
+        &constant,
+    );
+    twins(
+        c,
+        "command-injection",
+        &cmd("scanf(\"%127s\", buf);"),
+        &constant,
+    );
+    twins(
+        c,
+        "command-injection",
+        &cmd("fscanf(stdin, \"%127s\", buf);"),
+        &constant,
+    );
+    twins(
+        c,
+        "command-injection",
+        &cmd("recv(sock, buf, sizeof buf - 1, 0);"),
+        &constant,
+    );
+    // Reading a buffer from a file of unknown origin is not input.
+    twins(
+        c,
+        "command-injection",
+        &cmd("fgets(buf + len, (int)(sizeof buf - len), stdin);"),
+        &cmd("fscanf(config, \"%127s\", buf);"),
+    );
+}
+
+#[test]
+fn cpp_stream_input_fills_its_operands() {
+    let cpp = Language::Cpp;
+    let cmd = |read: &str| {
+        format!("int main() {{\n    std::string host;\n    {read}\n    std::string cmd = \"ping -c 1 \" + host;\n    system(cmd.c_str());\n}}\n")
+    };
+    let constant = cmd("host = \"localhost\";");
+    twins(
+        cpp,
+        "command-injection",
+        &cmd("std::cin >> host;"),
+        &constant,
+    );
+    twins(
+        cpp,
+        "command-injection",
+        &cmd("std::getline(std::cin, host);"),
+        &constant,
+    );
+    twins(
+        cpp,
+        "command-injection",
+        &cmd("std::cin >> std::ws >> host;"),
+        &cmd("config >> host;"),
+    );
+}
+
+#[test]
+fn a_buffer_written_through_pointer_arithmetic_or_a_cast_is_the_buffer() {
+    let c = Language::C;
+    let run = |env: &str| {
+        format!("void run(void) {{\n    char buf[100] = \"ls \";\n    size_t len = strlen(buf);\n    char *env = getenv(\"{env}\");\n    strncat(buf + len, env, 100 - len - 1);\n    execl(\"/bin/sh\", \"sh\", \"-c\", buf, NULL);\n}}\n")
+    };
+    let constant = "void run(void) {\n    char buf[100] = \"ls \";\n    size_t len = strlen(buf);\n    strncat(buf + len, \"-l\", 100 - len - 1);\n    execl(\"/bin/sh\", \"sh\", \"-c\", buf, NULL);\n}\n";
+    twins(c, "command-injection", &run("ADD"), constant);
+    twins(
+        c,
+        "path-traversal",
+        "void get(int sock) {\n    char name[100];\n    recv(sock, (char *)(name), sizeof name - 1, 0);\n    FILE *f = fopen(name, \"r\");\n}\n",
+        "void get(int sock) {\n    char name[100] = \"index.html\";\n    FILE *f = fopen(name, \"r\");\n}\n",
+    );
+}
+
+#[test]
+fn windows_and_dotnet_algorithms_named_by_constant_or_string() {
+    twins(
+        Language::C,
+        "weak-hash",
+        "CryptCreateHash(hProv, CALG_MD5, 0, 0, &hHash);\n",
+        "CryptCreateHash(hProv, CALG_SHA_256, 0, 0, &hHash);\n",
+    );
+    twins(
+        Language::C,
+        "weak-cipher",
+        "CryptDeriveKey(hProv, CALG_3DES, hHash, 0, &hKey);\n",
+        "CryptDeriveKey(hProv, CALG_AES_256, hHash, 0, &hKey);\n",
+    );
+    twins(
+        Language::CSharp,
+        "weak-hash",
+        "var h = HashAlgorithm.Create(\"MD5\");\n",
+        "var h = HashAlgorithm.Create(\"SHA256\");\n",
+    );
+    twins(
+        Language::CSharp,
+        "weak-cipher",
+        "var alg = SymmetricAlgorithm.Create(\"TripleDES\");\n",
+        "var alg = SymmetricAlgorithm.Create(\"Aes\");\n",
+    );
+    twins(
+        Language::Ruby,
+        "weak-cipher",
+        "cipher = OpenSSL::Cipher.new('DES-EDE3-CBC')\n",
+        "cipher = OpenSSL::Cipher.new('AES-256-GCM')\n",
+    );
+}
