@@ -75,7 +75,7 @@ impl Analyzer {
         }
         let tree = PARSER.with(|p| {
             let mut p = p.borrow_mut();
-            p.set_language(&lang.grammar()).ok()?;
+            p.set_language(&lang.grammar_for(src)).ok()?;
             p.parse(src, None)
         });
         let Some(tree) = tree else { return Vec::new() };

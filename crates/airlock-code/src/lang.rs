@@ -149,6 +149,16 @@ impl Language {
         }
     }
 
+    /// The grammar to parse `src` with: PHP without any `<?php` or `<?=` tag (a snippet, a
+    /// fragment cut from a file) is parsed as PHP code, not as the HTML text around it,
+    /// which would hide every call in it.
+    pub fn grammar_for(self, src: &str) -> tree_sitter::Language {
+        if self == Language::Php && !src.contains("<?") {
+            return tree_sitter_php::LANGUAGE_PHP_ONLY.into();
+        }
+        self.grammar()
+    }
+
     /// Languages whose rules also apply to this one (TypeScript code is JavaScript code).
     pub fn family(self) -> &'static [Language] {
         match self {

@@ -297,10 +297,11 @@ impl<'t> Model<'t> {
                             | "wcscpy"
                             | "memcpy"
                     );
+                    self.read_into(&call, n, func);
                     let appends = matches!(c, "strcat" | "strncat" | "wcscat" | "strlcat");
                     if builds || appends {
                         if let Some(first) = call.args.first() {
-                            let target = target_name(self.text(first.node));
+                            let target = c_buffer_target(self.text(first.node));
                             if !target.is_empty() {
                                 self.assigns.push(Assign {
                                     target,
@@ -351,7 +352,141 @@ impl<'t> Model<'t> {
             }
             return;
         }
+        if let Some(call) = self.constructor_declaration(n, func) {
+            self.calls.push(call);
+        }
+        self.stream_extraction(n, func);
         self.assign_of(n, func);
+    }
+
+    /// `fgets(buf, n, stdin)`, `scanf("%s", name)`, `recv(s, buf, n, 0)`, `getline(cin, s)`:
+    /// the buffers passed in receive what the call reads, from the call itself (a source
+    /// by its name) or from the stream it reads.
+    fn read_into(&mut self, call: &Call<'t>, n: Node<'t>, func: Option<usize>) {
+        let arg = |i: usize| call.args.get(i).map(|a| a.node);
+        let (targets, value): (Vec<Node<'t>>, Option<Node<'t>>) = match call.callee.as_str() {
+            "fgets" | "fgetws" | "gets" | "gets_s" => (arg(0).into_iter().collect(), Some(n)),
+            "recv" | "recvfrom" => (arg(1).into_iter().collect(), Some(n)),
+            "scanf" | "wscanf" => (call.args.iter().skip(1).map(|a| a.node).collect(), Some(n)),
+            "fscanf" | "fwscanf" => (call.args.iter().skip(2).map(|a| a.node).collect(), arg(0)),
+            // POSIX `getline(&line, &len, stream)`; C++ `std::getline(stream, line)`.
+            "getline" | "getdelim" | "std::getline"
+                if call.args.len() >= 3 && self.text(call.args[0].node).starts_with('&') =>
+            {
+                (
+                    arg(0).into_iter().collect(),
+                    call.args.last().map(|a| a.node),
+                )
+            }
+            "getline" | "std::getline" => (arg(1).into_iter().collect(), arg(0)),
+            _ => return,
+        };
+        let Some(value) = value else { return };
+        for t in targets {
+            let target = buffer_name(self.text(t));
+            if !target.is_empty() {
+                self.assigns.push(Assign {
+                    target,
+                    value,
+                    at: n.end_byte(),
+                    func,
+                    augmented: false,
+                });
+            }
+        }
+    }
+
+    /// C++ `std::cin >> a >> b;`: each operand on the right receives input.
+    fn stream_extraction(&mut self, n: Node<'t>, func: Option<usize>) {
+        if self.lang != Language::Cpp || n.kind() != "binary_expression" {
+            return;
+        }
+        let op = n.child_by_field_name("operator").map(|o| self.text(o));
+        let (Some(">>"), Some(right)) = (op, n.child_by_field_name("right")) else {
+            return;
+        };
+        let mut left = n.child_by_field_name("left");
+        while let Some(l) = left.filter(|l| l.kind() == "binary_expression") {
+            left = l.child_by_field_name("left");
+        }
+        let Some(stream) = left.filter(|l| matches!(self.text(*l), "cin" | "std::cin")) else {
+            return;
+        };
+        let target = buffer_name(self.text(right));
+        if !target.is_empty() {
+            self.assigns.push(Assign {
+                target,
+                value: stream,
+                at: n.end_byte(),
+                func,
+                augmented: false,
+            });
+        }
+    }
+
+    /// C++ `std::ifstream in(path);`, `std::regex re{pattern};`: a declaration that calls the
+    /// type's constructor, seen as a call of the type with those arguments.
+    fn constructor_declaration(&self, n: Node<'t>, func: Option<usize>) -> Option<Call<'t>> {
+        if self.lang != Language::Cpp {
+            return None;
+        }
+        let (ty, args) = match n.kind() {
+            "init_declarator" => {
+                let value = n.child_by_field_name("value")?;
+                if !matches!(value.kind(), "argument_list" | "initializer_list") {
+                    return None;
+                }
+                let mut c = value.walk();
+                let args: Vec<Arg<'t>> = value
+                    .named_children(&mut c)
+                    .filter(|a| !a.kind().contains("comment"))
+                    .map(|a| self.arg_of(a))
+                    .collect();
+                (n.parent()?.child_by_field_name("type")?, args)
+            }
+            // `std::ifstream in(path);` in a function body parses as the declaration of a
+            // function `in` taking a `path`: with names only and no parameter types, it is a
+            // constructor call.
+            "declaration" if func.is_some() => {
+                let ty = n.child_by_field_name("type")?;
+                let d = n.child_by_field_name("declarator")?;
+                if ty.kind() == "primitive_type" || d.kind() != "function_declarator" {
+                    return None;
+                }
+                let params = d.child_by_field_name("parameters")?;
+                let mut c = params.walk();
+                let mut args = Vec::new();
+                for p in params.named_children(&mut c) {
+                    let name = p.child_by_field_name("type")?;
+                    let only_name = p.kind() == "parameter_declaration"
+                        && name.kind() == "type_identifier"
+                        && p.named_child_count() <= 2
+                        && p.child_by_field_name("declarator")
+                            .is_none_or(|x| x.kind() == "abstract_array_declarator");
+                    if !only_name {
+                        return None;
+                    }
+                    args.push(Arg {
+                        name: None,
+                        node: if p.named_child_count() == 1 { name } else { p },
+                    });
+                }
+                (ty, args)
+            }
+            _ => return None,
+        };
+        let callee: String = self
+            .text(ty)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        Some(Call {
+            node: n,
+            receiver: None,
+            callee,
+            args,
+            func,
+        })
     }
 
     /// A function a web framework routes requests to, judged by its decorators or
@@ -823,6 +958,32 @@ pub fn target_name(t: &str) -> String {
     let t = t.strip_prefix("mut ").unwrap_or(t).trim();
     let t = t.rsplit(' ').next().unwrap_or(t);
     normalize_name(t)
+}
+
+/// The variable a C buffer argument writes to: `buf`, `&line`, `data + len`, `(char *)data`.
+fn buffer_name(t: &str) -> String {
+    let mut t = t.trim();
+    // Casts: `(char *)(data)`, `(void *) buf`.
+    while let Some(rest) = t.strip_prefix('(') {
+        match rest.find(')') {
+            Some(i) if rest[..i].contains(['*', ' ']) => t = rest[i + 1..].trim(),
+            _ => break,
+        }
+    }
+    t.trim_start_matches(['&', '*', '(', ' '])
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect()
+}
+
+/// The variable `sprintf`/`strcat` write to: as an assignment target, except that pointer
+/// arithmetic and casts (`data + len`, `(char *)buf`) still write to the buffer itself.
+fn c_buffer_target(t: &str) -> String {
+    if t.contains('+') || t.trim_start().starts_with('(') {
+        buffer_name(t)
+    } else {
+        target_name(t)
+    }
 }
 
 /// Variable names as compared: PHP's `$` dropped, `this.` / `self.` / `@` kept so that

@@ -82,7 +82,7 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         | params(?:\[|\.(?:fetch|require|permit|get|dig)\b|$)
         | cookies\[ | session\[
         | (?:\w+\.)?(?:getParameter|getParameterValues|getParameterMap|getHeader|getHeaders|getQueryString|getCookies|getInputStream|getReader|getPathInfo|getRequestURI|getRequestURL|getRemoteUser)\s*\(
-        | sys\.argv | os\.environ | os\.getenv\b | getenv\b | process\.env\b | process\.argv\b | os\.Args\b
+        | sys\.argv | os\.environ | os\.getenv\b | (?:std::)?getenv\b | (?:std::)?cin\b | recv(?:from)?\s*\( | process\.env\b | process\.argv\b | os\.Args\b
         | flag\.(?:Arg|Args|String)\b | ARGV\b | ENV\[ | ENV\.fetch | (?:std::)?env::(?:args|var|var_os)\b
         | System\.getenv\b | System\.getProperty\b | Environment\.GetEnvironmentVariable\b | argv\b | args\[
         | input\s*\( | raw_input\s*\( | sys\.stdin\b | Console\.ReadLine\b | (?:\w+\.)?readLine\s*\(
@@ -104,7 +104,7 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
 /// Sources on the machine itself rather than in a request.
 static LOCAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:sys\.argv|os\.environ|os\.getenv|getenv|process\.env|process\.argv|os\.Args|flag\.|ARGV|ENV|(?:std::)?env::|System\.getenv|System\.getProperty|Environment\.|argv|args\[|input\s*\(|raw_input|sys\.stdin|Console\.ReadLine|(?:\w+\.)?readLine|(?:\w+\.)?nextLine|scanf|fgets|gets|STDIN|\$stdin|stdin|io::stdin)",
+        r"^(?:sys\.argv|os\.environ|os\.getenv|(?:std::)?getenv|(?:std::)?cin\b|process\.env|process\.argv|os\.Args|flag\.|ARGV|ENV|(?:std::)?env::|System\.getenv|System\.getProperty|Environment\.|argv|args\[|input\s*\(|raw_input|sys\.stdin|Console\.ReadLine|(?:\w+\.)?readLine|(?:\w+\.)?nextLine|scanf|fgets|gets|STDIN|\$stdin|stdin|io::stdin)",
     )
     .expect("local source regex")
 });
@@ -228,7 +228,12 @@ impl<'m, 't> Taint<'m, 't> {
         {
             return Flow::konst();
         }
-        if is_identifier_kind(kind) {
+        // A C++ constructor argument read as a parameter type (`std::ifstream in(path);`).
+        if is_identifier_kind(kind)
+            || kind == "type_identifier"
+                && n.parent()
+                    .is_some_and(|p| p.kind() == "parameter_declaration")
+        {
             return self.variable(text, n.start_byte(), san, depth);
         }
         if is_member_kind(kind) {

@@ -5,3 +5,4 @@ mod dataflow;
 mod examples;
 mod generalization;
 mod registry;
+mod snippets;

@@ -1,0 +1,6 @@
+#include <openssl/rsa.h>
+
+int make_key(RSA *rsa, BIGNUM *e) {
+    int bits = 1024;
+    return RSA_generate_key_ex(rsa, bits, e, NULL);
+}
