@@ -242,3 +242,27 @@ fn a_go_cipher_given_a_literal_iv_or_nonce() {
     let safe = "package main\n\nimport (\n\t\"crypto/aes\"\n\t\"crypto/cipher\"\n\t\"crypto/rand\"\n)\n\nfunc seal(key, msg []byte) []byte {\n\tblock, _ := aes.NewCipher(key)\n\tgcm, _ := cipher.NewGCM(block)\n\tnonce := make([]byte, gcm.NonceSize())\n\trand.Read(nonce)\n\treturn gcm.Seal(nonce, nonce, msg, nil)\n}\n";
     assert!(!reported(safe, Language::Go, "weak-cipher"), "{safe}");
 }
+
+#[test]
+fn an_iv_or_nonce_variable_given_a_literal() {
+    let vulnerable = "package main\n\nimport (\n\t\"crypto/aes\"\n\t\"crypto/cipher\"\n)\n\nvar nonce = []byte(\"fixed-nonce!\")\n\nfunc seal(key, msg []byte) []byte {\n\tblock, _ := aes.NewCipher(key)\n\tgcm, _ := cipher.NewGCM(block)\n\treturn gcm.Seal(nil, nonce, msg, nil)\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::Go, 8, "weak-cipher"),
+        "{vulnerable}"
+    );
+    let safe = vulnerable.replace(
+        "var nonce = []byte(\"fixed-nonce!\")",
+        "var nonce = make([]byte, 12)",
+    );
+    assert!(!reported(&safe, Language::Go, "weak-cipher"), "{safe}");
+    let python = "from Crypto.Cipher import AES\n\niv = b'0000000000000000'\ncipher = AES.new(key, AES.MODE_CBC, iv)\n";
+    assert!(
+        reported_at(python, Language::Python, 3, "weak-cipher"),
+        "{python}"
+    );
+    let python_safe = "import os\nfrom Crypto.Cipher import AES\n\niv = os.urandom(16)\ncipher = AES.new(key, AES.MODE_CBC, iv)\n";
+    assert!(
+        !reported(python_safe, Language::Python, "weak-cipher"),
+        "{python_safe}"
+    );
+}
