@@ -147,6 +147,10 @@ impl Analyzer {
                     .as_ref()
                     .is_some_and(|w| !when_matches(m, taint, call, w, sink))
                     || sink.unless.as_ref().is_some_and(|u| u.is_match(text))
+                    || sink
+                        .unless_receiver
+                        .as_ref()
+                        .is_some_and(|u| receiver_assigned(m, taint, call, u))
                 {
                     continue;
                 }
@@ -439,6 +443,23 @@ fn when_matches(
     taint
         .assignment_of(&name, call.node.start_byte())
         .is_some_and(|i| when.is_match(m.text(m.assigns[i].value)))
+}
+
+/// Whether what the call's receiver variable was last assigned matches `re`.
+fn receiver_assigned(
+    m: &Model<'_>,
+    taint: &Taint<'_, '_>,
+    call: &crate::syntax::Call<'_>,
+    re: &regex::Regex,
+) -> bool {
+    let Some(r) = call.receiver else { return false };
+    if !is_identifier_kind(r.kind()) {
+        return false;
+    }
+    let name = crate::syntax::normalize_name(m.text(r));
+    taint
+        .assignment_of(&name, call.node.start_byte())
+        .is_some_and(|i| re.is_match(m.text(m.assigns[i].value)))
 }
 
 fn in_context(m: &Model<'_>, ctx: &regex::Regex, at: usize, lines: usize) -> bool {

@@ -78,6 +78,10 @@ pub struct SinkSpec {
     /// Regex the whole call must not match.
     #[serde(default)]
     pub unless: Option<String>,
+    /// Regex that what the receiver variable was assigned must not match (`stmt` from
+    /// `db.Prepare(..)`: its arguments are bound parameters, not the query).
+    #[serde(default)]
+    pub unless_receiver: Option<String>,
     /// Whether a value from a parameter must have been built into a string to count
     /// (default true): passing a parameter straight through is a wrapper, not a bug.
     #[serde(default = "yes")]
@@ -212,6 +216,7 @@ pub struct Sink {
     pub when: Option<Regex>,
     pub when_in_function: bool,
     pub unless: Option<Regex>,
+    pub unless_receiver: Option<Regex>,
     pub built: bool,
     pub unknown: bool,
     pub built_only: bool,
@@ -326,6 +331,7 @@ impl Rule {
                 when: re_opt(file, "sink.when", &s.when)?,
                 when_in_function: s.when_in_function,
                 unless: re_opt(file, "sink.unless", &s.unless)?,
+                unless_receiver: re_opt(file, "sink.unless_receiver", &s.unless_receiver)?,
                 built: s.built,
                 unknown: s.unknown,
                 built_only: s.built_only,

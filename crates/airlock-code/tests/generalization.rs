@@ -266,3 +266,14 @@ fn an_iv_or_nonce_variable_given_a_literal() {
         "{python_safe}"
     );
 }
+
+#[test]
+fn arguments_of_a_prepared_statement_are_bound() {
+    let safe = "package main\n\nimport (\n\t\"database/sql\"\n\t\"fmt\"\n\t\"net/http\"\n)\n\nfunc h(db *sql.DB, r *http.Request) {\n\tstmt, _ := db.Prepare(\"SELECT name FROM users WHERE id = ?\")\n\tstmt.QueryRow(fmt.Sprintf(\"%s\", r.FormValue(\"id\")))\n}\n";
+    assert!(!reported(safe, Language::Go, "sql-injection"), "{safe}");
+    let vulnerable = "package main\n\nimport (\n\t\"database/sql\"\n\t\"fmt\"\n\t\"net/http\"\n)\n\nfunc h(db *sql.DB, r *http.Request) {\n\ttx, _ := db.Begin()\n\ttx.QueryRow(fmt.Sprintf(\"SELECT name FROM users WHERE id = '%s'\", r.FormValue(\"id\")))\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::Go, 11, "sql-injection"),
+        "{vulnerable}"
+    );
+}
