@@ -9,7 +9,9 @@
 # The gateway gets core 0 to itself; the fake provider and the load tools share core 1.
 # Besides wall-clock figures, which a busy machine inflates, it reports the gateway's own
 # CPU time per request (utime + stime from /proc), and from it the requests per second one
-# core would serve: on a shared machine that is the steadier measure of its cost.
+# core would serve: on a shared machine that is the steadier measure of its cost. A plain
+# TCP relay put in the gateway's place (examples/relay.rs) gives the floor of any proxy
+# there: what the gateway adds beyond it is its own doing.
 #
 # Needs wrk (apt-get install wrk), curl, python3 and taskset. Usage: bench/gateway.sh [SECONDS]
 set -euo pipefail
@@ -26,7 +28,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-[ -n "${AIRLOCK_BENCH_NO_BUILD:-}" ] || (cd "$root" && CARGO_TARGET_DIR="$target" cargo build --quiet --release -p airlock-cli -p airlock-gateway --bin airlock --example fake_upstream --example stream_load)
+[ -n "${AIRLOCK_BENCH_NO_BUILD:-}" ] || (cd "$root" && CARGO_TARGET_DIR="$target" cargo build --quiet --release -p airlock-cli -p airlock-gateway --bin airlock --example fake_upstream --example stream_load --example relay)
 python3 "$root/bench/gateway/bodies.py" "$work" > /dev/null
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -88,6 +90,29 @@ for spec in "small 1" "agent 1" "small 32" "agent 8"; do
   awk -v b="$1" -v c="$2" -v dp50="$dp50" -v dp99="$dp99" -v gp50="$gp50" -v gp99="$gp99" -v dr="$drps" -v gr="$grps" -v cpu="$((c1 - c0))" -v n="$gn" \
     'BEGIN { per = cpu / n; printf "| %s | %s | %.0f / %.0f | %.0f / %.0f | %.0f / %.0f | %.0f | %.0f | %.1f | %.0f |\n", b, c, dp50, dp99, gp50, gp99, gp50 - dp50, gp99 - dp99, dr, gr, per, 1000000 / per }'
 done
+
+# The floor: a plain TCP relay (examples/relay.rs: no HTTP, inspection or audit) in the
+# gateway's place on core 0. Any proxy there pays its two extra TCP hops and a wake-up on
+# the other core each way; on a virtual machine those wake-ups cost more than the proxying.
+rport="$(free_port)"
+taskset -c 0 "$target/release/examples/relay" "$rport" "$fport" &
+pids+=($!)
+rpid=$!
+for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$rport/v1/models" && break; sleep 0.1; done
+relay="http://127.0.0.1:$rport/v1/chat/completions"
+rcpu_us() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1000000 / hz }' "/proc/$rpid/stat"; }
+printf '\nfloor, one connection: a plain TCP relay in the gateway'"'"'s place (examples/relay.rs on core 0)\n\n'
+printf '| request | direct p50 / p99 (us) | through the relay p50 / p99 (us) | added by the relay p50 / p99 (us) | relay CPU per request (us) |\n'
+printf '| --- | --- | --- | --- | --- |\n'
+for b in small agent; do
+  read -r dp50 dp99 _ _ <<< "$(run "direct $b" "$direct" "$b" 1 "")"
+  c0="$(rcpu_us)"
+  read -r rp50 rp99 _ rn <<< "$(run "relay $b" "$relay" "$b" 1 "")"
+  c1="$(rcpu_us)"
+  awk -v b="$b" -v dp50="$dp50" -v dp99="$dp99" -v rp50="$rp50" -v rp99="$rp99" -v cpu="$((c1 - c0))" -v n="$rn" \
+    'BEGIN { printf "| %s | %.0f / %.0f | %.0f / %.0f | %.0f / %.0f | %.1f |\n", b, dp50, dp99, rp50, rp99, rp50 - dp50, rp99 - dp99, cpu / n }'
+done
+kill "$rpid" 2>/dev/null || true
 
 # Streaming, one request at a time: time to the first byte of the answer (p50, p99 of 200).
 read -r sd50 sd99 _ <<< "$(taskset -c 1 "$target/release/examples/stream_load" "$direct" "" "$work/stream.json" 1 200)"

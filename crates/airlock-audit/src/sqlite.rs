@@ -32,7 +32,8 @@ const MAX_IDLE_READERS: usize = 4;
 type Reply<T> = oneshot::Sender<Result<T, AuditError>>;
 
 enum Job {
-    Append(Box<AuditEvent>, Reply<()>),
+    /// Events appended in order, answered once: one wake-up of the writer per batch.
+    Append(Vec<AuditEvent>, Reply<()>),
     Run(Box<dyn FnOnce(&mut Connection) + Send>),
 }
 
@@ -159,21 +160,12 @@ impl SqliteStore {
         writer.send(job).map_err(|_| self.gone())
     }
 
-    /// Queues every event before waiting, so the writer commits them together.
+    /// Hands the events to the writer as one job, so that it wakes once for them and
+    /// commits them together (with any other caller's events queued meanwhile).
     pub(crate) async fn append(&self, events: Vec<AuditEvent>) -> Result<(), AuditError> {
-        let mut replies = Vec::with_capacity(events.len());
-        for ev in events {
-            let (tx, rx) = oneshot::channel();
-            self.send(Job::Append(Box::new(ev), tx))?;
-            replies.push(rx);
-        }
-        let mut first_err = None;
-        for rx in replies {
-            if let Err(e) = rx.await.map_err(|_| self.gone()).and_then(|r| r) {
-                first_err.get_or_insert(e);
-            }
-        }
-        first_err.map_or(Ok(()), Err)
+        let (tx, rx) = oneshot::channel();
+        self.send(Job::Append(events, tx))?;
+        rx.await.map_err(|_| self.gone()).and_then(|r| r)
     }
 
     /// Runs `f` on the writer thread.
@@ -563,11 +555,15 @@ fn writer_loop(mut conn: Connection, rx: mpsc::Receiver<Job>, location: &str) {
         };
         match job {
             Job::Run(f) => f(&mut conn),
-            Job::Append(ev, reply) => {
-                let mut batch = vec![(*ev, reply)];
-                while batch.len() < MAX_BATCH {
+            Job::Append(events, reply) => {
+                let mut n = events.len();
+                let mut batch = vec![(events, reply)];
+                while n < MAX_BATCH {
                     match rx.try_recv() {
-                        Ok(Job::Append(e, r)) => batch.push((*e, r)),
+                        Ok(Job::Append(e, r)) => {
+                            n += e.len();
+                            batch.push((e, r));
+                        }
                         Ok(other) => {
                             pending = Some(other);
                             break;
@@ -581,24 +577,39 @@ fn writer_loop(mut conn: Connection, rx: mpsc::Receiver<Job>, location: &str) {
     }
 }
 
-/// Commits `batch` in one transaction; when that fails, each event alone, so that each caller
-/// gets its own answer.
-fn write_batch(conn: &mut Connection, location: &str, batch: Vec<(AuditEvent, Reply<()>)>) {
-    let events: Vec<AuditEvent> = batch.iter().map(|(e, _)| e.clone()).collect();
-    match append_events(conn, location, events) {
+/// Commits every job of `batch` in one transaction; when that fails, each job alone, and
+/// the events of a failing job each alone, so that each caller gets its own answer and
+/// every event that can be written is.
+fn write_batch(conn: &mut Connection, location: &str, batch: Vec<(Vec<AuditEvent>, Reply<()>)>) {
+    let all: Vec<AuditEvent> = batch.iter().flat_map(|(e, _)| e.iter().cloned()).collect();
+    let single = all.len() == 1;
+    match append_events(conn, location, all) {
         Ok(()) => {
             for (_, reply) in batch {
                 let _ = reply.send(Ok(()));
             }
         }
-        Err(e) if batch.len() == 1 => {
+        Err(e) if single => {
             if let Some((_, reply)) = batch.into_iter().next() {
                 let _ = reply.send(Err(e));
             }
         }
         Err(_) => {
-            for (ev, reply) in batch {
-                let _ = reply.send(append_events(conn, location, vec![ev]));
+            for (events, reply) in batch {
+                let answer = if events.len() > 1 {
+                    append_events(conn, location, events.clone()).or_else(|_| {
+                        let mut first = Ok(());
+                        for ev in events {
+                            if let Err(e) = append_events(conn, location, vec![ev]) {
+                                first = first.and(Err(e));
+                            }
+                        }
+                        first
+                    })
+                } else {
+                    append_events(conn, location, events)
+                };
+                let _ = reply.send(answer);
             }
         }
     }
