@@ -292,6 +292,49 @@ impl Analyzer {
                 let c = p.confidence.unwrap_or(rule.spec.confidence);
                 out.push(finding(rule, m, hit.start(), hit.end(), c, message));
             }
+            // A call through a module alias (`import pickle as pkl; pkl.loads(x)`,
+            // `from pickle import loads; loads(x)`) is matched as the module's own call.
+            for call in &m.calls {
+                let written = m.text(call.node);
+                let Some(open) = written.find('(') else {
+                    continue;
+                };
+                let callee_written: String = written[..open]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                if callee_written == call.callee || p.regex.is_match(written) {
+                    continue;
+                }
+                let canonical = format!("{}{}", call.callee, &written[open..]);
+                let (ls, le) = line_bounds(text, call.node.start_byte(), call.node.end_byte());
+                if !p.regex.is_match(&canonical)
+                    || p.unless
+                        .as_ref()
+                        .is_some_and(|u| u.is_match(&canonical) || u.is_match(&text[ls..le]))
+                    || p.context.as_ref().is_some_and(|ctx| {
+                        !in_context(m, ctx, call.node.start_byte(), p.context_lines)
+                    })
+                    || p.context_unless
+                        .as_ref()
+                        .is_some_and(|ctx| in_context(m, ctx, call.node.start_byte(), 0))
+                {
+                    continue;
+                }
+                let message = match &p.message {
+                    Some(d) => format!("{}: {d}", rule.spec.title),
+                    None => rule.spec.title.clone(),
+                };
+                let c = p.confidence.unwrap_or(rule.spec.confidence);
+                out.push(finding(
+                    rule,
+                    m,
+                    call.node.start_byte(),
+                    call.node.end_byte(),
+                    c,
+                    message,
+                ));
+            }
         }
     }
 

@@ -277,3 +277,31 @@ fn arguments_of_a_prepared_statement_are_bound() {
         "{vulnerable}"
     );
 }
+
+#[test]
+fn a_pattern_rule_sees_a_call_through_a_module_alias() {
+    let vulnerable = "import pickle as pkl\n\ndef restore(blob):\n    return pkl.loads(blob)\n";
+    assert!(
+        reported_at(vulnerable, Language::Python, 4, "unsafe-deserialization"),
+        "{vulnerable}"
+    );
+    let safe = "import json as pkl\n\ndef restore(blob):\n    return pkl.loads(blob)\n";
+    assert!(
+        !reported(safe, Language::Python, "unsafe-deserialization"),
+        "{safe}"
+    );
+}
+
+#[test]
+fn deserializing_a_literal_written_in_the_code_is_not_reported() {
+    let vulnerable = "import pickle\n\ndef restore(blob):\n    return pickle.loads(blob)\n";
+    assert!(
+        reported_at(vulnerable, Language::Python, 4, "unsafe-deserialization"),
+        "{vulnerable}"
+    );
+    let safe = "import pickle\n\ndef restore():\n    return pickle.loads(b\"cached\")\n";
+    assert!(
+        !reported(safe, Language::Python, "unsafe-deserialization"),
+        "{safe}"
+    );
+}
