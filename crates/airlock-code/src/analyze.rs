@@ -269,6 +269,11 @@ impl Analyzer {
             {
                 continue;
             }
+            let message = match &p.message {
+                Some(d) => format!("{}: {d}", rule.spec.title),
+                None => rule.spec.title.clone(),
+            };
+            let c = p.confidence.unwrap_or(rule.spec.confidence);
             for hit in p.regex.find_iter(text) {
                 let (ls, le) = line_bounds(text, hit.start(), hit.end());
                 let line = &text[ls..le];
@@ -285,12 +290,7 @@ impl Analyzer {
                         continue;
                     }
                 }
-                let message = match &p.message {
-                    Some(d) => format!("{}: {d}", rule.spec.title),
-                    None => rule.spec.title.clone(),
-                };
-                let c = p.confidence.unwrap_or(rule.spec.confidence);
-                out.push(finding(rule, m, hit.start(), hit.end(), c, message));
+                out.push(finding(rule, m, hit.start(), hit.end(), c, message.clone()));
             }
             // A call through a module alias (`import pickle as pkl; pkl.loads(x)`,
             // `from pickle import loads; loads(x)`) is matched as the module's own call.
@@ -321,18 +321,13 @@ impl Analyzer {
                 {
                     continue;
                 }
-                let message = match &p.message {
-                    Some(d) => format!("{}: {d}", rule.spec.title),
-                    None => rule.spec.title.clone(),
-                };
-                let c = p.confidence.unwrap_or(rule.spec.confidence);
                 out.push(finding(
                     rule,
                     m,
                     call.node.start_byte(),
                     call.node.end_byte(),
                     c,
-                    message,
+                    message.clone(),
                 ));
             }
         }
