@@ -274,61 +274,37 @@ impl Analyzer {
                 None => rule.spec.title.clone(),
             };
             let c = p.confidence.unwrap_or(rule.spec.confidence);
+            // The pattern's own conditions on the line (and on `also`, the call as the
+            // module's own) and on the code around `at`.
+            let kept = |at: usize, end: usize, also: Option<&str>| {
+                let (ls, le) = line_bounds(text, at, end);
+                !p.unless.as_ref().is_some_and(|u| {
+                    u.is_match(&text[ls..le]) || also.is_some_and(|a| u.is_match(a))
+                }) && p
+                    .context
+                    .as_ref()
+                    .is_none_or(|ctx| in_context(m, ctx, at, p.context_lines))
+                    && !p
+                        .context_unless
+                        .as_ref()
+                        .is_some_and(|ctx| in_context(m, ctx, at, 0))
+            };
             for hit in p.regex.find_iter(text) {
-                let (ls, le) = line_bounds(text, hit.start(), hit.end());
-                let line = &text[ls..le];
-                if p.unless.as_ref().is_some_and(|u| u.is_match(line)) {
-                    continue;
+                if kept(hit.start(), hit.end(), None) {
+                    out.push(finding(rule, m, hit.start(), hit.end(), c, message.clone()));
                 }
-                if let Some(ctx) = &p.context {
-                    if !in_context(m, ctx, hit.start(), p.context_lines) {
-                        continue;
-                    }
-                }
-                if let Some(ctx) = &p.context_unless {
-                    if in_context(m, ctx, hit.start(), 0) {
-                        continue;
-                    }
-                }
-                out.push(finding(rule, m, hit.start(), hit.end(), c, message.clone()));
             }
-            // A call through a module alias (`import pickle as pkl; pkl.loads(x)`,
-            // `from pickle import loads; loads(x)`) is matched as the module's own call.
-            for call in &m.calls {
-                let written = m.text(call.node);
-                let Some(open) = written.find('(') else {
-                    continue;
-                };
-                let callee_written: String = written[..open]
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .collect();
-                if callee_written == call.callee || p.regex.is_match(written) {
-                    continue;
-                }
-                let canonical = format!("{}{}", call.callee, &written[open..]);
-                let (ls, le) = line_bounds(text, call.node.start_byte(), call.node.end_byte());
-                if !p.regex.is_match(&canonical)
-                    || p.unless
-                        .as_ref()
-                        .is_some_and(|u| u.is_match(&canonical) || u.is_match(&text[ls..le]))
-                    || p.context.as_ref().is_some_and(|ctx| {
-                        !in_context(m, ctx, call.node.start_byte(), p.context_lines)
-                    })
-                    || p.context_unless
-                        .as_ref()
-                        .is_some_and(|ctx| in_context(m, ctx, call.node.start_byte(), 0))
+            // A call through a module alias (`import pickle as pkl; pkl.loads(x)`) is
+            // matched as the module's own call.
+            for (i, canonical) in &m.aliased_calls {
+                let node = m.calls[*i].node;
+                let (at, end) = (node.start_byte(), node.end_byte());
+                if !p.regex.is_match(m.text(node))
+                    && p.regex.is_match(canonical)
+                    && kept(at, end, Some(canonical))
                 {
-                    continue;
+                    out.push(finding(rule, m, at, end, c, message.clone()));
                 }
-                out.push(finding(
-                    rule,
-                    m,
-                    call.node.start_byte(),
-                    call.node.end_byte(),
-                    c,
-                    message.clone(),
-                ));
             }
         }
     }

@@ -133,6 +133,9 @@ pub struct Model<'t> {
     /// Local names of modules and imported functions, with the name rules know them by
     /// (`fileSystem` -> `fs`, `pop` -> `Popen`): callees are written with the latter.
     aliases: Vec<(String, String)>,
+    /// Calls made through an alias, by index in `calls`, each with its text written as the
+    /// module's own call (`pkl.loads(x)` -> `pickle.loads(x)`), for the pattern rules.
+    pub aliased_calls: Vec<(usize, String)>,
 }
 
 impl<'t> Model<'t> {
@@ -148,6 +151,7 @@ impl<'t> Model<'t> {
             pairs: Vec::new(),
             returns: Vec::new(),
             aliases: module_aliases(lang, src),
+            aliased_calls: Vec::new(),
         };
         let mut blank: Vec<(usize, usize)> = Vec::new();
         let mut stack: Vec<usize> = Vec::new();
@@ -173,6 +177,23 @@ impl<'t> Model<'t> {
             }
         }
         m.masked = mask(src, &blank);
+        if !m.aliases.is_empty() {
+            m.aliased_calls = m
+                .calls
+                .iter()
+                .enumerate()
+                .filter_map(|(i, call)| {
+                    let written = m.text(call.node);
+                    let open = written.find('(')?;
+                    let callee: String = written[..open]
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .collect();
+                    (callee != call.callee)
+                        .then(|| (i, format!("{}{}", call.callee, &written[open..])))
+                })
+                .collect();
+        }
         m
     }
 
