@@ -289,9 +289,52 @@ impl Analyzer {
                         .as_ref()
                         .is_some_and(|ctx| in_context(m, ctx, at, 0))
             };
+            // Away from its context, a pattern marked `outside_context` still reports, as
+            // the rule's `[outside_context]` says.
+            let outside = rule.outside_context.as_ref().filter(|_| p.outside_context);
+            let report = |at: usize, end: usize, also: Option<&str>| -> Option<CodeFinding> {
+                if kept(at, end, also) {
+                    return Some(finding(rule, m, at, end, c, message.clone()));
+                }
+                let o = outside?;
+                let mut without = p.context.is_some()
+                    && !p
+                        .context
+                        .as_ref()
+                        .is_some_and(|ctx| in_context(m, ctx, at, p.context_lines));
+                without &= !o
+                    .unless
+                    .as_ref()
+                    .is_some_and(|u| in_context(m, u, at, p.context_lines));
+                // The other conditions still hold: only the context is missing.
+                let (ls, le) = line_bounds(text, at, end);
+                without &= !p.unless.as_ref().is_some_and(|u| {
+                    u.is_match(&text[ls..le]) || also.is_some_and(|a| u.is_match(a))
+                }) && !p
+                    .context_unless
+                    .as_ref()
+                    .is_some_and(|ctx| in_context(m, ctx, at, 0));
+                without.then(|| {
+                    let mut f = finding(
+                        rule,
+                        m,
+                        at,
+                        end,
+                        o.confidence.unwrap_or(c),
+                        format!("{}: {}", rule.spec.title, o.message),
+                    );
+                    f.severity = o.severity;
+                    f
+                })
+            };
             for hit in p.regex.find_iter(text) {
-                if kept(hit.start(), hit.end(), None) {
-                    out.push(finding(rule, m, hit.start(), hit.end(), c, message.clone()));
+                // Written as the pattern says, but through an alias for another module
+                // (Go's `rand.Read` with `crypto/rand` imported as `rand`).
+                let other_module = m.aliased_calls.iter().any(|(i, canonical)| {
+                    m.calls[*i].node.start_byte() == hit.start() && !p.regex.is_match(canonical)
+                });
+                if !other_module {
+                    out.extend(report(hit.start(), hit.end(), None));
                 }
             }
             // A call through a module alias (`import pickle as pkl; pkl.loads(x)`) is
@@ -299,11 +342,8 @@ impl Analyzer {
             for (i, canonical) in &m.aliased_calls {
                 let node = m.calls[*i].node;
                 let (at, end) = (node.start_byte(), node.end_byte());
-                if !p.regex.is_match(m.text(node))
-                    && p.regex.is_match(canonical)
-                    && kept(at, end, Some(canonical))
-                {
-                    out.push(finding(rule, m, at, end, c, message.clone()));
+                if !p.regex.is_match(m.text(node)) && p.regex.is_match(canonical) {
+                    out.extend(report(at, end, Some(canonical)));
                 }
             }
         }

@@ -48,6 +48,23 @@ pub struct RuleSpec {
     pub returns: Vec<ReturnSpec>,
     #[serde(default)]
     pub example: Vec<Example>,
+    /// How a pattern marked `outside_context` reports a match found away from its context.
+    #[serde(default)]
+    pub outside_context: Option<OutsideContextSpec>,
+}
+
+/// A use of a dangerous API with no sign of what it is for (`random.random()` with no token,
+/// key or session near): still reported, at its own severity and with its own message, unless
+/// `unless` shows a use that is not security (a retry jitter, a colour).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutsideContextSpec {
+    pub severity: Severity,
+    #[serde(default)]
+    pub confidence: Option<Confidence>,
+    pub message: String,
+    #[serde(default)]
+    pub unless: Option<String>,
 }
 
 fn high() -> Confidence {
@@ -152,6 +169,9 @@ pub struct PatternSpec {
     /// Message detail for this pattern.
     #[serde(default)]
     pub message: Option<String>,
+    /// Away from `context`, report as the rule's `[outside_context]` says instead of not at all.
+    #[serde(default)]
+    pub outside_context: bool,
 }
 
 fn two() -> usize {
@@ -201,6 +221,7 @@ pub struct Example {
 /// A rule ready to run.
 pub struct Rule {
     pub spec: RuleSpec,
+    pub outside_context: Option<OutsideContext>,
     pub returns: Vec<ReturnMatch>,
     pub sinks: Vec<Sink>,
     pub patterns: Vec<Pattern>,
@@ -240,6 +261,14 @@ pub struct Pattern {
     pub file_unless: Option<Regex>,
     pub confidence: Option<Confidence>,
     pub message: Option<String>,
+    pub outside_context: bool,
+}
+
+pub struct OutsideContext {
+    pub severity: Severity,
+    pub confidence: Option<Confidence>,
+    pub message: String,
+    pub unless: Option<Regex>,
 }
 
 pub struct ReturnMatch {
@@ -357,7 +386,16 @@ impl Rule {
                 file_unless: re_opt(file, "pattern.file_unless", &p.file_unless)?,
                 confidence: p.confidence,
                 message: p.message.clone(),
+                outside_context: p.outside_context,
             });
+            if p.outside_context && (spec.outside_context.is_none() || p.context.is_none()) {
+                return Err(RuleError::Invalid {
+                    file: file.to_string(),
+                    message: "a pattern with `outside_context = true` needs a `context` and the \
+                              rule's `[outside_context]` table"
+                        .to_string(),
+                });
+            }
         }
         let mut assigns = Vec::new();
         for a in &spec.assign {
@@ -411,7 +449,17 @@ impl Rule {
             }
         }
         languages.sort();
+        let outside_context = match &spec.outside_context {
+            Some(o) => Some(OutsideContext {
+                severity: o.severity,
+                confidence: o.confidence,
+                message: o.message.clone(),
+                unless: re_opt(file, "outside_context.unless", &o.unless)?,
+            }),
+            None => None,
+        };
         Ok(Rule {
+            outside_context,
             spec,
             returns,
             sinks,

@@ -37,6 +37,17 @@ static PY_IMPORT_AS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("import-as regex")
 });
 
+/// `mrand "math/rand"` inside an import block or `import mrand "math/rand"`: Go's local names
+/// for packages.
+static GO_IMPORT_AS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?m)^\s*(?:import\s+)?([A-Za-z_]\w*)\s+"([\w./-]+)"\s*$"#)
+        .expect("go import regex")
+});
+
+static GO_CRYPTO_RAND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?m)^\s*(?:import\s+)?"crypto/rand"\s*$"#).expect("go crypto/rand regex")
+});
+
 /// Parameters of handlers that are framework objects, not request values.
 static NOT_REQUEST_DATA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:self|cls|request|req|res|response|db|session|conn|cursor|background_tasks|current_user|user|ctx|context|w|r|next|model|form|logger|settings|config|service|repo|repository)$")
@@ -941,6 +952,43 @@ fn module_aliases(lang: Language, src: &str) -> Vec<(String, String)> {
                     None => c[2].to_string(),
                 };
                 out.push((c[3].to_string(), name));
+            }
+        }
+        Language::Go => {
+            for c in GO_IMPORT_AS.captures_iter(src) {
+                // The package's own name is its path's last element (`math/rand/v2` is
+                // `rand`); `crypto/rand` is called `cryptorand` so that it is never taken for
+                // `math/rand`.
+                // Only the standard library's packages (no domain in the path) are the
+                // names rules know; `exec "golang.org/x/sys/execabs"` stays `exec`.
+                let path = &c[2];
+                if path
+                    .split('/')
+                    .next()
+                    .is_some_and(|first| first.contains('.'))
+                {
+                    continue;
+                }
+                let mut parts = path.rsplit('/');
+                let mut name = parts.next().unwrap_or(path);
+                if name.len() > 1
+                    && name.starts_with('v')
+                    && name[1..].bytes().all(|b| b.is_ascii_digit())
+                {
+                    name = parts.next().unwrap_or(name);
+                }
+                let name = if path == "crypto/rand" {
+                    "cryptorand"
+                } else {
+                    name
+                };
+                if &c[1] != "_" {
+                    out.push((c[1].to_string(), name.to_string()));
+                }
+            }
+            // With `crypto/rand` imported under its own name, `rand.` is that package.
+            if GO_CRYPTO_RAND.is_match(src) {
+                out.push(("rand".to_string(), "cryptorand".to_string()));
             }
         }
         _ => {}

@@ -305,3 +305,106 @@ fn deserializing_a_literal_written_in_the_code_is_not_reported() {
         "{safe}"
     );
 }
+
+fn severity_at(src: &str, lang: Language, line: usize, rule: &str) -> Option<String> {
+    Analyzer::new()
+        .analyze(src, lang)
+        .into_iter()
+        .find(|f| f.line == line && f.rule_id == rule)
+        .map(|f| f.severity.as_str().to_string())
+}
+
+#[test]
+fn a_weak_generator_with_no_purpose_in_sight_is_reported_at_low_severity() {
+    // Next to a token: high severity, as before.
+    let token = "import random\ndef make_token():\n    return str(random.getrandbits(64))\n";
+    assert_eq!(
+        severity_at(token, Language::Python, 3, "insecure-random").as_deref(),
+        Some("high"),
+        "{token}"
+    );
+    // Nothing says what the number is for: still worth a look, at low severity.
+    let bare = "import random\nvalue = random.random()\nprint(value)\n";
+    assert_eq!(
+        severity_at(bare, Language::Python, 2, "insecure-random").as_deref(),
+        Some("low"),
+        "{bare}"
+    );
+    let c = "int f(void) {\n    return rand();\n}\n";
+    assert_eq!(
+        severity_at(c, Language::C, 2, "insecure-random").as_deref(),
+        Some("low"),
+        "{c}"
+    );
+    // A use that is plainly not security stays quiet.
+    for quiet in [
+        "import random, time\ndef backoff(attempt):\n    time.sleep(2 ** attempt + random.random())\n",
+        "import random\ndef pick_song(songs):\n    return random.choice(songs)\n",
+    ] {
+        assert!(
+            !reported(quiet, Language::Python, "insecure-random"),
+            "{quiet}"
+        );
+    }
+    // The cryptographic generator is never reported.
+    let good = "import secrets\nvalue = secrets.randbelow(100)\nprint(value)\n";
+    assert!(
+        !reported(good, Language::Python, "insecure-random"),
+        "{good}"
+    );
+}
+
+#[test]
+fn go_package_aliases_name_the_standard_package() {
+    // `math/rand` under another name is still math/rand ...
+    let aliased = "package main\n\nimport (\n\tmrand \"math/rand\"\n)\n\nfunc main() {\n\tprintln(mrand.Int31())\n}\n";
+    assert!(
+        reported_at(aliased, Language::Go, 8, "insecure-random"),
+        "{aliased}"
+    );
+    // ... and `rand` is crypto/rand when that is imported under its own name.
+    let both = "package main\n\nimport (\n\t\"crypto/rand\"\n\tmrand \"math/rand\"\n)\n\nfunc main() {\n\tb := make([]byte, 16)\n\trand.Read(b)\n\tprintln(mrand.Intn(6))\n}\n";
+    assert!(
+        !reported_at(both, Language::Go, 10, "insecure-random"),
+        "{both}"
+    );
+    assert!(
+        reported_at(both, Language::Go, 11, "insecure-random"),
+        "{both}"
+    );
+    // A generator made from a seed is the weak generator too.
+    let seeded = "package main\n\nimport \"math/rand\"\n\nfunc main() {\n\tgen := rand.New(rand.NewSource(10))\n\tprintln(gen.Int())\n}\n";
+    assert!(
+        reported_at(seeded, Language::Go, 6, "insecure-random"),
+        "{seeded}"
+    );
+    // A package outside the standard library keeps the name it is imported under.
+    let execabs = "package main\n\nimport (\n\t\"os\"\n\texec \"golang.org/x/sys/execabs\"\n)\n\nfunc main() {\n\texec.Command(os.Args[1]).Run()\n}\n";
+    let plain = "package main\n\nimport (\n\t\"os\"\n\t\"os/exec\"\n)\n\nfunc main() {\n\texec.Command(os.Args[1]).Run()\n}\n";
+    assert_eq!(
+        reported(execabs, Language::Go, "command-injection"),
+        reported(plain, Language::Go, "command-injection"),
+        "{execabs}"
+    );
+}
+
+#[test]
+fn commons_codec_digest_getters_and_php_legacy_hashing() {
+    let java = "byte[] d = DigestUtils.getMd5Digest().digest(data);\n";
+    assert!(reported(java, Language::Java, "weak-hash"), "{java}");
+    let java_good = "byte[] d = DigestUtils.getSha256Digest().digest(data);\n";
+    assert!(
+        !reported(java_good, Language::Java, "weak-hash"),
+        "{java_good}"
+    );
+    // `crypt` without a salt falls back to a weak scheme.
+    let php = "<?php\n$hashed_password = crypt($password);\n";
+    assert!(reported(php, Language::Php, "weak-password-hash"), "{php}");
+    let php_good = "<?php\n$hashed_password = password_hash($password, PASSWORD_ARGON2ID);\n";
+    assert!(
+        !reported(php_good, Language::Php, "weak-password-hash"),
+        "{php_good}"
+    );
+    let rot = "<?php\n$stored = str_rot13($card_number);\n";
+    assert!(reported(rot, Language::Php, "weak-cipher"), "{rot}");
+}
