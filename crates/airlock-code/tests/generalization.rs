@@ -408,3 +408,15 @@ fn commons_codec_digest_getters_and_php_legacy_hashing() {
     let rot = "<?php\n$stored = str_rot13($card_number);\n";
     assert!(reported(rot, Language::Php, "weak-cipher"), "{rot}");
 }
+
+#[test]
+fn go_tls_minimum_of_zero_and_static_rsa_suites_are_weak() {
+    let zero = "package main\n\nimport \"crypto/tls\"\n\nfunc cfg() *tls.Config {\n\treturn &tls.Config{MinVersion: 0}\n}\n";
+    assert!(reported_at(zero, Language::Go, 6, "weak-cipher"), "{zero}");
+    let twelve = "package main\n\nimport \"crypto/tls\"\n\nfunc cfg() *tls.Config {\n\treturn &tls.Config{MinVersion: tls.VersionTLS12}\n}\n";
+    assert!(!reported(twelve, Language::Go, "weak-cipher"), "{twelve}");
+    let rsa = "package main\n\nimport \"crypto/tls\"\n\nvar suites = []uint16{\n\ttls.TLS_RSA_WITH_AES_128_GCM_SHA256,\n}\n";
+    assert!(reported_at(rsa, Language::Go, 6, "weak-cipher"), "{rsa}");
+    let ecdhe = "package main\n\nimport \"crypto/tls\"\n\nvar suites = []uint16{\n\ttls.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,\n}\n";
+    assert!(!reported(ecdhe, Language::Go, "weak-cipher"), "{ecdhe}");
+}
