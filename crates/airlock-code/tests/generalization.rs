@@ -420,3 +420,31 @@ fn go_tls_minimum_of_zero_and_static_rsa_suites_are_weak() {
     let ecdhe = "package main\n\nimport \"crypto/tls\"\n\nvar suites = []uint16{\n\ttls.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,\n}\n";
     assert!(!reported(ecdhe, Language::Go, "weak-cipher"), "{ecdhe}");
 }
+
+#[test]
+fn a_dictionary_word_is_a_password_but_a_field_name_is_not() {
+    // A plain word is still a password when one is assigned or compared.
+    let compare = "def check_admin(password):\n    return password == \"admin\"\n";
+    assert!(
+        reported_at(compare, Language::Python, 2, "hardcoded-credential"),
+        "{compare}"
+    );
+    let assign = "def connect():\n    password = \"letmein\"\n    return db.connect(user=\"app\", password=password)\n";
+    assert!(
+        reported_at(assign, Language::Python, 2, "hardcoded-credential"),
+        "{assign}"
+    );
+    // Names of other fields, modes and constants are not passwords.
+    for quiet in [
+        "FIELDS = {\"password\": \"controller_password\"}\n",
+        "FIELDS = {\"proxy_passwd\": \"ProxyPasswd\"}\n",
+        "MAP = {\"password\": \"authPassword\"}\n",
+        "def sync(update_password):\n    return update_password == \"always\"\n",
+        "password = \"API_PASSWORD\"\n",
+    ] {
+        assert!(
+            !reported(quiet, Language::Python, "hardcoded-credential"),
+            "{quiet}"
+        );
+    }
+}
