@@ -1532,7 +1532,12 @@ fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Co
                 .iter()
                 .filter(|b| matches!(b, b' ' | b'-' | b'_' | b'.'))
                 .count();
-            if dg == 0 && up == 0 && lo + seps == v.len() && (seps > 0 || looks_like_words(v)) {
+            if dg == 0
+                && up == 0
+                && lo + seps == v.len()
+                && (seps > 0 || looks_like_words(v))
+                && !(quoted && passphrase(v))
+            {
                 return None;
             }
             if v.contains(&b' ')
@@ -1600,6 +1605,42 @@ fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Co
                 Confidence::Medium
             })
         }
+    }
+}
+
+/// Words that name a field, a type or a rule rather than being a password: a value made
+/// of them (`password_confirmation`, `hash_password`, `new password`) points elsewhere.
+const FIELD_WORDS: &[&str] = &[
+    "pass", "pwd", "secret", "token", "key", "hash", "field", "input", "confirm", "label", "type",
+    "user", "name", "email", "login", "required", "reset", "value", "form", "old", "new",
+    "current", "enter", "your", "plain", "text", "string", "not", "null", "auth", "example",
+    "sample", "default", "test", "dummy", "none", "empty", "column", "param", "repeat", "retype",
+    "verify", "show", "hide", "forgot", "change", "update", "invalid",
+];
+
+/// A lower-case passphrase written out as a password (`"open sesame"`,
+/// `"thisismypassword"`): two words joined by one space, or one run of 13 letters or more
+/// (longer than nearly every single word used as a type, rule or label). Quoted values
+/// only: unquoted words in YAML or properties are too often enum values; and not two
+/// words joined by `_`, which name a field (`'password', 'credit_card'`).
+fn passphrase(v: &[u8]) -> bool {
+    let s = String::from_utf8_lossy(v);
+    let parts: Vec<&str> = s.split(' ').collect();
+    match parts.as_slice() {
+        [one] => {
+            one.len() >= 13
+                && one.bytes().all(|b| b.is_ascii_lowercase())
+                && !FIELD_WORDS.iter().any(|w| one.starts_with(w))
+        }
+        [a, b] => {
+            a.len() >= 3
+                && b.len() >= 3
+                && [a, b].iter().all(|p| {
+                    p.bytes().all(|c| c.is_ascii_lowercase())
+                        && !FIELD_WORDS.iter().any(|w| p.contains(w))
+                })
+        }
+        _ => false,
     }
 }
 
@@ -1783,6 +1824,31 @@ mod tests {
             find("mysql --password=Sup3rS3cret! -u root"), // airlock:allow synthetic test value
             ["Sup3rS3cret!"]
         );
+    }
+
+    #[test]
+    fn lower_case_passphrases_are_passwords_field_names_are_not() {
+        // A passphrase written out: two words, or one long run of letters.
+        assert_eq!(
+            find("password = 'lantern harbor'"), // airlock:allow synthetic test value
+            ["lantern harbor"]
+        );
+        assert_eq!(
+            find(r#"private const string PfxPassword = "quietlanternharbor";"#), // airlock:allow synthetic test value
+            ["quietlanternharbor"]
+        );
+        assert_eq!(
+            find(r#""AdminPassword" : "bluelanternharbor""#), // airlock:allow synthetic test value
+            ["bluelanternharbor"]
+        );
+        // Field names, types, labels and lists of them stay quiet.
+        assert!(find("@sensitive_variables('user', 'password', 'credit_card')").is_empty());
+        assert!(find(r#"password = "password_confirmation""#).is_empty());
+        assert!(find(r#"password: "new password""#).is_empty());
+        assert!(find(r#"'password' => 'required'"#).is_empty());
+        assert!(find(r#""password": "authenticated""#).is_empty());
+        assert!(find(r#"password: "confirmpassword""#).is_empty());
+        assert!(find("password = lantern harbor").is_empty());
     }
 
     #[test]

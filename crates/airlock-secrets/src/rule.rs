@@ -175,7 +175,7 @@ pub enum RuleError {
 /// Separators between a name and its value: `=`, `:`, `:=`, `=>`, `->`, `==`, `!=`,
 /// `||` (shell defaults), or the comma of a call like `set("password", "v")`.
 const ASSIGN: &str =
-    r#"(?:\s{0,4}(?:={1,3}|!==?|:=|::=|:|=>|->|\|\||\?=|,)\s{0,4}|\s+(?:is|as|to)\s+)"#;
+    r#"(?:\s{0,4}(?:={1,3}|!==?|:=|::=|:::=|:|=>|->|\|\||\?=|,)\s{0,4}|\s+(?:is|as|to)\s+)"#;
 
 /// A compiled pattern and the index of the capture group holding the secret.
 #[derive(Debug)]
