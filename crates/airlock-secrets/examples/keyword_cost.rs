@@ -52,11 +52,12 @@ fn main() {
     let total: usize = files.iter().map(Vec::len).sum();
     let mb = total as f64 / 1e6;
 
-    let d = Detector::new(
-        airlock_secrets::builtin_specs().unwrap(),
-        DetectorConfig::default(),
-    )
-    .unwrap();
+    // As `airlock scan` builds it: no personal-data rules.
+    let config = DetectorConfig {
+        personal_data: false,
+        ..Default::default()
+    };
+    let d = Detector::new(airlock_secrets::builtin_specs().unwrap(), config.clone()).unwrap();
     // The same keyword list the engine builds: rule keywords, generic, encoded triggers.
     let mut patterns: Vec<String> = Vec::new();
     let mut rules_of: Vec<usize> = Vec::new();
@@ -215,6 +216,22 @@ fn main() {
         mb / e.as_secs_f64()
     );
 
+    let specs: Vec<_> = airlock_secrets::builtin_specs()
+        .unwrap()
+        .into_iter()
+        .filter(|s| s.min_digits.is_none())
+        .collect();
+    let d2 = Detector::new(specs, config).unwrap();
+    let t = Cpu::now();
+    let mut findings = 0;
+    for f in &files {
+        findings += d2.scan(f).len();
+    }
+    let e = t.elapsed();
+    println!(
+        "full scan without the rules that run on every line with digits: {e:?} ({:.0} MB/s), {findings} findings",
+        mb / e.as_secs_f64()
+    );
     let mut order: Vec<usize> = (0..patterns.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(count[i] * rules_of[i].max(1)));
     println!("hits x rules  hits  rules  keyword");
