@@ -1,4 +1,4 @@
-//! Where the keyword pass spends its time: loads every text file under a directory, times the
+//! Where the keyword pair_hits spends its time: loads every text file under a directory, times the
 //! keyword search alone (automaton and keyword set) and the full scan, and prints the
 //! keywords with the most hits and how many rule windows they open.
 //! `cargo run --release -p airlock-secrets --example keyword_cost -- DIR [TOP]`
@@ -268,14 +268,14 @@ pub fn pair_stats(patterns: &[String], files: &[Vec<u8>]) {
                 | (((b[2] | 0x20) as usize) << 16)] = true;
         }
     }
-    let mut tpass = 0usize;
+    let mut tri_hits = 0usize;
     for f in files {
         for w in f.windows(3) {
             if tri[(w[0] | 0x20) as usize
                 | (((w[1] | 0x20) as usize) << 8)
                 | (((w[2] | 0x20) as usize) << 16)]
             {
-                tpass += 1;
+                tri_hits += 1;
                 *prefix_count
                     .entry([w[0] | 0x20, w[1] | 0x20, w[2] | 0x20])
                     .or_default() += 1;
@@ -285,28 +285,28 @@ pub fn pair_stats(patterns: &[String], files: &[Vec<u8>]) {
     let mut pc: Vec<_> = prefix_count.into_iter().collect();
     pc.sort_by_key(|e| std::cmp::Reverse(e.1));
     println!(
-        "3-byte prefixes: {} distinct, pass {tpass}",
+        "3-byte prefixes: {} distinct, pair_hits {tri_hits}",
         tri.iter().filter(|&&b| b).count()
     );
     for (k, c) in pc.iter().take(30) {
         println!("  {c:>9} {:?}", String::from_utf8_lossy(k));
     }
-    let (mut pos, mut pass, mut pass1) = (0usize, 0usize, 0usize);
+    let (mut pos, mut pair_hits, mut one_hits) = (0usize, 0usize, 0usize);
     for f in files {
         for w in f.windows(2) {
             pos += 1;
             if pairs[(w[0] | 0x20) as usize | (((w[1] | 0x20) as usize) << 8)] {
-                pass += 1;
+                pair_hits += 1;
             }
             if ones[(w[0] | 0x20) as usize] {
-                pass1 += 1;
+                one_hits += 1;
             }
         }
     }
     println!(
         "pair filter passes {:.2}% of positions, one-byte keywords {:.2}%, {} distinct pairs",
-        100.0 * pass as f64 / pos as f64,
-        100.0 * pass1 as f64 / pos as f64,
+        100.0 * pair_hits as f64 / pos as f64,
+        100.0 * one_hits as f64 / pos as f64,
         pairs.iter().filter(|&&b| b).count()
     );
 }
