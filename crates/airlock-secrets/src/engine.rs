@@ -6,12 +6,11 @@
 //! generic keywords stand; only those rules' regexes then run. Content without any
 //! keyword costs one keyword pass and nothing more.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use airlock_types::{Confidence, Finding, Kind, Redacted, Span};
 
 use crate::generic::Generic;
 use crate::heuristics;
-use crate::keywords::{Hit, KeywordSet};
+use crate::keywords::{Automaton, Hit, KeywordSet};
 use crate::rule::{parse_rule_file, Reach, Rule, RuleError, RuleSpec};
 use crate::validate::Verdict;
 
@@ -56,7 +55,7 @@ impl Default for DetectorConfig {
 /// The keyword pass. Both report the same matches in the same order.
 enum Keywords {
     /// For throughput (a tree of files): a DFA, ~7 ms to build, faster per byte.
-    Automaton(AhoCorasick),
+    Automaton(Box<Automaton>),
     /// For a quick start (one prompt): built in a fraction of a millisecond.
     Set(Box<KeywordSet>),
 }
@@ -64,11 +63,7 @@ enum Keywords {
 impl Keywords {
     fn find_all(&self, content: &[u8], out: &mut Vec<Hit>) {
         match self {
-            Keywords::Automaton(ac) => out.extend(ac.find_overlapping_iter(content).map(|m| Hit {
-                pattern: m.pattern().as_u32(),
-                start: m.start(),
-                end: m.end(),
-            })),
+            Keywords::Automaton(ac) => ac.find_all(content, out),
             Keywords::Set(set) => set.find_all(content, out),
         }
     }
@@ -174,14 +169,7 @@ impl Detector {
         let keywords = if config.quick_start {
             Keywords::Set(Box::new(KeywordSet::new(&patterns).map_err(invalid)?))
         } else {
-            Keywords::Automaton(
-                AhoCorasickBuilder::new()
-                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    .build(&patterns)
-                    .map_err(|e| invalid(e.to_string()))?,
-            )
+            Keywords::Automaton(Box::new(Automaton::new(&patterns).map_err(invalid)?))
         };
         Ok(Detector {
             rules,
@@ -404,70 +392,54 @@ fn window(content: &[u8], pos: usize, reach: Reach) -> (usize, usize) {
     };
     let lo = pos.saturating_sub(back);
     let hi = (pos + fwd).min(content.len());
-    // Back to the start of the line `lines` above the keyword's.
-    let mut start = pos;
-    let mut crossed = 0;
-    loop {
-        match memchr::memrchr(b'\n', &content[lo..start]) {
-            Some(i) if crossed < lines => {
-                start = lo + i;
-                crossed += 1;
-            }
-            Some(i) => {
-                start = lo + i + 1;
-                break;
-            }
-            None => {
-                start = lo;
-                break;
-            }
-        }
+    if lines == usize::MAX {
+        return (lo, hi.max(pos));
     }
-    // Forward to the end of the line `lines` below.
-    let mut end = pos;
-    let mut crossed = 0;
-    loop {
-        match memchr::memchr(b'\n', &content[end..hi]) {
-            Some(i) if crossed < lines => {
-                end += i + 1;
-                crossed += 1;
-            }
-            Some(i) => {
-                end += i;
-                break;
-            }
-            None => {
-                end = hi;
-                break;
-            }
-        }
-    }
+    // From the start of the line `lines` above the keyword's (just past the newline before
+    // it) to the end of the line `lines` below (its newline), or as far as the limits.
+    // One iterator each way: a line-by-line search would restart the vector search at
+    // every newline.
+    let start = memchr::memrchr_iter(b'\n', &content[lo..pos])
+        .nth(lines)
+        .map_or(lo, |i| lo + i + 1);
+    let end = memchr::memchr_iter(b'\n', &content[pos..hi])
+        .nth(lines)
+        .map_or(hi, |i| pos + i);
     (start.min(pos), end.max(pos))
 }
 
-/// The lines of `content` holding at least `min` ASCII digits, adjacent ones merged.
+/// The lines of `content` holding at least `min` ASCII digits, adjacent ones merged (a
+/// last line without a newline is its own window). Lines are found with `memchr` and their
+/// digits counted in a loop the compiler vectorizes: a byte-by-byte scan testing each byte
+/// for both was a good part of the cost of a short prompt.
 fn lines_with_digits(content: &[u8], min: usize) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
-    let mut digits = 0;
-    for (i, &b) in content.iter().enumerate() {
-        if b.is_ascii_digit() {
-            digits += 1;
-        } else if b == b'\n' {
-            if digits >= min {
-                match out.last_mut() {
-                    Some(last) if last.1 == start => last.1 = i + 1,
-                    _ => out.push((start, i + 1)),
-                }
+    for nl in memchr::memchr_iter(b'\n', content) {
+        let end = nl + 1;
+        if digits(&content[start..end]) >= min {
+            match out.last_mut() {
+                Some(last) if last.1 == start => last.1 = end,
+                _ => out.push((start, end)),
             }
-            start = i + 1;
-            digits = 0;
         }
+        start = end;
     }
-    if digits >= min && start < content.len() {
+    if start < content.len() && digits(&content[start..]) >= min {
         out.push((start, content.len()));
     }
     out
+}
+
+/// The ASCII digits in `line`, counted in byte lanes (a chunk of up to 255 bytes cannot
+/// overflow them).
+fn digits(line: &[u8]) -> usize {
+    line.chunks(255)
+        .map(|c| {
+            c.iter()
+                .fold(0u8, |n, &b| n + u8::from(b.wrapping_sub(b'0') < 10)) as usize
+        })
+        .sum()
 }
 
 /// A finding before overlaps between rules are resolved.
@@ -542,5 +514,147 @@ fn generic_spec() -> RuleSpec {
             crate::generic::TITLE,
             crate::generic::DESCRIPTION,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte-by-byte definition: each line (newline included) with `min` digits or more,
+    /// adjacent ones merged, a last line without a newline on its own.
+    fn lines_with_digits_reference(content: &[u8], min: usize) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        let (mut start, mut digits) = (0, 0);
+        for (i, &b) in content.iter().enumerate() {
+            if b.is_ascii_digit() {
+                digits += 1;
+            } else if b == b'\n' {
+                if digits >= min {
+                    match out.last_mut() {
+                        Some(last) if last.1 == start => last.1 = i + 1,
+                        _ => out.push((start, i + 1)),
+                    }
+                }
+                start = i + 1;
+                digits = 0;
+            }
+        }
+        if digits >= min && start < content.len() {
+            out.push((start, content.len()));
+        }
+        out
+    }
+
+    #[test]
+    fn lines_with_digits_as_defined() {
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let alphabet = b"0123456789ab \n";
+        let mut texts: Vec<Vec<u8>> = vec![
+            b"".to_vec(),
+            b"1234".to_vec(),
+            b"123\n4".to_vec(),
+            b"a1b2c3d4\n\n12345\n".to_vec(),
+            // A line longer than one counting chunk (255 bytes), all digits.
+            vec![b'7'; 600],
+            [vec![b'7'; 300], b"\nx\n".to_vec(), vec![b'1'; 3]].concat(),
+        ];
+        for len in [10, 100, 1000, 5000] {
+            texts.push(
+                (0..len)
+                    .map(|_| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        alphabet[(state % alphabet.len() as u64) as usize]
+                    })
+                    .collect(),
+            );
+        }
+        for text in &texts {
+            for min in [1, 4, 7] {
+                assert_eq!(
+                    lines_with_digits(text, min),
+                    lines_with_digits_reference(text, min),
+                    "min {min}, {:?}",
+                    String::from_utf8_lossy(text)
+                );
+            }
+        }
+    }
+
+    /// The line-walking definition of a keyword's window.
+    fn window_reference(content: &[u8], pos: usize, reach: Reach) -> (usize, usize) {
+        let (back, fwd, lines) = match reach {
+            Reach::Line => (2048, 4096, 1),
+            Reach::Lines => (8 << 10, 16 << 10, 12),
+            Reach::Block => (64 << 10, 64 << 10, usize::MAX),
+        };
+        let lo = pos.saturating_sub(back);
+        let hi = (pos + fwd).min(content.len());
+        let (mut start, mut crossed) = (pos, 0);
+        loop {
+            match memchr::memrchr(b'\n', &content[lo..start]) {
+                Some(i) if crossed < lines => {
+                    start = lo + i;
+                    crossed += 1;
+                }
+                Some(i) => {
+                    start = lo + i + 1;
+                    break;
+                }
+                None => {
+                    start = lo;
+                    break;
+                }
+            }
+        }
+        let (mut end, mut crossed) = (pos, 0);
+        loop {
+            match memchr::memchr(b'\n', &content[end..hi]) {
+                Some(i) if crossed < lines => {
+                    end += i + 1;
+                    crossed += 1;
+                }
+                Some(i) => {
+                    end += i;
+                    break;
+                }
+                None => {
+                    end = hi;
+                    break;
+                }
+            }
+        }
+        (start.min(pos), end.max(pos))
+    }
+
+    #[test]
+    fn windows_as_defined() {
+        let mut state: u64 = 0x853c_49e6_748f_ea9b;
+        for (len, newline_every) in [(0, 1), (50, 3), (3000, 40), (40_000, 60), (200_000, 500)] {
+            let text: Vec<u8> = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    if state.is_multiple_of(newline_every) {
+                        b'\n'
+                    } else {
+                        b'x'
+                    }
+                })
+                .collect();
+            let step = (len / 97).max(1);
+            for pos in (0..=len).step_by(step).chain([len]) {
+                for reach in [Reach::Line, Reach::Lines, Reach::Block] {
+                    assert_eq!(
+                        window(&text, pos, reach),
+                        window_reference(&text, pos, reach),
+                        "{len} bytes, keyword at {pos}, {reach:?}"
+                    );
+                }
+            }
+        }
     }
 }
