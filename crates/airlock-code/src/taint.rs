@@ -201,12 +201,21 @@ impl<'m, 't> Taint<'m, 't> {
                 .take_while(|c| *c != '(' && *c != '\n')
                 .take(40)
                 .collect();
-            let local = LOCAL.is_match(head);
+            let mut local = LOCAL.is_match(head);
+            let mut via = via;
             let start = m
                 .function_at(n.start_byte())
                 .map_or(0, |f| m.functions[f].start);
             if self.guarded(text, start, n.start_byte()) {
                 return Flow::konst();
+            }
+            // `reader.readLine()` reads what the reader wraps: a socket's or a URL
+            // connection's stream is another machine's data, not this machine's console.
+            if local {
+                if let Some(f) = self.remote_reader(n, depth) {
+                    local = false;
+                    via = f.via.unwrap_or(via);
+                }
             }
             return Flow {
                 origin: Origin::Source,
@@ -480,6 +489,9 @@ impl<'m, 't> Taint<'m, 't> {
             })
         {
             return Flow::konst();
+        }
+        if let Some(f) = self.stored_source(call) {
+            return f;
         }
         if let Some(f) = self.local_call(call, san, depth) {
             return f;
@@ -923,6 +935,69 @@ impl<'m, 't> Taint<'m, 't> {
         Flow::unknown()
     }
 
+    /// The flow of the stream a `readLine()`-style call reads, when that stream comes from
+    /// a request, a socket or a URL connection (`new BufferedReader(new
+    /// InputStreamReader(socket.getInputStream()))`).
+    fn remote_reader(&self, n: Node<'t>, depth: usize) -> Option<Flow> {
+        let m = self.m;
+        let call = m.calls.iter().find(|c| c.node.id() == n.id())?;
+        let method = call.callee.rsplit('.').next()?;
+        if !matches!(method, "readLine" | "nextLine" | "read" | "readAllBytes") {
+            return None;
+        }
+        let r = call.receiver?;
+        let f = self.flow_at(r, None, depth + 1);
+        (f.origin == Origin::Source && !f.local).then_some(f)
+    }
+
+    /// Values read back from storage the program does not own: a JDBC `ResultSet` column
+    /// (`rs.getString(1)` on `rs = stmt.executeQuery(..)`) holds what other users wrote
+    /// (stored XSS, second-order injection); a `java.util.Properties` entry
+    /// (`props.getProperty(k)` on `props = new Properties()`) is configuration, local like
+    /// the environment.
+    fn stored_source(&self, call: &crate::syntax::Call<'t>) -> Option<Flow> {
+        static RESULT_GET: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?:getString|getNString|getObject|getCharacterStream|getNCharacterStream|getClob|getAsciiStream)$")
+                .expect("result getter regex")
+        });
+        static RESULT_SET: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?:\.|^)(?:executeQuery|getResultSet)\s*\(").expect("result set regex")
+        });
+        static PROPERTIES: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^new\s+(?:java\.util\.)?Properties\s*\(").expect("properties regex")
+        });
+        let m = self.m;
+        let (_, method) = call.callee.rsplit_once('.')?;
+        let is_result = RESULT_GET.is_match(method);
+        if !is_result && method != "getProperty" {
+            return None;
+        }
+        let r = call.receiver?;
+        if !is_identifier_kind(r.kind()) {
+            return None;
+        }
+        let name = normalize_name(m.text(r));
+        let i = self.assignment_of(&name, call.node.start_byte())?;
+        let value = m.text(m.assigns[i].value).trim_start();
+        if is_result && RESULT_SET.is_match(value) {
+            return Some(Flow {
+                origin: Origin::Source,
+                built: false,
+                via: Some(format!("{name}.{method}() (database)")),
+                local: false,
+            });
+        }
+        if !is_result && PROPERTIES.is_match(value) {
+            return Some(Flow {
+                origin: Origin::Source,
+                built: false,
+                via: Some(format!("{name}.getProperty() (configuration)")),
+                local: true,
+            });
+        }
+        None
+    }
+
     /// An allowlist or validation check on `name` between `from` and `to` that makes the
     /// value safe whatever it held: `if name not in ALLOWED: abort()`, `re.fullmatch(...)`.
     fn guarded(&self, name: &str, from: usize, to: usize) -> bool {
@@ -957,12 +1032,23 @@ impl<'m, 't> Taint<'m, 't> {
                 || l.starts_with("guard")
                 || l.contains(" if ")
                 || l.contains(" unless ");
-            if is_check && contains_word(l, bare) && GUARD.is_match(l) {
+            if is_check && contains_word(l, bare) && GUARD.is_match(&without_format_prefix(l)) {
                 return true;
             }
         }
         false
     }
+}
+
+/// `line` without prefix tests against a literal that names no place (`token.startsWith("id=")`,
+/// `line.startsWith("#")`): they check a format, not that a path or URL stays inside a
+/// base (`path.startsWith(BASE)`, `url.startsWith("https://app/")`).
+fn without_format_prefix(line: &str) -> std::borrow::Cow<'_, str> {
+    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)(?:\.|\b)(?:starts_?with\??|HasPrefix)\s*\(\s*(?:\w+\s*,\s*)?(?:"[^"/\\:.]*"|'[^'/\\:.]*')\s*\)"#)
+            .expect("format prefix regex")
+    });
+    PREFIX.replace_all(line, "")
 }
 
 /// Which parameter of `func` each argument of `call` fills: keywords by name, the others
