@@ -951,25 +951,33 @@ impl<'m, 't> Taint<'m, 't> {
     }
 
     /// Values read back from storage the program does not own: a JDBC `ResultSet` column
-    /// (`rs.getString(1)` on `rs = stmt.executeQuery(..)`) holds what other users wrote
+    /// (`rs.getString(1)` on `rs = stmt.executeQuery(..)`, .NET `reader.GetString(1)` on
+    /// `reader = cmd.ExecuteReader()`) holds what other users wrote
     /// (stored XSS, second-order injection); a `java.util.Properties` entry
     /// (`props.getProperty(k)` on `props = new Properties()`) is configuration, local like
     /// the environment.
     fn stored_source(&self, call: &crate::syntax::Call<'t>) -> Option<Flow> {
         static RESULT_GET: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^(?:getString|getNString|getObject|getCharacterStream|getNCharacterStream|getClob|getAsciiStream)$")
+            Regex::new(r"^(?:getString|getNString|getObject|getCharacterStream|getNCharacterStream|getClob|getAsciiStream|GetString|GetValue|GetFieldValue|GetSqlString|GetTextReader|GetChars)$")
                 .expect("result getter regex")
         });
         static RESULT_SET: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?:\.|^)(?:executeQuery|getResultSet)\s*\(").expect("result set regex")
+            Regex::new(
+                r"(?:\.|^)(?:executeQuery|getResultSet|ExecuteReader|ExecuteReaderAsync)\s*\(",
+            )
+            .expect("result set regex")
         });
         static PROPERTIES: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"^new\s+(?:java\.util\.)?Properties\s*\(").expect("properties regex")
         });
+        static CONNECTION: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?:new\s+(?:System\.Net\.Sockets\.)?TcpClient\s*\(|[\w.]*\.AcceptTcpClient(?:Async)?\s*\()")
+                .expect("connection regex")
+        });
         let m = self.m;
         let (_, method) = call.callee.rsplit_once('.')?;
         let is_result = RESULT_GET.is_match(method);
-        if !is_result && method != "getProperty" {
+        if !is_result && method != "getProperty" && method != "GetStream" {
             return None;
         }
         let r = call.receiver?;
@@ -987,7 +995,17 @@ impl<'m, 't> Taint<'m, 't> {
                 local: false,
             });
         }
-        if !is_result && PROPERTIES.is_match(value) {
+        // .NET: the stream of a TCP connection (`tcp.GetStream()` on `new TcpClient(..)` or
+        // `listener.AcceptTcpClient()`) is another machine's data.
+        if method == "GetStream" && CONNECTION.is_match(value) {
+            return Some(Flow {
+                origin: Origin::Source,
+                built: false,
+                via: Some(format!("{name}.GetStream() (network)")),
+                local: false,
+            });
+        }
+        if method == "getProperty" && PROPERTIES.is_match(value) {
             return Some(Flow {
                 origin: Origin::Source,
                 built: false,

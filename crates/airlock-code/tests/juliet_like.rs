@@ -51,8 +51,8 @@ fn a_line_read_from_a_socket_is_untrusted_but_one_read_from_the_console_is_local
 
 #[test]
 fn a_database_column_written_to_a_page_is_stored_xss() {
-    let vulnerable = "class Show {\n    void show(java.sql.Connection db, javax.servlet.http.HttpServletResponse response) throws Exception {\n        java.sql.PreparedStatement ps = db.prepareStatement(\"select bio from users where id=1\");\n        java.sql.ResultSet rows = ps.executeQuery();\n        rows.next();\n        String bio = rows.getString(1);\n        response.getWriter().println(\"<p>\" + bio + \"</p>\");\n    }\n}\n";
-    assert!(reported_at(vulnerable, 7, "xss"), "{vulnerable}");
+    let vulnerable = "class Show {\n    void show(javax.servlet.http.HttpServletResponse response) throws Exception {\n        java.sql.Connection db = java.sql.DriverManager.getConnection(\"jdbc:h2:mem:app\");\n        java.sql.PreparedStatement ps = db.prepareStatement(\"select bio from users where id=1\");\n        java.sql.ResultSet rows = ps.executeQuery();\n        rows.next();\n        String bio = rows.getString(1);\n        response.getWriter().println(\"<p>\" + bio + \"</p>\");\n    }\n}\n";
+    assert!(reported_at(vulnerable, 8, "xss"), "{vulnerable}");
     // The same getter on something that is not a query result (a message bundle) is not stored data.
     let safe = "class Show {\n    void show(javax.servlet.http.HttpServletResponse response) throws Exception {\n        java.util.ResourceBundle rows = java.util.ResourceBundle.getBundle(\"labels\");\n        String bio = rows.getString(\"bio.title\");\n        response.getWriter().println(\"<p>\" + bio + \"</p>\");\n    }\n}\n";
     assert!(!reported(safe, "xss"), "{safe}");
@@ -60,12 +60,12 @@ fn a_database_column_written_to_a_page_is_stored_xss() {
 
 #[test]
 fn a_database_column_built_into_a_command_is_second_order_injection() {
-    let vulnerable = "class Job {\n    void run(java.sql.Statement st) throws Exception {\n        java.sql.ResultSet rs = st.executeQuery(\"select dir from jobs\");\n        String dir = rs.getString(\"dir\");\n        Runtime.getRuntime().exec(\"ls \" + dir);\n    }\n}\n";
+    let vulnerable = "class Job {\n    void run() throws Exception {\n        java.sql.Statement st = java.sql.DriverManager.getConnection(\"jdbc:h2:mem:app\").createStatement();\n        java.sql.ResultSet rs = st.executeQuery(\"select dir from jobs\");\n        String dir = rs.getString(\"dir\");\n        Runtime.getRuntime().exec(\"ls \" + dir);\n    }\n}\n";
     assert!(
-        reported_at(vulnerable, 5, "command-injection"),
+        reported_at(vulnerable, 6, "command-injection"),
         "{vulnerable}"
     );
-    let safe = "class Job {\n    void run(java.sql.Statement st) throws Exception {\n        java.sql.ResultSet rs = st.executeQuery(\"select id from jobs\");\n        int id = Integer.parseInt(rs.getString(\"id\"));\n        Runtime.getRuntime().exec(\"ls /jobs/\" + id);\n    }\n}\n";
+    let safe = "class Job {\n    void run() throws Exception {\n        java.sql.Statement st = java.sql.DriverManager.getConnection(\"jdbc:h2:mem:app\").createStatement();\n        java.sql.ResultSet rs = st.executeQuery(\"select id from jobs\");\n        int id = Integer.parseInt(rs.getString(\"id\"));\n        Runtime.getRuntime().exec(\"ls /jobs/\" + id);\n    }\n}\n";
     assert!(!reported(safe, "command-injection"), "{safe}");
 }
 
@@ -138,4 +138,34 @@ fn an_iv_written_into_the_code_is_reported_through_its_variable() {
     assert!(reported_at(vulnerable, 4, "weak-cipher"), "{vulnerable}");
     let safe = "class E {\n    Object iv() {\n        byte[] iv = new byte[16];\n        new java.security.SecureRandom().nextBytes(iv);\n        return new javax.crypto.spec.IvParameterSpec(iv);\n    }\n}\n";
     assert!(!reported(safe, "weak-cipher"), "{safe}");
+}
+
+fn reported_cs(src: &str, line: Option<usize>, rule: &str) -> bool {
+    Analyzer::new()
+        .analyze(src, Language::CSharp)
+        .into_iter()
+        .any(|f| f.rule_id == rule && line.is_none_or(|l| l == f.line))
+}
+
+#[test]
+fn a_line_read_from_a_dotnet_tcp_connection_is_untrusted() {
+    let vulnerable = "using System.IO;\nusing System.Net.Sockets;\nclass Fetch {\n    void Run() {\n        using (TcpClient conn = new TcpClient(\"peer.example\", 9000)) {\n            using (StreamReader sr = new StreamReader(conn.GetStream())) {\n                string name = sr.ReadLine();\n                File.ReadAllText(\"/srv/files/\" + name);\n            }\n        }\n    }\n}\n";
+    assert!(
+        reported_cs(vulnerable, Some(8), "path-traversal"),
+        "{vulnerable}"
+    );
+    // The same read from the console is the operator's own input.
+    let console = "using System;\nusing System.IO;\nclass Fetch {\n    void Run() {\n        string name = Console.ReadLine();\n        File.ReadAllText(\"/srv/files/\" + name);\n    }\n}\n";
+    assert!(!reported_cs(console, None, "path-traversal"), "{console}");
+}
+
+#[test]
+fn a_dotnet_data_reader_column_is_stored_data() {
+    let vulnerable = "using System.Data.SqlClient;\nusing System.Diagnostics;\nclass Job {\n    void Run() {\n        SqlCommand command = new SqlCommand(\"select dir from jobs\", new SqlConnection(\"Server=db\"));\n        using (SqlDataReader dr = command.ExecuteReader()) {\n            string dir = dr.GetString(0);\n            Process.Start(\"/bin/ls \" + dir);\n        }\n    }\n}\n";
+    assert!(
+        reported_cs(vulnerable, Some(8), "command-injection"),
+        "{vulnerable}"
+    );
+    let safe = "using System.Data.SqlClient;\nusing System.Diagnostics;\nclass Job {\n    void Run() {\n        SqlCommand command = new SqlCommand(\"select dir from jobs\", new SqlConnection(\"Server=db\"));\n        using (SqlDataReader dr = command.ExecuteReader()) {\n            int id = dr.GetInt32(0);\n            Process.Start(\"/bin/ls /jobs/\" + id);\n        }\n    }\n}\n";
+    assert!(!reported_cs(safe, None, "command-injection"), "{safe}");
 }
