@@ -75,6 +75,7 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)^(?:
         (?:self\.)?request\.(?:args|form|values|json|data|files|cookies|headers|GET|POST|FILES|COOKIES|META|body|query_params|path_params|get_json|params|query|url|path|full_path|environ|stream|get_data|query_string|match_info|rel_url|post|content|text|getParameter|getHeader|getQueryString|getCookies|getInputStream|getReader|getPathInfo|getRequestURI|Query|Form|QueryString|Cookies|Headers|Body|RouteValues|Params|input|get|all|cookie|header|raw_post_data)\b
         | (?:req|request)\.(?:query|body|params|cookies|headers|param|url|originalUrl|path|files|file|hostname|ip)\b
+        | req\.(?:QueryString|Form|Params|Cookies|Headers|Files|InputStream|RawUrl|PathInfo|Url)\b
         | ctx\.(?:query|request|params|body|cookies|headers|querystring|req)\b
         | \$_(?:GET|POST|REQUEST|COOKIE|FILES|SERVER|ENV)\b
         | \$request->(?:input|get|query|post|all|cookie|header|request|json|file|getContent|route)\b
@@ -92,7 +93,7 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         | \w+\.(?:filename|originalname|getOriginalFilename|original_filename|FileName|UntrustedFileName)\b
         | call\.(?:parameters|request\.queryParameters|receiveParameters|receiveText|receive)\b
         | mux\.Vars\b | chi\.URLParam\b | vars\[
-        | Request\.(?:Query|Form|QueryString|Cookies|Headers|Body|RouteValues|Params)\b
+        | (?:HttpContext\.(?:Current\.)?)?Request\.(?:Query|Form|QueryString|Cookies|Headers|Body|RouteValues|Params)\b
         | (?:window\.|document\.)?location\.(?:search|hash|href|pathname)\b | document\.(?:URL|cookie|referrer|documentURI)\b
         | (?:event|e|evt|msg|message)\.data\b | new\s+URLSearchParams | URLSearchParams\b
         | \$\{?(?:1|2|3|@|\*|QUERY_STRING|REQUEST_URI)\b

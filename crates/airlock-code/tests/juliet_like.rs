@@ -154,6 +154,11 @@ fn a_line_read_from_a_dotnet_tcp_connection_is_untrusted() {
         reported_cs(vulnerable, Some(8), "path-traversal"),
         "{vulnerable}"
     );
+    // A StreamReader over the connection's stream opens no path.
+    assert!(
+        !reported_cs(vulnerable, Some(6), "path-traversal"),
+        "{vulnerable}"
+    );
     // The same read from the console is the operator's own input.
     let console = "using System;\nusing System.IO;\nclass Fetch {\n    void Run() {\n        string name = Console.ReadLine();\n        File.ReadAllText(\"/srv/files/\" + name);\n    }\n}\n";
     assert!(!reported_cs(console, None, "path-traversal"), "{console}");
@@ -168,4 +173,17 @@ fn a_dotnet_data_reader_column_is_stored_data() {
     );
     let safe = "using System.Data.SqlClient;\nusing System.Diagnostics;\nclass Job {\n    void Run() {\n        SqlCommand command = new SqlCommand(\"select dir from jobs\", new SqlConnection(\"Server=db\"));\n        using (SqlDataReader dr = command.ExecuteReader()) {\n            int id = dr.GetInt32(0);\n            Process.Start(\"/bin/ls /jobs/\" + id);\n        }\n    }\n}\n";
     assert!(!reported_cs(safe, None, "command-injection"), "{safe}");
+}
+
+#[test]
+fn a_dotnet_request_named_req_is_request_data_and_resp_write_is_html() {
+    let vulnerable = "using System.Web;\nclass Page {\n    public void Show(HttpResponse resp) {\n        string name = HttpContext.Current.Request.QueryString[\"name\"];\n        resp.Write(\"<p>Hello \" + name + \"</p>\");\n    }\n}\n";
+    assert!(reported_cs(vulnerable, Some(5), "xss"), "{vulnerable}");
+    let safe = "using System.Web;\nclass Page {\n    public void Show(HttpResponse resp) {\n        string name = HttpContext.Current.Request.QueryString[\"name\"];\n        resp.Write(\"<p>Hello \" + HttpUtility.HtmlEncode(name) + \"</p>\");\n    }\n}\n";
+    assert!(!reported_cs(safe, None, "xss"), "{safe}");
+    // `req.QueryString[..]` on a local request object (not a parameter) is a source too.
+    let local_req = "using System.Web;\nclass Page {\n    public void Show() {\n        HttpRequest req = HttpContext.Current.Request;\n        HttpResponse resp = HttpContext.Current.Response;\n        resp.Write(\"<p>\" + req.QueryString[\"name\"] + \"</p>\");\n    }\n}\n";
+    assert!(reported_cs(local_req, Some(6), "xss"), "{local_req}");
+    let constant = "using System.Web;\nclass Page {\n    public void Show() {\n        HttpResponse resp = HttpContext.Current.Response;\n        resp.Write(\"<p>Hello</p>\");\n    }\n}\n";
+    assert!(!reported_cs(constant, None, "xss"), "{constant}");
 }
