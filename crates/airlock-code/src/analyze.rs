@@ -180,16 +180,31 @@ impl Analyzer {
                     }
                 }
                 if sink.literal {
-                    if checked
+                    if let Some(lit) = checked
                         .iter()
-                        .any(|a| is_plain_literal(*a) && literal_len(m.text(*a)) >= 3)
+                        .find_map(|a| constant_secret(m, taint, *a, 0))
                     {
                         let message = format!(
                             "{}: a literal is passed to `{}`",
                             rule.spec.title,
                             short(&call.callee)
                         );
-                        out.push(call_finding(rule, m, call, rule.spec.confidence, message));
+                        let (cs, ce) = (call.node.start_byte(), call.node.end_byte());
+                        // A string kept in a variable is reported where it is written, the
+                        // line to change; an array of bytes where it is used.
+                        if is_plain_literal(lit) && (lit.start_byte() < cs || lit.end_byte() > ce) {
+                            let conf = rule.spec.confidence;
+                            out.push(finding(
+                                rule,
+                                m,
+                                lit.start_byte(),
+                                lit.end_byte(),
+                                conf,
+                                message,
+                            ));
+                        } else {
+                            out.push(call_finding(rule, m, call, rule.spec.confidence, message));
+                        }
                     }
                     continue;
                 }
@@ -572,6 +587,60 @@ fn is_quoted_define(m: &Model<'_>, n: Node<'_>) -> bool {
         let t = m.text(n).trim();
         t.len() >= 2 && t.starts_with('"') && t.ends_with('"')
     }
+}
+
+/// A value written into the code: a literal of at least 3 characters, its bytes or chars
+/// (`"k3y".getBytes()`, `pw.toCharArray()`), an array of literals (`byte[] iv = {0, 0, ..}`),
+/// or a local variable whose latest assignment before the use is one of those.
+fn constant_secret<'t>(
+    m: &Model<'t>,
+    taint: &Taint<'_, 't>,
+    n: Node<'t>,
+    depth: usize,
+) -> Option<Node<'t>> {
+    if depth > 3 {
+        return None;
+    }
+    if is_plain_literal(n) {
+        return (literal_len(m.text(n)) >= 3).then_some(n);
+    }
+    let k = n.kind();
+    if matches!(k, "array_initializer" | "array_creation_expression") {
+        let init = if k == "array_initializer" {
+            n
+        } else {
+            n.child_by_field_name("value")?
+        };
+        let mut c = init.walk();
+        let items: Vec<Node<'t>> = init.named_children(&mut c).collect();
+        return (items.len() >= 3 && items.iter().all(|i| is_plain_literal(*i))).then_some(n);
+    }
+    if let Some(call) = m.calls.iter().find(|c| c.node.id() == n.id()) {
+        let method = call.callee.rsplit('.').next().unwrap_or("");
+        if !matches!(
+            method,
+            "getBytes" | "toCharArray" | "toByteArray" | "encode"
+        ) || !call.args.iter().all(|a| is_plain_literal(a.node))
+        {
+            return None;
+        }
+        // Kotlin and Swift name no receiver field: `"k3y".toByteArray()`.
+        let r = call.receiver.or_else(|| {
+            n.named_child(0)
+                .filter(|f| is_member_kind(f.kind()) || f.kind() == "navigation_expression")
+                .and_then(|f| f.named_child(0))
+        })?;
+        return constant_secret(m, taint, r, depth + 1);
+    }
+    if is_identifier_kind(k) {
+        let name = crate::syntax::normalize_name(m.text(n));
+        let i = taint.assignment_of(&name, n.start_byte())?;
+        let a = &m.assigns[i];
+        return a
+            .func
+            .and_then(|_| constant_secret(m, taint, a.value, depth + 1));
+    }
+    None
 }
 
 /// The length of a literal's content, quotes and prefixes aside.

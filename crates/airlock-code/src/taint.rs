@@ -75,6 +75,7 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)^(?:
         (?:self\.)?request\.(?:args|form|values|json|data|files|cookies|headers|GET|POST|FILES|COOKIES|META|body|query_params|path_params|get_json|params|query|url|path|full_path|environ|stream|get_data|query_string|match_info|rel_url|post|content|text|getParameter|getHeader|getQueryString|getCookies|getInputStream|getReader|getPathInfo|getRequestURI|Query|Form|QueryString|Cookies|Headers|Body|RouteValues|Params|input|get|all|cookie|header|raw_post_data)\b
         | (?:req|request)\.(?:query|body|params|cookies|headers|param|url|originalUrl|path|files|file|hostname|ip)\b
+        | req\.(?:QueryString|Form|Params|Cookies|Headers|Files|InputStream|RawUrl|PathInfo|Url)\b
         | ctx\.(?:query|request|params|body|cookies|headers|querystring|req)\b
         | \$_(?:GET|POST|REQUEST|COOKIE|FILES|SERVER|ENV)\b
         | \$request->(?:input|get|query|post|all|cookie|header|request|json|file|getContent|route)\b
@@ -92,7 +93,7 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         | \w+\.(?:filename|originalname|getOriginalFilename|original_filename|FileName|UntrustedFileName)\b
         | call\.(?:parameters|request\.queryParameters|receiveParameters|receiveText|receive)\b
         | mux\.Vars\b | chi\.URLParam\b | vars\[
-        | Request\.(?:Query|Form|QueryString|Cookies|Headers|Body|RouteValues|Params)\b
+        | (?:HttpContext\.(?:Current\.)?)?Request\.(?:Query|Form|QueryString|Cookies|Headers|Body|RouteValues|Params)\b
         | (?:window\.|document\.)?location\.(?:search|hash|href|pathname)\b | document\.(?:URL|cookie|referrer|documentURI)\b
         | (?:event|e|evt|msg|message)\.data\b | new\s+URLSearchParams | URLSearchParams\b
         | \$\{?(?:1|2|3|@|\*|QUERY_STRING|REQUEST_URI)\b
@@ -201,12 +202,21 @@ impl<'m, 't> Taint<'m, 't> {
                 .take_while(|c| *c != '(' && *c != '\n')
                 .take(40)
                 .collect();
-            let local = LOCAL.is_match(head);
+            let mut local = LOCAL.is_match(head);
+            let mut via = via;
             let start = m
                 .function_at(n.start_byte())
                 .map_or(0, |f| m.functions[f].start);
             if self.guarded(text, start, n.start_byte()) {
                 return Flow::konst();
+            }
+            // `reader.readLine()` reads what the reader wraps: a socket's or a URL
+            // connection's stream is another machine's data, not this machine's console.
+            if local {
+                if let Some(f) = self.remote_reader(n, depth) {
+                    local = false;
+                    via = f.via.unwrap_or(via);
+                }
             }
             return Flow {
                 origin: Origin::Source,
@@ -480,6 +490,9 @@ impl<'m, 't> Taint<'m, 't> {
             })
         {
             return Flow::konst();
+        }
+        if let Some(f) = self.stored_source(call) {
+            return f;
         }
         if let Some(f) = self.local_call(call, san, depth) {
             return f;
@@ -923,6 +936,87 @@ impl<'m, 't> Taint<'m, 't> {
         Flow::unknown()
     }
 
+    /// The flow of the stream a `readLine()`-style call reads, when that stream comes from
+    /// a request, a socket or a URL connection (`new BufferedReader(new
+    /// InputStreamReader(socket.getInputStream()))`).
+    fn remote_reader(&self, n: Node<'t>, depth: usize) -> Option<Flow> {
+        let m = self.m;
+        let call = m.calls.iter().find(|c| c.node.id() == n.id())?;
+        let method = call.callee.rsplit('.').next()?;
+        if !matches!(method, "readLine" | "nextLine" | "read" | "readAllBytes") {
+            return None;
+        }
+        let r = call.receiver?;
+        let f = self.flow_at(r, None, depth + 1);
+        (f.origin == Origin::Source && !f.local).then_some(f)
+    }
+
+    /// Values read back from storage the program does not own: a JDBC `ResultSet` column
+    /// (`rs.getString(1)` on `rs = stmt.executeQuery(..)`, .NET `reader.GetString(1)` on
+    /// `reader = cmd.ExecuteReader()`) holds what other users wrote
+    /// (stored XSS, second-order injection); a `java.util.Properties` entry
+    /// (`props.getProperty(k)` on `props = new Properties()`) is configuration, local like
+    /// the environment.
+    fn stored_source(&self, call: &crate::syntax::Call<'t>) -> Option<Flow> {
+        static RESULT_GET: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?:getString|getNString|getObject|getCharacterStream|getNCharacterStream|getClob|getAsciiStream|GetString|GetValue|GetFieldValue|GetSqlString|GetTextReader|GetChars)$")
+                .expect("result getter regex")
+        });
+        static RESULT_SET: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(?:\.|^)(?:executeQuery|getResultSet|ExecuteReader|ExecuteReaderAsync)\s*\(",
+            )
+            .expect("result set regex")
+        });
+        static PROPERTIES: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^new\s+(?:java\.util\.)?Properties\s*\(").expect("properties regex")
+        });
+        static CONNECTION: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?:new\s+(?:System\.Net\.Sockets\.)?TcpClient\s*\(|[\w.]*\.AcceptTcpClient(?:Async)?\s*\()")
+                .expect("connection regex")
+        });
+        let m = self.m;
+        let (_, method) = call.callee.rsplit_once('.')?;
+        let is_result = RESULT_GET.is_match(method);
+        if !is_result && method != "getProperty" && method != "GetStream" {
+            return None;
+        }
+        let r = call.receiver?;
+        if !is_identifier_kind(r.kind()) {
+            return None;
+        }
+        let name = normalize_name(m.text(r));
+        let i = self.assignment_of(&name, call.node.start_byte())?;
+        let value = m.text(m.assigns[i].value).trim_start();
+        if is_result && RESULT_SET.is_match(value) {
+            return Some(Flow {
+                origin: Origin::Source,
+                built: false,
+                via: Some(format!("{name}.{method}() (database)")),
+                local: false,
+            });
+        }
+        // .NET: the stream of a TCP connection (`tcp.GetStream()` on `new TcpClient(..)` or
+        // `listener.AcceptTcpClient()`) is another machine's data.
+        if method == "GetStream" && CONNECTION.is_match(value) {
+            return Some(Flow {
+                origin: Origin::Source,
+                built: false,
+                via: Some(format!("{name}.GetStream() (network)")),
+                local: false,
+            });
+        }
+        if method == "getProperty" && PROPERTIES.is_match(value) {
+            return Some(Flow {
+                origin: Origin::Source,
+                built: false,
+                via: Some(format!("{name}.getProperty() (configuration)")),
+                local: true,
+            });
+        }
+        None
+    }
+
     /// An allowlist or validation check on `name` between `from` and `to` that makes the
     /// value safe whatever it held: `if name not in ALLOWED: abort()`, `re.fullmatch(...)`.
     fn guarded(&self, name: &str, from: usize, to: usize) -> bool {
@@ -957,12 +1051,23 @@ impl<'m, 't> Taint<'m, 't> {
                 || l.starts_with("guard")
                 || l.contains(" if ")
                 || l.contains(" unless ");
-            if is_check && contains_word(l, bare) && GUARD.is_match(l) {
+            if is_check && contains_word(l, bare) && GUARD.is_match(&without_format_prefix(l)) {
                 return true;
             }
         }
         false
     }
+}
+
+/// `line` without prefix tests against a literal that names no place (`token.startsWith("id=")`,
+/// `line.startsWith("#")`): they check a format, not that a path or URL stays inside a
+/// base (`path.startsWith(BASE)`, `url.startsWith("https://app/")`).
+fn without_format_prefix(line: &str) -> std::borrow::Cow<'_, str> {
+    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)(?:\.|\b)(?:starts_?with\??|HasPrefix)\s*\(\s*(?:\w+\s*,\s*)?(?:"[^"/\\:.]*"|'[^'/\\:.]*')\s*\)"#)
+            .expect("format prefix regex")
+    });
+    PREFIX.replace_all(line, "")
 }
 
 /// Which parameter of `func` each argument of `call` fills: keywords by name, the others

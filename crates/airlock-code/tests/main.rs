@@ -4,5 +4,6 @@
 mod dataflow;
 mod examples;
 mod generalization;
+mod juliet_like;
 mod registry;
 mod snippets;
