@@ -599,6 +599,48 @@ fn is_plain_literal(n: Node<'_>) -> bool {
     plain
 }
 
+/// The object, struct or dict literal last assigned to the variable `id` in its function.
+fn literal_assigned<'t>(m: &Model<'t>, id: Node<'t>) -> Option<Node<'t>> {
+    let name = m.text(id);
+    let at = id.start_byte();
+    let func = m.function_at(at);
+    let a = m
+        .assigns
+        .iter()
+        .filter(|a| a.func == func && a.at <= at && a.target == name)
+        .max_by_key(|a| a.at)?;
+    let mut v = a.value;
+    // `c := Config{..}` (an expression list of one) and `&Config{..}` in Go.
+    if v.kind() == "expression_list" && v.named_child_count() == 1 {
+        v = v.named_child(0)?;
+    }
+    if v.kind() == "unary_expression" {
+        v = v.named_child(0)?;
+    }
+    matches!(
+        v.kind(),
+        "object" | "composite_literal" | "dictionary" | "hash" | "array_creation_expression"
+    )
+    .then_some(v)
+}
+
+/// A call that masks, hashes, encrypts or measures its argument (`hash(pw)`, `len(token)`).
+fn is_masking_call(m: &Model<'_>, arg: Node<'_>) -> bool {
+    let k = arg.kind();
+    if !(k.contains("call") || k.contains("invocation")) {
+        return false;
+    }
+    let t = m.text(arg).to_ascii_lowercase();
+    let head = t.split('(').next().unwrap_or("");
+    [
+        "mask", "redact", "hash", "len", "sha", "bcrypt", "digest", "bool", "type", "isset",
+        "empty", "length", "count", "crypt",
+    ]
+    .iter()
+    .any(|w| head.contains(w))
+        && !head.contains("decrypt")
+}
+
 /// The first identifier inside `arg` whose name matches `names`, outside string literals
 /// and outside calls that mask or hash it.
 fn sensitive_name(
@@ -633,17 +675,32 @@ fn sensitive_name(
         }
         return None;
     }
-    if k.contains("call") || k.contains("invocation") {
-        let t = m.text(arg).to_ascii_lowercase();
-        let head = t.split('(').next().unwrap_or("");
-        if [
-            "mask", "redact", "hash", "len", "sha", "bcrypt", "digest", "bool", "type", "isset",
-            "empty", "length", "count",
-        ]
-        .iter()
-        .any(|w| head.contains(w))
-        {
+    if is_masking_call(m, arg) {
+        return None;
+    }
+    // `{password: crypt(pw)}`: a secret-named key holding a masked or hashed value.
+    if k.contains("pair") || k == "keyed_element" || k == "keyword_argument" {
+        let mut c = arg.walk();
+        let kids: Vec<Node<'_>> = arg.named_children(&mut c).collect();
+        // Go wraps keys and values in `literal_element`.
+        let value = kids.last().map(|v| {
+            if v.kind() == "literal_element" {
+                v.named_child(0).unwrap_or(*v)
+            } else {
+                *v
+            }
+        });
+        if value.is_some_and(|v| is_masking_call(m, v)) {
             return None;
+        }
+        // `{password: x}`: the key names what the value is.
+        if let [key, _, ..] = kids.as_slice() {
+            let name = m
+                .text(*key)
+                .trim_matches(|c: char| c == '"' || c == '\'' || c == ':');
+            if names.is_match(name) && !unless.is_some_and(|u| u.is_match(name)) {
+                return Some(name.chars().take(60).collect());
+            }
         }
     }
     if is_identifier_kind(k) || is_member_kind(k) {
@@ -656,6 +713,15 @@ fn sensitive_name(
         let last = last.trim_matches(|c: char| !c.is_alphanumeric() && c != '_');
         if names.is_match(last) && !unless.is_some_and(|u| u.is_match(last)) {
             return Some(t.chars().take(60).collect());
+        }
+        // A local object literal logged whole (`cfg := Config{password: pw}; log.Println(cfg)`):
+        // its secret-named keys and values go into the log line.
+        if is_identifier_kind(k) {
+            if let Some(v) = literal_assigned(m, arg) {
+                if let Some(inner) = sensitive_name(m, v, names, unless) {
+                    return Some(format!("{t} ({inner})").chars().take(60).collect());
+                }
+            }
         }
         // A member of a secret (`token.length`) is not the secret.
         return None;

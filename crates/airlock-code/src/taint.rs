@@ -88,11 +88,13 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         | input\s*\( | raw_input\s*\( | sys\.stdin\b | Console\.ReadLine\b | (?:\w+\.)?readLine\s*\(
         | (?:\w+\.)?nextLine\s*\( | scanf\b | fgets\b | gets\b | STDIN\b | \$stdin\b | stdin\b | io::stdin\b
         | c\.(?:Query|Param|PostForm|DefaultQuery|DefaultPostForm|GetHeader|Cookie|FormValue|QueryParam|QueryParams|FormFile|GetQuery|GetPostForm)\b
-        | r\.(?:URL\.Query|FormValue|PostFormValue|Form|PostForm|Header\.Get|Body|URL\.Path|URL\.RawQuery|Cookie|MultipartForm|PathValue)\b
+        | (?:r|req)\.(?:URL\.Query|FormValue|PostFormValue|Form|PostForm|Header\.Get|Body|URL\.Path|URL\.RawQuery|Cookie|MultipartForm|MultipartReader|PathValue)\b
+        | \w+\.URL\.(?:Query|RawQuery)\b | \w+\.(?:FormValue|PostFormValue)\s*\(
         | \w+\.(?:filename|originalname|getOriginalFilename|original_filename|FileName|UntrustedFileName)\b
         | call\.(?:parameters|request\.queryParameters|receiveParameters|receiveText|receive)\b
         | mux\.Vars\b | chi\.URLParam\b | vars\[
-        | Request\.(?:Query|Form|QueryString|Cookies|Headers|Body|RouteValues|Params)\b
+        | (?:\w*TextBox\w*|txt[A-Z]\w*)\.Text\b
+        | (?:\w+\.)*Request\.(?:Query|Form|QueryString|Cookies|Headers|Body|RouteValues|Params|Path|PathInfo|RawUrl|Url|UserAgent|UrlReferrer|Files|InputStream|ServerVariables)\b
         | (?:window\.|document\.)?location\.(?:search|hash|href|pathname)\b | document\.(?:URL|cookie|referrer|documentURI)\b
         | (?:event|e|evt|msg|message)\.data\b | new\s+URLSearchParams | URLSearchParams\b
         | \$\{?(?:1|2|3|@|\*|QUERY_STRING|REQUEST_URI)\b
@@ -100,6 +102,15 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("source regex")
 });
+
+/// `err`, `err2`, `readErr`: the conventional names of Go's error results.
+fn is_go_error_name(name: &str) -> bool {
+    let n = name.trim_start_matches(|c: char| c.is_ascii_lowercase());
+    (name.starts_with("err") && name[3..].chars().all(|c| c.is_ascii_digit()))
+        || (n.starts_with("Err")
+            && n[3..].chars().all(|c| c.is_ascii_digit())
+            && n.len() < name.len())
+}
 
 /// Sources on the machine itself rather than in a request.
 static LOCAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -768,6 +779,11 @@ impl<'m, 't> Taint<'m, 't> {
         fields: bool,
     ) -> Flow {
         let m = self.m;
+        // Go's error results (`f, h, err := r.FormFile(..)`): the library's message about the
+        // call, not the request data the call returns next to it.
+        if m.lang == crate::Language::Go && is_go_error_name(name) {
+            return Flow::konst();
+        }
         let name = name.to_string();
         let (defs, certain) = self.reaching(&name, at);
         if !defs.is_empty() {
