@@ -962,9 +962,20 @@ impl<'m, 't> Taint<'m, 't> {
         while !m.masked.is_char_boundary(from) {
             from += 1;
         }
+        // Equal to a non-empty constant, or one word of a literal list: only the code inside
+        // the check's block (indented deeper, up to the use) sees the narrowed value.
+        static EQUAL: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(?x)==\s*[\x22\x27][^\x22\x27\n]+[\x22\x27]|[\x22\x27][^\x22\x27\n]+[\x22\x27]\s*==[^=]
+                |%[wi][(\[{][^)\]}]*[)\]}]\s*\.include\?",
+            )
+            .expect("equality guard regex")
+        });
         let region = &m.masked[from..to];
         let bare = name.rsplit('.').next().unwrap_or(name);
-        for line in region.lines() {
+        let lines: Vec<&str> = region.lines().collect();
+        let indent = |l: &str| l.len() - l.trim_start().len();
+        for (i, line) in lines.iter().enumerate() {
             let l = line.trim_start();
             let is_check = l.starts_with("if")
                 || l.starts_with("unless")
@@ -973,8 +984,21 @@ impl<'m, 't> Taint<'m, 't> {
                 || l.starts_with("guard")
                 || l.contains(" if ")
                 || l.contains(" unless ");
-            if is_check && contains_word(l, bare) && GUARD.is_match(l) {
+            if !is_check || !contains_word(l, bare) {
+                continue;
+            }
+            if GUARD.is_match(l) {
                 return true;
+            }
+            if l.starts_with("if") && EQUAL.is_match(l) {
+                let depth = indent(line);
+                let inside = lines[i + 1..]
+                    .iter()
+                    .filter(|x| !x.trim().is_empty())
+                    .all(|x| indent(x) > depth);
+                if inside {
+                    return true;
+                }
             }
         }
         false

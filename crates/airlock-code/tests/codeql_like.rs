@@ -300,3 +300,120 @@ fn a_web_forms_text_box_is_user_input() {
         "{safe}"
     );
 }
+
+#[test]
+fn a_value_checked_equal_to_a_constant_is_that_constant() {
+    let safe = "from flask import request\n\n@app.route('/calc')\ndef calc():\n    name = request.args.get('obj')\n    if name == 'foo' or name == 'bar':\n        return str(eval(name))\n    return 'no'\n";
+    assert!(
+        !reported(safe, Language::Python, "code-injection"),
+        "{safe}"
+    );
+    let vulnerable = "from flask import request\n\n@app.route('/calc')\ndef calc():\n    name = request.args.get('obj')\n    if name:\n        return str(eval(name))\n    return 'no'\n";
+    assert!(
+        reported_at(vulnerable, Language::Python, 7, "code-injection"),
+        "{vulnerable}"
+    );
+    // Comparing with the empty string says nothing about the value.
+    let empty = vulnerable.replace("if name:", "if name != '' or name == '':");
+    assert!(
+        reported_at(&empty, Language::Python, 7, "code-injection"),
+        "{empty}"
+    );
+}
+
+#[test]
+fn a_ruby_word_list_include_check_allows_only_its_words() {
+    let safe = "class UsersController < ApplicationController\n  def index\n    sort = params[:sort]\n    if %w(name email created_at).include? sort\n      @users = User.order(\"#{sort} ASC\")\n    end\n  end\nend\n";
+    assert!(!reported(safe, Language::Ruby, "sql-injection"), "{safe}");
+    let vulnerable = "class UsersController < ApplicationController\n  def index\n    sort = params[:sort]\n    if sort.present?\n      @users = User.order(\"#{sort} ASC\")\n    end\n  end\nend\n";
+    assert!(
+        reported_at(vulnerable, Language::Ruby, 5, "sql-injection"),
+        "{vulnerable}"
+    );
+}
+
+#[test]
+fn node_tls_rejection_turned_off_through_negation() {
+    for v in ["!true", "!!false", "0"] {
+        let vulnerable =
+            format!("const https = require('https');\nconst agent = new https.Agent({{ rejectUnauthorized: {v} }});\n");
+        assert!(
+            reported_at(
+                &vulnerable,
+                Language::JavaScript,
+                2,
+                "tls-verification-disabled"
+            ),
+            "{vulnerable}"
+        );
+    }
+    for v in ["!false", "!!true", "true"] {
+        let safe =
+            format!("const https = require('https');\nconst agent = new https.Agent({{ rejectUnauthorized: {v} }});\n");
+        assert!(
+            !reported(&safe, Language::JavaScript, "tls-verification-disabled"),
+            "{safe}"
+        );
+    }
+}
+
+#[test]
+fn node_vm_modules_compile_their_source() {
+    for call in [
+        "new vm.SourceTextModule(req.body.code)",
+        "require('vm').runInThisContext(req.body.code)",
+    ] {
+        let vulnerable = format!(
+            "const vm = require('vm');\napp.post('/run', (req, res) => {{\n  const out = {call};\n  res.json({{ ok: true }});\n}});\n"
+        );
+        assert!(
+            reported_at(&vulnerable, Language::JavaScript, 3, "code-injection"),
+            "{vulnerable}"
+        );
+        let safe = vulnerable.replace("req.body.code", "'1 + 1'");
+        assert!(
+            !reported(&safe, Language::JavaScript, "code-injection"),
+            "{safe}"
+        );
+    }
+}
+
+#[test]
+fn ruby_request_data_naming_a_constant_or_method() {
+    for call in [
+        "Object.const_get(params[:kind]).new",
+        "report.send(params[:op])",
+        "report.public_send(params[:op])",
+    ] {
+        let vulnerable = format!(
+            "class ReportsController < ApplicationController\n  def show\n    report = Report.find(1)\n    @out = {call}\n  end\nend\n"
+        );
+        assert!(
+            reported_at(&vulnerable, Language::Ruby, 4, "code-injection"),
+            "{vulnerable}"
+        );
+    }
+    for call in [
+        "Object.const_get(:Report).new",
+        "report.send(:summary, params[:op])",
+        "report.send(\"export_#{params[:op]}\")",
+    ] {
+        let safe = format!(
+            "class ReportsController < ApplicationController\n  def show\n    report = Report.find(1)\n    @out = {call}\n  end\nend\n"
+        );
+        assert!(!reported(&safe, Language::Ruby, "code-injection"), "{safe}");
+    }
+}
+
+#[test]
+fn an_equality_check_narrows_only_inside_its_block() {
+    let outside = "class ToolsController < ApplicationController\n  def run\n    cmd = params[:cmd]\n    if cmd == \"uptime\"\n      system(cmd)\n    end\n    system(\"echo \" + cmd)\n  end\nend\n";
+    assert!(
+        reported_at(outside, Language::Ruby, 7, "command-injection"),
+        "{outside}"
+    );
+    assert!(
+        !reported_at(outside, Language::Ruby, 5, "command-injection"),
+        "{outside}"
+    );
+}
