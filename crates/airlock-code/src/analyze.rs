@@ -653,7 +653,7 @@ fn sensitive_name(
     // Credentials by another name: the Authorization header, or whole headers and bodies.
     static WHOLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r#"(?i)^(?:(?:get_?header|header\.get|headers\.get|getheader)\s*\(\s*["'](?:authorization|cookie|x-api-key|proxy-authorization|x-auth-token)["']|\w+\.(?:getheader|header\.get|headers\.get|get_header)\s*\(\s*["'](?:authorization|cookie|x-api-key|proxy-authorization|x-auth-token)["']|(?:dict\s*\(|json\.stringify\s*\(|json\.dumps\s*\()?\s*(?:req|request|r|ctx)\.(?:headers|header|meta|body|form|json|post)\s*\)?$|\$_(?:post|request)|print_r\s*\(\s*\$_(?:post|request))"#,
+            r#"(?i)^(?:(?:get_?header|header\.get|headers\.get|getheader)\s*\(\s*["'](?:authorization|cookie|x-api-key|proxy-authorization|x-auth-token)["']|\w+\.(?:getheader|header\.get|headers\.get|get_header)\s*\(\s*["'](?:authorization|cookie|x-api-key|proxy-authorization|x-auth-token)["']|(?:dict\s*\(|json\.stringify\s*\(|json\.dumps\s*\()?\s*(?:(?:req|request|r|ctx)\.(?:headers|header|meta|body|form|json|post)|process\.env|os\.environ)\s*\)?$|\$_(?:post|request)|print_r\s*\(\s*\$_(?:post|request))"#,
         )
         .expect("whole-request regex")
     });
@@ -677,6 +677,45 @@ fn sensitive_name(
     }
     if is_masking_call(m, arg) {
         return None;
+    }
+    // `password.toString()`, `password.trim()`, `password.replace(/foo/g, "*")`: the same
+    // secret, unless every character is replaced (`replace(/./g, "*")`).
+    if k.contains("call") || k.contains("invocation") {
+        if let Some(f) = arg
+            .child_by_field_name("function")
+            .or_else(|| arg.child_by_field_name("method"))
+        {
+            let t = m.text(f);
+            if let Some((recv, method)) = t.rsplit_once('.') {
+                const SAME: &[&str] = &[
+                    "toString",
+                    "valueOf",
+                    "trim",
+                    "toUpperCase",
+                    "toLowerCase",
+                    "strip",
+                    "upper",
+                    "lower",
+                    "replace",
+                    "replaceAll",
+                ];
+                let args = m.text(arg).get(t.len()..).unwrap_or("");
+                let whole = args.starts_with("(/./g")
+                    || args.starts_with("(/./gu")
+                    || args.starts_with("(new RegExp(\".\", \"g\")")
+                    || args.starts_with("(new RegExp('.', 'g')");
+                let recv_node = f
+                    .child_by_field_name("object")
+                    .or_else(|| f.child_by_field_name("operand"));
+                if SAME.contains(&method) && !whole && !recv.contains('(') {
+                    if let Some(r) = recv_node {
+                        if let Some(found) = sensitive_name(m, r, names, unless) {
+                            return Some(found);
+                        }
+                    }
+                }
+            }
+        }
     }
     // `{password: crypt(pw)}`: a secret-named key holding a masked or hashed value.
     if k.contains("pair") || k == "keyed_element" || k == "keyword_argument" {

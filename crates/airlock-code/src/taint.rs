@@ -103,6 +103,62 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("source regex")
 });
 
+/// Whether `line` compares the variable `name` itself (not a member of it) with a non-empty
+/// string literal (`name == "foo"`, `"foo" === name`) or looks it up in a literal word list
+/// (`%w(a b).include? name`).
+fn compared_to_constant(line: &str, name: &str) -> bool {
+    let b = line.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let literal_after = |rest: &str| {
+        let r = rest.trim_start();
+        let r = r.strip_prefix("===").or_else(|| r.strip_prefix("=="));
+        r.is_some_and(|r| {
+            let r = r.trim_start();
+            let q = r.chars().next();
+            matches!(q, Some('"') | Some('\''))
+                && r[1..].find(q.unwrap_or('"')).is_some_and(|end| end > 0)
+        })
+    };
+    let literal_before = |head: &str| {
+        let h = head.trim_end();
+        let h = h.strip_suffix("===").or_else(|| h.strip_suffix("=="));
+        h.is_some_and(|h| {
+            let h = h.trim_end();
+            (h.ends_with('"') || h.ends_with('\'')) && h.len() >= 3 && {
+                let q = h.as_bytes()[h.len() - 1];
+                h.as_bytes()[h.len() - 2] != q
+            }
+        })
+    };
+    let mut from = 0;
+    while let Some(pos) = line[from..].find(name) {
+        let i = from + pos;
+        let j = i + name.len();
+        from = j;
+        if (i > 0 && (word(b[i - 1]) || b[i - 1] == b'.')) || (j < b.len() && word(b[j])) {
+            continue;
+        }
+        let after = &line[j..];
+        if after.starts_with('.') || after.starts_with('[') || after.starts_with('(') {
+            continue;
+        }
+        if literal_after(after) || literal_before(&line[..i]) {
+            return true;
+        }
+        let head = line[..i].trim_end();
+        let head = head.strip_suffix('(').unwrap_or(head).trim_end();
+        if head.ends_with(".include?") && head.contains('%') {
+            let list = &head[..head.len() - ".include?".len()];
+            if list.trim_end().ends_with([')', ']', '}'])
+                && (list.contains("%w") || list.contains("%i"))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// `err`, `err2`, `readErr`: the conventional names of Go's error results.
 fn is_go_error_name(name: &str) -> bool {
     let n = name.trim_start_matches(|c: char| c.is_ascii_lowercase());
@@ -962,15 +1018,6 @@ impl<'m, 't> Taint<'m, 't> {
         while !m.masked.is_char_boundary(from) {
             from += 1;
         }
-        // Equal to a non-empty constant, or one word of a literal list: only the code inside
-        // the check's block (indented deeper, up to the use) sees the narrowed value.
-        static EQUAL: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(
-                r"(?x)==\s*[\x22\x27][^\x22\x27\n]+[\x22\x27]|[\x22\x27][^\x22\x27\n]+[\x22\x27]\s*==[^=]
-                |%[wi][(\[{][^)\]}]*[)\]}]\s*\.include\?",
-            )
-            .expect("equality guard regex")
-        });
         let region = &m.masked[from..to];
         let bare = name.rsplit('.').next().unwrap_or(name);
         let lines: Vec<&str> = region.lines().collect();
@@ -990,7 +1037,9 @@ impl<'m, 't> Taint<'m, 't> {
             if GUARD.is_match(l) {
                 return true;
             }
-            if l.starts_with("if") && EQUAL.is_match(l) {
+            // Equal to a non-empty constant, or one word of a literal list: only the code
+            // inside the check's block (indented deeper, up to the use) sees the narrowed value.
+            if l.starts_with("if") && compared_to_constant(l, bare) {
                 let depth = indent(line);
                 let inside = lines[i + 1..]
                     .iter()

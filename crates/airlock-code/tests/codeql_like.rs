@@ -417,3 +417,66 @@ fn an_equality_check_narrows_only_inside_its_block() {
         "{outside}"
     );
 }
+
+#[test]
+fn a_secret_converted_or_partly_replaced_is_still_the_secret() {
+    for expr in [
+        "password.toString()",
+        "password.trim()",
+        "password.replace(/foo/g, '*')",
+    ] {
+        let vulnerable = format!("function audit(password) {{\n  console.log('pw', {expr});\n}}\n");
+        assert!(
+            reported_at(&vulnerable, Language::JavaScript, 2, "log-secret"),
+            "{vulnerable}"
+        );
+    }
+    for expr in [
+        "password.replace(/./g, '*')",
+        "password.length",
+        "name.trim()",
+    ] {
+        let safe = format!("function audit(password, name) {{\n  console.log('pw', {expr});\n}}\n");
+        assert!(
+            !reported(&safe, Language::JavaScript, "log-secret"),
+            "{safe}"
+        );
+    }
+}
+
+#[test]
+fn logging_the_whole_environment_logs_its_secrets() {
+    let vulnerable = "function boot() {\n  console.log(JSON.stringify(process.env));\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::JavaScript, 2, "log-secret"),
+        "{vulnerable}"
+    );
+    let safe = "function boot() {\n  console.log(process.env.NODE_ENV);\n}\n";
+    assert!(
+        !reported(safe, Language::JavaScript, "log-secret"),
+        "{safe}"
+    );
+}
+
+#[test]
+fn a_tool_chosen_by_the_environment_is_configuration() {
+    let safe = "import os, subprocess\n\nBIN = os.environ.get('TOOL_BIN', 'tool')\n\ndef run():\n    subprocess.run([BIN, '--version'])\n";
+    assert!(
+        !reported(safe, Language::Python, "command-injection"),
+        "{safe}"
+    );
+}
+
+#[test]
+fn comparing_a_member_does_not_narrow_the_object() {
+    let vulnerable = "import { execSync } from \"child_process\";\n\nexport function runTool(call) {\n  if (call.name === \"run_shell\") {\n    return execSync(call.args.command);\n  }\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::JavaScript, 5, "command-injection"),
+        "{vulnerable}"
+    );
+    let safe = vulnerable.replace("call.name === \"run_shell\"", "call === \"run_shell\"");
+    assert!(
+        !reported_at(&safe, Language::JavaScript, 5, "command-injection"),
+        "{safe}"
+    );
+}

@@ -10,7 +10,7 @@ func legacyPasswordDigest(password []byte) []byte {
 	return md4.New().Sum(password)
 }
 
-func passwordDigest(password []byte) []byte {
-	sum := sha256.Sum256(password)
+func contentDigest(blob []byte) []byte {
+	sum := sha256.Sum256(blob)
 	return sum[:]
 }
