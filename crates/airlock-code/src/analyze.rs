@@ -668,6 +668,48 @@ fn is_plain_literal(n: Node<'_>) -> bool {
     plain
 }
 
+/// The object, struct or dict literal last assigned to the variable `id` in its function.
+fn literal_assigned<'t>(m: &Model<'t>, id: Node<'t>) -> Option<Node<'t>> {
+    let name = m.text(id);
+    let at = id.start_byte();
+    let func = m.function_at(at);
+    let a = m
+        .assigns
+        .iter()
+        .filter(|a| a.func == func && a.at <= at && a.target == name)
+        .max_by_key(|a| a.at)?;
+    let mut v = a.value;
+    // `c := Config{..}` (an expression list of one) and `&Config{..}` in Go.
+    if v.kind() == "expression_list" && v.named_child_count() == 1 {
+        v = v.named_child(0)?;
+    }
+    if v.kind() == "unary_expression" {
+        v = v.named_child(0)?;
+    }
+    matches!(
+        v.kind(),
+        "object" | "composite_literal" | "dictionary" | "hash" | "array_creation_expression"
+    )
+    .then_some(v)
+}
+
+/// A call that masks, hashes, encrypts or measures its argument (`hash(pw)`, `len(token)`).
+fn is_masking_call(m: &Model<'_>, arg: Node<'_>) -> bool {
+    let k = arg.kind();
+    if !(k.contains("call") || k.contains("invocation")) {
+        return false;
+    }
+    let t = m.text(arg).to_ascii_lowercase();
+    let head = t.split('(').next().unwrap_or("");
+    [
+        "mask", "redact", "hash", "len", "sha", "bcrypt", "digest", "bool", "type", "isset",
+        "empty", "length", "count", "crypt",
+    ]
+    .iter()
+    .any(|w| head.contains(w))
+        && !head.contains("decrypt")
+}
+
 /// The first identifier inside `arg` whose name matches `names`, outside string literals
 /// and outside calls that mask or hash it.
 fn sensitive_name(
@@ -680,7 +722,7 @@ fn sensitive_name(
     // Credentials by another name: the Authorization header, or whole headers and bodies.
     static WHOLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r#"(?i)^(?:(?:get_?header|header\.get|headers\.get|getheader)\s*\(\s*["'](?:authorization|cookie|x-api-key|proxy-authorization|x-auth-token)["']|\w+\.(?:getheader|header\.get|headers\.get|get_header)\s*\(\s*["'](?:authorization|cookie|x-api-key|proxy-authorization|x-auth-token)["']|(?:dict\s*\(|json\.stringify\s*\(|json\.dumps\s*\()?\s*(?:req|request|r|ctx)\.(?:headers|header|meta|body|form|json|post)\s*\)?$|\$_(?:post|request)|print_r\s*\(\s*\$_(?:post|request))"#,
+            r#"(?i)^(?:(?:get_?header|header\.get|headers\.get|getheader)\s*\(\s*["'](?:authorization|cookie|x-api-key|proxy-authorization|x-auth-token)["']|\w+\.(?:getheader|header\.get|headers\.get|get_header)\s*\(\s*["'](?:authorization|cookie|x-api-key|proxy-authorization|x-auth-token)["']|(?:dict\s*\(|json\.stringify\s*\(|json\.dumps\s*\()?\s*(?:(?:req|request|r|ctx)\.(?:headers|header|meta|body|form|json|post)|process\.env|os\.environ)\s*\)?$|\$_(?:post|request)|print_r\s*\(\s*\$_(?:post|request))"#,
         )
         .expect("whole-request regex")
     });
@@ -702,17 +744,71 @@ fn sensitive_name(
         }
         return None;
     }
+    if is_masking_call(m, arg) {
+        return None;
+    }
+    // `password.toString()`, `password.trim()`, `password.replace(/foo/g, "*")`: the same
+    // secret, unless every character is replaced (`replace(/./g, "*")`).
     if k.contains("call") || k.contains("invocation") {
-        let t = m.text(arg).to_ascii_lowercase();
-        let head = t.split('(').next().unwrap_or("");
-        if [
-            "mask", "redact", "hash", "len", "sha", "bcrypt", "digest", "bool", "type", "isset",
-            "empty", "length", "count",
-        ]
-        .iter()
-        .any(|w| head.contains(w))
+        if let Some(f) = arg
+            .child_by_field_name("function")
+            .or_else(|| arg.child_by_field_name("method"))
         {
+            let t = m.text(f);
+            if let Some((recv, method)) = t.rsplit_once('.') {
+                const SAME: &[&str] = &[
+                    "toString",
+                    "valueOf",
+                    "trim",
+                    "toUpperCase",
+                    "toLowerCase",
+                    "strip",
+                    "upper",
+                    "lower",
+                    "replace",
+                    "replaceAll",
+                ];
+                let args = m.text(arg).get(t.len()..).unwrap_or("");
+                let whole = args.starts_with("(/./g")
+                    || args.starts_with("(/./gu")
+                    || args.starts_with("(new RegExp(\".\", \"g\")")
+                    || args.starts_with("(new RegExp('.', 'g')");
+                let recv_node = f
+                    .child_by_field_name("object")
+                    .or_else(|| f.child_by_field_name("operand"));
+                if SAME.contains(&method) && !whole && !recv.contains('(') {
+                    if let Some(r) = recv_node {
+                        if let Some(found) = sensitive_name(m, r, names, unless) {
+                            return Some(found);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // `{password: crypt(pw)}`: a secret-named key holding a masked or hashed value.
+    if k.contains("pair") || k == "keyed_element" || k == "keyword_argument" {
+        let mut c = arg.walk();
+        let kids: Vec<Node<'_>> = arg.named_children(&mut c).collect();
+        // Go wraps keys and values in `literal_element`.
+        let value = kids.last().map(|v| {
+            if v.kind() == "literal_element" {
+                v.named_child(0).unwrap_or(*v)
+            } else {
+                *v
+            }
+        });
+        if value.is_some_and(|v| is_masking_call(m, v)) {
             return None;
+        }
+        // `{password: x}`: the key names what the value is.
+        if let [key, _, ..] = kids.as_slice() {
+            let name = m
+                .text(*key)
+                .trim_matches(|c: char| c == '"' || c == '\'' || c == ':');
+            if names.is_match(name) && !unless.is_some_and(|u| u.is_match(name)) {
+                return Some(name.chars().take(60).collect());
+            }
         }
     }
     if is_identifier_kind(k) || is_member_kind(k) {
@@ -725,6 +821,15 @@ fn sensitive_name(
         let last = last.trim_matches(|c: char| !c.is_alphanumeric() && c != '_');
         if names.is_match(last) && !unless.is_some_and(|u| u.is_match(last)) {
             return Some(t.chars().take(60).collect());
+        }
+        // A local object literal logged whole (`cfg := Config{password: pw}; log.Println(cfg)`):
+        // its secret-named keys and values go into the log line.
+        if is_identifier_kind(k) {
+            if let Some(v) = literal_assigned(m, arg) {
+                if let Some(inner) = sensitive_name(m, v, names, unless) {
+                    return Some(format!("{t} ({inner})").chars().take(60).collect());
+                }
+            }
         }
         // A member of a secret (`token.length`) is not the secret.
         return None;

@@ -89,11 +89,13 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         | input\s*\( | raw_input\s*\( | sys\.stdin\b | Console\.ReadLine\b | (?:\w+\.)?readLine\s*\(
         | (?:\w+\.)?nextLine\s*\( | scanf\b | fgets\b | gets\b | STDIN\b | \$stdin\b | stdin\b | io::stdin\b
         | c\.(?:Query|Param|PostForm|DefaultQuery|DefaultPostForm|GetHeader|Cookie|FormValue|QueryParam|QueryParams|FormFile|GetQuery|GetPostForm)\b
-        | r\.(?:URL\.Query|FormValue|PostFormValue|Form|PostForm|Header\.Get|Body|URL\.Path|URL\.RawQuery|Cookie|MultipartForm|PathValue)\b
+        | (?:r|req)\.(?:URL\.Query|FormValue|PostFormValue|Form|PostForm|Header\.Get|Body|URL\.Path|URL\.RawQuery|Cookie|MultipartForm|MultipartReader|PathValue)\b
+        | \w+\.URL\.(?:Query|RawQuery)\b | \w+\.(?:FormValue|PostFormValue)\s*\(
         | \w+\.(?:filename|originalname|getOriginalFilename|original_filename|FileName|UntrustedFileName)\b
         | call\.(?:parameters|request\.queryParameters|receiveParameters|receiveText|receive)\b
         | mux\.Vars\b | chi\.URLParam\b | vars\[
-        | (?:HttpContext\.(?:Current\.)?)?Request\.(?:Query|Form|QueryString|Cookies|Headers|Body|RouteValues|Params)\b
+        | (?:\w*TextBox\w*|txt[A-Z]\w*)\.Text\b
+        | (?:\w+\.)*Request\.(?:Query|Form|QueryString|Cookies|Headers|Body|RouteValues|Params|Path|PathInfo|RawUrl|Url|UserAgent|UrlReferrer|Files|InputStream|ServerVariables)\b
         | (?:window\.|document\.)?location\.(?:search|hash|href|pathname)\b | document\.(?:URL|cookie|referrer|documentURI)\b
         | (?:event|e|evt|msg|message)\.data\b | new\s+URLSearchParams | URLSearchParams\b
         | \$\{?(?:1|2|3|@|\*|QUERY_STRING|REQUEST_URI)\b
@@ -101,6 +103,71 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("source regex")
 });
+
+/// Whether `line` compares the variable `name` itself (not a member of it) with a non-empty
+/// string literal (`name == "foo"`, `"foo" === name`) or looks it up in a literal word list
+/// (`%w(a b).include? name`).
+fn compared_to_constant(line: &str, name: &str) -> bool {
+    let b = line.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let literal_after = |rest: &str| {
+        let r = rest.trim_start();
+        let r = r.strip_prefix("===").or_else(|| r.strip_prefix("=="));
+        r.is_some_and(|r| {
+            let r = r.trim_start();
+            let q = r.chars().next();
+            matches!(q, Some('"') | Some('\''))
+                && r[1..].find(q.unwrap_or('"')).is_some_and(|end| end > 0)
+        })
+    };
+    let literal_before = |head: &str| {
+        let h = head.trim_end();
+        let h = h.strip_suffix("===").or_else(|| h.strip_suffix("=="));
+        h.is_some_and(|h| {
+            let h = h.trim_end();
+            (h.ends_with('"') || h.ends_with('\'')) && h.len() >= 3 && {
+                let q = h.as_bytes()[h.len() - 1];
+                h.as_bytes()[h.len() - 2] != q
+            }
+        })
+    };
+    let mut from = 0;
+    while let Some(pos) = line[from..].find(name) {
+        let i = from + pos;
+        let j = i + name.len();
+        from = j;
+        if (i > 0 && (word(b[i - 1]) || b[i - 1] == b'.')) || (j < b.len() && word(b[j])) {
+            continue;
+        }
+        let after = &line[j..];
+        if after.starts_with('.') || after.starts_with('[') || after.starts_with('(') {
+            continue;
+        }
+        if literal_after(after) || literal_before(&line[..i]) {
+            return true;
+        }
+        let head = line[..i].trim_end();
+        let head = head.strip_suffix('(').unwrap_or(head).trim_end();
+        if head.ends_with(".include?") && head.contains('%') {
+            let list = &head[..head.len() - ".include?".len()];
+            if list.trim_end().ends_with([')', ']', '}'])
+                && (list.contains("%w") || list.contains("%i"))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// `err`, `err2`, `readErr`: the conventional names of Go's error results.
+fn is_go_error_name(name: &str) -> bool {
+    let n = name.trim_start_matches(|c: char| c.is_ascii_lowercase());
+    (name.starts_with("err") && name[3..].chars().all(|c| c.is_ascii_digit()))
+        || (n.starts_with("Err")
+            && n[3..].chars().all(|c| c.is_ascii_digit())
+            && n.len() < name.len())
+}
 
 /// Sources on the machine itself rather than in a request.
 static LOCAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -781,6 +848,11 @@ impl<'m, 't> Taint<'m, 't> {
         fields: bool,
     ) -> Flow {
         let m = self.m;
+        // Go's error results (`f, h, err := r.FormFile(..)`): the library's message about the
+        // call, not the request data the call returns next to it.
+        if m.lang == crate::Language::Go && is_go_error_name(name) {
+            return Flow::konst();
+        }
         let name = name.to_string();
         let (defs, certain) = self.reaching(&name, at);
         if !defs.is_empty() {
@@ -1042,7 +1114,9 @@ impl<'m, 't> Taint<'m, 't> {
         }
         let region = &m.masked[from..to];
         let bare = name.rsplit('.').next().unwrap_or(name);
-        for line in region.lines() {
+        let lines: Vec<&str> = region.lines().collect();
+        let indent = |l: &str| l.len() - l.trim_start().len();
+        for (i, line) in lines.iter().enumerate() {
             let l = line.trim_start();
             let is_check = l.starts_with("if")
                 || l.starts_with("unless")
@@ -1051,8 +1125,23 @@ impl<'m, 't> Taint<'m, 't> {
                 || l.starts_with("guard")
                 || l.contains(" if ")
                 || l.contains(" unless ");
-            if is_check && contains_word(l, bare) && GUARD.is_match(&without_format_prefix(l)) {
+            if !is_check || !contains_word(l, bare) {
+                continue;
+            }
+            if GUARD.is_match(&without_format_prefix(l)) {
                 return true;
+            }
+            // Equal to a non-empty constant, or one word of a literal list: only the code
+            // inside the check's block (indented deeper, up to the use) sees the narrowed value.
+            if l.starts_with("if") && compared_to_constant(l, bare) {
+                let depth = indent(line);
+                let inside = lines[i + 1..]
+                    .iter()
+                    .filter(|x| !x.trim().is_empty())
+                    .all(|x| indent(x) > depth);
+                if inside {
+                    return true;
+                }
             }
         }
         false

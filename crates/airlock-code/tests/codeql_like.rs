@@ -1,0 +1,482 @@
+//! Behaviours added from held-out query-test material in six languages (issue 3): each as a
+//! vulnerable/safe pair that differ in the one thing the behaviour is about.
+
+use airlock_code::{Analyzer, Language};
+
+fn rules(src: &str, lang: Language) -> Vec<(usize, String)> {
+    Analyzer::new()
+        .analyze(src, lang)
+        .into_iter()
+        .map(|f| (f.line, f.rule_id))
+        .collect()
+}
+
+fn reported(src: &str, lang: Language, rule: &str) -> bool {
+    rules(src, lang).iter().any(|(_, r)| r == rule)
+}
+
+fn reported_at(src: &str, lang: Language, line: usize, rule: &str) -> bool {
+    rules(src, lang)
+        .iter()
+        .any(|(l, r)| *l == line && r == rule)
+}
+
+#[test]
+fn ruby_deserializers_are_found_without_parentheses() {
+    for call in [
+        "Marshal.load blob",
+        "Marshal.restore blob",
+        "YAML.load blob",
+        "Psych.unsafe_load(blob)",
+        "JSON.load blob",
+        "Oj.object_load blob",
+        "Ox.parse_obj blob",
+        "Hash.from_trusted_xml(blob)",
+        "Psych.parse(blob).to_ruby",
+    ] {
+        let vulnerable = format!(
+            "class StateController < ApplicationController\n  def restore\n    blob = params[:state]\n    @obj = {call}\n  end\nend\n"
+        );
+        assert!(
+            reported_at(&vulnerable, Language::Ruby, 4, "unsafe-deserialization"),
+            "{vulnerable}"
+        );
+    }
+    for call in [
+        "YAML.safe_load blob",
+        "JSON.parse blob",
+        "Psych.parse(blob)",
+        "Ox.load blob, mode: :hash",
+    ] {
+        let safe = format!(
+            "class StateController < ApplicationController\n  def restore\n    blob = params[:state]\n    @obj = {call}\n  end\nend\n"
+        );
+        assert!(
+            !reported(&safe, Language::Ruby, "unsafe-deserialization"),
+            "{safe}"
+        );
+    }
+}
+
+#[test]
+fn oj_load_without_a_mode_uses_the_object_mode() {
+    let vulnerable = "def restore\n  data = params[:doc]\n  Oj.load data\nend\n";
+    assert!(
+        reported_at(vulnerable, Language::Ruby, 3, "unsafe-deserialization"),
+        "{vulnerable}"
+    );
+    let explicit = "def restore\n  data = params[:doc]\n  Oj.load(data, mode: :object)\nend\n";
+    assert!(
+        reported_at(explicit, Language::Ruby, 3, "unsafe-deserialization"),
+        "{explicit}"
+    );
+    let safe = "def restore\n  data = params[:doc]\n  Oj.load data, mode: :strict\nend\n";
+    assert!(
+        !reported(safe, Language::Ruby, "unsafe-deserialization"),
+        "{safe}"
+    );
+}
+
+#[test]
+fn active_record_methods_that_take_sql_fragments() {
+    for call in [
+        "Order.delete_by(\"state = '#{params[:state]}'\")",
+        "Order.destroy_all([\"state = '#{params[:state]}'\"])",
+        "Order.find_or_create_by(\"ref = '#{params[:ref]}'\")",
+        "Order.select(params[:columns])",
+        "Order.rewhere(params[:filter])",
+        "Order.maximum(params[:column])",
+        "Order.calculate(:sum, params[:column])",
+        "Order.first.reload(lock: params[:lock])",
+    ] {
+        let vulnerable = format!(
+            "class OrdersController < ApplicationController\n  def purge\n    {call}\n  end\nend\n"
+        );
+        assert!(
+            reported_at(&vulnerable, Language::Ruby, 3, "sql-injection"),
+            "{vulnerable}"
+        );
+    }
+    for call in [
+        "Order.delete_by(state: params[:state])",
+        "Order.find_or_create_by(ref: params[:ref])",
+        "Order.select(:id, :total)",
+        "Order.calculate(:sum, :total)",
+        "Order.first.reload(lock: true)",
+    ] {
+        let safe = format!(
+            "class OrdersController < ApplicationController\n  def purge\n    {call}\n  end\nend\n"
+        );
+        assert!(!reported(&safe, Language::Ruby, "sql-injection"), "{safe}");
+    }
+}
+
+#[test]
+fn a_go_request_named_req_is_a_source() {
+    let vulnerable = "package main\n\nimport (\n\t\"database/sql\"\n\t\"fmt\"\n\t\"net/http\"\n)\n\nfunc list(db *sql.DB, req *http.Request) {\n\tcat := req.URL.Query().Get(\"cat\")\n\tq := fmt.Sprintf(\"SELECT * FROM items WHERE cat = '%s'\", cat)\n\tdb.Query(q)\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::Go, 12, "sql-injection"),
+        "{vulnerable}"
+    );
+    let safe = vulnerable.replace("req.URL.Query().Get(\"cat\")", "\"books\"");
+    assert!(!reported(&safe, Language::Go, "sql-injection"), "{safe}");
+}
+
+#[test]
+fn a_csharp_request_reached_through_the_context_is_a_source() {
+    let vulnerable = "using System.IO;\nusing System.Web;\n\npublic class Download : IHttpHandler\n{\n    public void ProcessRequest(HttpContext ctx)\n    {\n        string name = ctx.Request.QueryString[\"file\"];\n        ctx.Response.Write(File.ReadAllText(\"/srv/files/\" + name));\n    }\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::CSharp, 9, "path-traversal"),
+        "{vulnerable}"
+    );
+    let safe = vulnerable.replace("ctx.Request.QueryString[\"file\"]", "\"index.txt\"");
+    assert!(
+        !reported(&safe, Language::CSharp, "path-traversal"),
+        "{safe}"
+    );
+}
+
+#[test]
+fn go_md4_and_ripemd160_are_weak_hashes() {
+    for h in ["md4", "ripemd160"] {
+        let vulnerable = format!(
+            "package main\n\nimport \"golang.org/x/crypto/{h}\"\n\nfunc digestPassword(password []byte) []byte {{\n\treturn {h}.New().Sum(password)\n}}\n"
+        );
+        assert!(
+            reported_at(&vulnerable, Language::Go, 6, "weak-hash"),
+            "{vulnerable}"
+        );
+    }
+    let safe = "package main\n\nimport \"crypto/sha256\"\n\nfunc digestPassword(password []byte) []byte {\n\treturn sha256.New().Sum(password)\n}\n";
+    assert!(!reported(safe, Language::Go, "weak-hash"), "{safe}");
+}
+
+#[test]
+fn go_error_results_next_to_request_data_are_not_request_data() {
+    let vulnerable = "package main\n\nimport (\n\t\"fmt\"\n\t\"net/http\"\n\t\"net/url\"\n)\n\nfunc echo(w http.ResponseWriter, r *http.Request) {\n\tq, err := url.ParseQuery(r.URL.RawQuery)\n\tw.Write([]byte(fmt.Sprintf(\"<p>%v</p>\", q.Get(\"msg\"))))\n\t_ = err\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::Go, 11, "xss"),
+        "{vulnerable}"
+    );
+    let safe = "package main\n\nimport (\n\t\"fmt\"\n\t\"net/http\"\n\t\"net/url\"\n)\n\nfunc echo(w http.ResponseWriter, r *http.Request) {\n\tq, err := url.ParseQuery(r.URL.RawQuery)\n\tw.Write([]byte(fmt.Sprintf(\"<p>%v</p>\", err)))\n\t_ = q\n}\n";
+    assert!(!reported(safe, Language::Go, "xss"), "{safe}");
+}
+
+#[test]
+fn logging_a_hashed_or_encrypted_secret_is_not_logging_the_secret() {
+    for name in [
+        "user.hashedPassword",
+        "user.encrypted_password",
+        "passwordDigest",
+        "password_sha256",
+        "passwordMD5",
+    ] {
+        let safe = format!("function audit(user, passwordDigest, password_sha256, passwordMD5) {{\n  console.log({name});\n}}\n");
+        assert!(
+            !reported(&safe, Language::JavaScript, "log-secret"),
+            "{safe}"
+        );
+    }
+    let vulnerable = "function audit(user) {\n  console.log(user.password);\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::JavaScript, 2, "log-secret"),
+        "{vulnerable}"
+    );
+    // A decrypted secret is the secret again.
+    let decrypted = "function audit(user) {\n  console.log(user.decrypted_password);\n}\n";
+    assert!(
+        reported_at(decrypted, Language::JavaScript, 2, "log-secret"),
+        "{decrypted}"
+    );
+}
+
+#[test]
+fn a_logged_object_literal_carries_its_secret_fields() {
+    let vulnerable = "function connect(host, pw) {\n  const opts = { host: host, password: pw };\n  console.log(opts);\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::JavaScript, 3, "log-secret"),
+        "{vulnerable}"
+    );
+    let masked = "function connect(host, pw) {\n  const opts = { host: host, password: bcrypt(pw) };\n  console.log(opts);\n}\n";
+    assert!(
+        !reported(masked, Language::JavaScript, "log-secret"),
+        "{masked}"
+    );
+    let plain = "function connect(host, port) {\n  const opts = { host: host, port: port };\n  console.log(opts);\n}\n";
+    assert!(
+        !reported(plain, Language::JavaScript, "log-secret"),
+        "{plain}"
+    );
+    let go = "package main\n\nimport \"log\"\n\ntype conf struct{ user, password string }\n\nfunc start(pw string) {\n\tc := conf{user: \"app\", password: pw}\n\tlog.Println(c)\n}\n";
+    assert!(reported_at(go, Language::Go, 9, "log-secret"), "{go}");
+    let go_safe = go.replace("password: pw", "password: hashPassword(pw)");
+    assert!(!reported(&go_safe, Language::Go, "log-secret"), "{go_safe}");
+}
+
+#[test]
+fn ruby_openssl_block_ciphers_in_ecb_mode() {
+    for call in [
+        "OpenSSL::Cipher::AES.new(128, :ecb)",
+        "OpenSSL::Cipher::AES256.new 'ecb'",
+        "OpenSSL::Cipher::CAST5.new 'ECB'",
+        "OpenSSL::Cipher::RC2.new",
+    ] {
+        let vulnerable = format!("def box\n  c = {call}\n  c.encrypt\nend\n");
+        assert!(
+            reported_at(&vulnerable, Language::Ruby, 2, "weak-cipher"),
+            "{vulnerable}"
+        );
+    }
+    for call in [
+        "OpenSSL::Cipher::AES.new(128, :gcm)",
+        "OpenSSL::Cipher::AES256.new 'cbc'",
+        "OpenSSL::Cipher::AES.new('256-gcm')",
+    ] {
+        let safe = format!("def box\n  c = {call}\n  c.encrypt\nend\n");
+        assert!(!reported(&safe, Language::Ruby, "weak-cipher"), "{safe}");
+    }
+}
+
+#[test]
+fn pg_promise_query_methods_take_sql_first() {
+    let vulnerable = "const pgp = require('pg-promise')();\nconst db = pgp(process.env.DATABASE_URL);\napp.get('/items', async (req, res) => {\n  const rows = await db.manyOrNone(\"SELECT * FROM items WHERE cat = '\" + req.query.cat + \"'\");\n  res.json(rows);\n});\n";
+    assert!(
+        reported_at(vulnerable, Language::JavaScript, 4, "sql-injection"),
+        "{vulnerable}"
+    );
+    let safe = "const pgp = require('pg-promise')();\nconst db = pgp(process.env.DATABASE_URL);\napp.get('/items', async (req, res) => {\n  const rows = await db.manyOrNone('SELECT * FROM items WHERE cat = $1', [req.query.cat]);\n  res.json(rows);\n});\n";
+    assert!(
+        !reported(safe, Language::JavaScript, "sql-injection"),
+        "{safe}"
+    );
+    // The same method names on an array or a non-database object are not queries.
+    let other = "app.get('/items', (req, res) => {\n  const names = items.map(req.query.fn);\n  res.json(names);\n});\n";
+    assert!(
+        !reported(other, Language::JavaScript, "sql-injection"),
+        "{other}"
+    );
+}
+
+#[test]
+fn request_data_choosing_the_program_of_a_python_subprocess() {
+    for call in [
+        "subprocess.run(tool)",
+        "subprocess.check_call(tool)",
+        "subprocess.Popen([tool, \"--version\"])",
+    ] {
+        let vulnerable = format!(
+            "import subprocess\nfrom flask import request\n\n@app.route('/tool')\ndef tool():\n    tool = request.args.get('name')\n    {call}\n    return 'ok'\n"
+        );
+        assert!(
+            reported_at(&vulnerable, Language::Python, 7, "command-injection"),
+            "{vulnerable}"
+        );
+    }
+    for call in [
+        "subprocess.run([\"ls\", tool])",
+        "subprocess.run(\"ls\")",
+        "subprocess.check_call([sys.executable, \"-m\", tool])",
+    ] {
+        let safe = format!(
+            "import subprocess, sys\nfrom flask import request\n\n@app.route('/tool')\ndef tool():\n    tool = request.args.get('name')\n    {call}\n    return 'ok'\n"
+        );
+        assert!(
+            !reported(&safe, Language::Python, "command-injection"),
+            "{safe}"
+        );
+    }
+}
+
+#[test]
+fn a_web_forms_text_box_is_user_input() {
+    let vulnerable = "using System.Data.SqlClient;\n\npublic partial class Search : System.Web.UI.Page\n{\n    protected void Find(SqlConnection conn)\n    {\n        var sql = \"SELECT * FROM items WHERE name = '\" + nameTextBox.Text + \"'\";\n        var cmd = new SqlCommand(sql, conn);\n        cmd.ExecuteReader();\n    }\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::CSharp, 8, "sql-injection"),
+        "{vulnerable}"
+    );
+    let safe = vulnerable.replace("nameTextBox.Text", "\"books\"");
+    assert!(
+        !reported(&safe, Language::CSharp, "sql-injection"),
+        "{safe}"
+    );
+}
+
+#[test]
+fn a_value_checked_equal_to_a_constant_is_that_constant() {
+    let safe = "from flask import request\n\n@app.route('/calc')\ndef calc():\n    name = request.args.get('obj')\n    if name == 'foo' or name == 'bar':\n        return str(eval(name))\n    return 'no'\n";
+    assert!(
+        !reported(safe, Language::Python, "code-injection"),
+        "{safe}"
+    );
+    let vulnerable = "from flask import request\n\n@app.route('/calc')\ndef calc():\n    name = request.args.get('obj')\n    if name:\n        return str(eval(name))\n    return 'no'\n";
+    assert!(
+        reported_at(vulnerable, Language::Python, 7, "code-injection"),
+        "{vulnerable}"
+    );
+    // Comparing with the empty string says nothing about the value.
+    let empty = vulnerable.replace("if name:", "if name != '' or name == '':");
+    assert!(
+        reported_at(&empty, Language::Python, 7, "code-injection"),
+        "{empty}"
+    );
+}
+
+#[test]
+fn a_ruby_word_list_include_check_allows_only_its_words() {
+    let safe = "class UsersController < ApplicationController\n  def index\n    sort = params[:sort]\n    if %w(name email created_at).include? sort\n      @users = User.order(\"#{sort} ASC\")\n    end\n  end\nend\n";
+    assert!(!reported(safe, Language::Ruby, "sql-injection"), "{safe}");
+    let vulnerable = "class UsersController < ApplicationController\n  def index\n    sort = params[:sort]\n    if sort.present?\n      @users = User.order(\"#{sort} ASC\")\n    end\n  end\nend\n";
+    assert!(
+        reported_at(vulnerable, Language::Ruby, 5, "sql-injection"),
+        "{vulnerable}"
+    );
+}
+
+#[test]
+fn node_tls_rejection_turned_off_through_negation() {
+    for v in ["!true", "!!false", "0"] {
+        let vulnerable =
+            format!("const https = require('https');\nconst agent = new https.Agent({{ rejectUnauthorized: {v} }});\n");
+        assert!(
+            reported_at(
+                &vulnerable,
+                Language::JavaScript,
+                2,
+                "tls-verification-disabled"
+            ),
+            "{vulnerable}"
+        );
+    }
+    for v in ["!false", "!!true", "true"] {
+        let safe =
+            format!("const https = require('https');\nconst agent = new https.Agent({{ rejectUnauthorized: {v} }});\n");
+        assert!(
+            !reported(&safe, Language::JavaScript, "tls-verification-disabled"),
+            "{safe}"
+        );
+    }
+}
+
+#[test]
+fn node_vm_modules_compile_their_source() {
+    for call in [
+        "new vm.SourceTextModule(req.body.code)",
+        "require('vm').runInThisContext(req.body.code)",
+    ] {
+        let vulnerable = format!(
+            "const vm = require('vm');\napp.post('/run', (req, res) => {{\n  const out = {call};\n  res.json({{ ok: true }});\n}});\n"
+        );
+        assert!(
+            reported_at(&vulnerable, Language::JavaScript, 3, "code-injection"),
+            "{vulnerable}"
+        );
+        let safe = vulnerable.replace("req.body.code", "'1 + 1'");
+        assert!(
+            !reported(&safe, Language::JavaScript, "code-injection"),
+            "{safe}"
+        );
+    }
+}
+
+#[test]
+fn ruby_request_data_naming_a_constant_or_method() {
+    for call in [
+        "Object.const_get(params[:kind]).new",
+        "report.send(params[:op])",
+        "report.public_send(params[:op])",
+    ] {
+        let vulnerable = format!(
+            "class ReportsController < ApplicationController\n  def show\n    report = Report.find(1)\n    @out = {call}\n  end\nend\n"
+        );
+        assert!(
+            reported_at(&vulnerable, Language::Ruby, 4, "code-injection"),
+            "{vulnerable}"
+        );
+    }
+    for call in [
+        "Object.const_get(:Report).new",
+        "report.send(:summary, params[:op])",
+        "report.send(\"export_#{params[:op]}\")",
+    ] {
+        let safe = format!(
+            "class ReportsController < ApplicationController\n  def show\n    report = Report.find(1)\n    @out = {call}\n  end\nend\n"
+        );
+        assert!(!reported(&safe, Language::Ruby, "code-injection"), "{safe}");
+    }
+}
+
+#[test]
+fn an_equality_check_narrows_only_inside_its_block() {
+    let outside = "class ToolsController < ApplicationController\n  def run\n    cmd = params[:cmd]\n    if cmd == \"uptime\"\n      system(cmd)\n    end\n    system(\"echo \" + cmd)\n  end\nend\n";
+    assert!(
+        reported_at(outside, Language::Ruby, 7, "command-injection"),
+        "{outside}"
+    );
+    assert!(
+        !reported_at(outside, Language::Ruby, 5, "command-injection"),
+        "{outside}"
+    );
+}
+
+#[test]
+fn a_secret_converted_or_partly_replaced_is_still_the_secret() {
+    for expr in [
+        "password.toString()",
+        "password.trim()",
+        "password.replace(/foo/g, '*')",
+    ] {
+        let vulnerable = format!("function audit(password) {{\n  console.log('pw', {expr});\n}}\n");
+        assert!(
+            reported_at(&vulnerable, Language::JavaScript, 2, "log-secret"),
+            "{vulnerable}"
+        );
+    }
+    for expr in [
+        "password.replace(/./g, '*')",
+        "password.length",
+        "name.trim()",
+    ] {
+        let safe = format!("function audit(password, name) {{\n  console.log('pw', {expr});\n}}\n");
+        assert!(
+            !reported(&safe, Language::JavaScript, "log-secret"),
+            "{safe}"
+        );
+    }
+}
+
+#[test]
+fn logging_the_whole_environment_logs_its_secrets() {
+    let vulnerable = "function boot() {\n  console.log(JSON.stringify(process.env));\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::JavaScript, 2, "log-secret"),
+        "{vulnerable}"
+    );
+    let safe = "function boot() {\n  console.log(process.env.NODE_ENV);\n}\n";
+    assert!(
+        !reported(safe, Language::JavaScript, "log-secret"),
+        "{safe}"
+    );
+}
+
+#[test]
+fn a_tool_chosen_by_the_environment_is_configuration() {
+    let safe = "import os, subprocess\n\nBIN = os.environ.get('TOOL_BIN', 'tool')\n\ndef run():\n    subprocess.run([BIN, '--version'])\n";
+    assert!(
+        !reported(safe, Language::Python, "command-injection"),
+        "{safe}"
+    );
+}
+
+#[test]
+fn comparing_a_member_does_not_narrow_the_object() {
+    let vulnerable = "import { execSync } from \"child_process\";\n\nexport function runTool(call) {\n  if (call.name === \"run_shell\") {\n    return execSync(call.args.command);\n  }\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::JavaScript, 5, "command-injection"),
+        "{vulnerable}"
+    );
+    let safe = vulnerable.replace("call.name === \"run_shell\"", "call === \"run_shell\"");
+    assert!(
+        !reported_at(&safe, Language::JavaScript, 5, "command-injection"),
+        "{safe}"
+    );
+}
