@@ -74,9 +74,15 @@ fn a_properties_file_entry_is_local_configuration() {
     // Configuration counts where the environment counts (a command run from it) ...
     let command = "class Cfg {\n    void run() throws Exception {\n        java.util.Properties props = new java.util.Properties();\n        props.load(new java.io.FileInputStream(\"app.properties\"));\n        String tool = props.getProperty(\"tool\");\n        Runtime.getRuntime().exec(\"sh -c \" + tool);\n    }\n}\n";
     assert!(reported_at(command, 6, "command-injection"), "{command}");
-    // ... and not where an attacker must reach it over the network (a page).
+    // ... and in a page: configuration is text like any other there, and must be escaped
+    // (whoever edits the file must not be able to script the site).
     let page = "class Cfg {\n    void show(javax.servlet.http.HttpServletResponse response) throws Exception {\n        java.util.Properties props = new java.util.Properties();\n        props.load(new java.io.FileInputStream(\"app.properties\"));\n        String title = props.getProperty(\"title\");\n        response.getWriter().println(\"<h1>\" + title + \"</h1>\");\n    }\n}\n";
-    assert!(!reported(page, "xss"), "{page}");
+    assert!(reported_at(page, 6, "xss"), "{page}");
+    let escaped = page.replace(
+        "\"<h1>\" + title",
+        "\"<h1>\" + org.owasp.encoder.Encode.forHtml(title)",
+    );
+    assert!(!reported(&escaped, "xss"), "{escaped}");
     // `System.getProperty` style lookups on something that is not a Properties object stay unknown.
     let other = "class Cfg {\n    void run() throws Exception {\n        Settings settings = Settings.load();\n        String tool = settings.getProperty(\"tool\");\n        Runtime.getRuntime().exec(\"sh -c \" + tool);\n    }\n}\n";
     assert!(!reported(other, "command-injection"), "{other}");
