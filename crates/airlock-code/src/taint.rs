@@ -1135,9 +1135,10 @@ impl<'m, 't> Taint<'m, 't> {
             // inside the check's block (indented deeper, up to the use) sees the narrowed value.
             if l.starts_with("if") && compared_to_constant(l, bare) {
                 let depth = indent(line);
+                // A brace on a line of its own (C#, Allman style) opens the block.
                 let inside = lines[i + 1..]
                     .iter()
-                    .filter(|x| !x.trim().is_empty())
+                    .filter(|x| !x.trim().is_empty() && x.trim() != "{")
                     .all(|x| indent(x) > depth);
                 if inside {
                     return true;
@@ -1156,7 +1157,18 @@ fn without_format_prefix(line: &str) -> std::borrow::Cow<'_, str> {
         Regex::new(r#"(?i)(?:\.|\b)(?:starts_?with\??|HasPrefix)\s*\(\s*(?:\w+\s*,\s*)?(?:"[^"/\\:.]*"|'[^'/\\:.]*')\s*\)"#)
             .expect("format prefix regex")
     });
-    PREFIX.replace_all(line, "")
+    // A value that does not *start* with `../` can still climb out (`a/../../etc`): a negated
+    // prefix test against `..` lets the value through, it does not confine it.
+    static NOT_DOTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)(?:!\s*|\bnot\s+)(?:[\w$.]+\s*\.\s*(?:starts_?with\??)\s*\(\s*|strings\.HasPrefix\s*\(\s*[\w.]+\s*,\s*)(?:"\.\.[/\\]{0,2}"|'\.\.[/\\]{0,2}')\s*\)"#)
+            .expect("negated dots regex")
+    });
+    match PREFIX.replace_all(line, "") {
+        std::borrow::Cow::Borrowed(l) => NOT_DOTS.replace_all(l, ""),
+        std::borrow::Cow::Owned(l) => {
+            std::borrow::Cow::Owned(NOT_DOTS.replace_all(&l, "").into_owned())
+        }
+    }
 }
 
 /// Which parameter of `func` each argument of `call` fills: keywords by name, the others

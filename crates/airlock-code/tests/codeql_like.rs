@@ -480,3 +480,44 @@ fn comparing_a_member_does_not_narrow_the_object() {
         "{safe}"
     );
 }
+
+#[test]
+fn a_path_that_does_not_start_with_dots_can_still_climb() {
+    let head = "using System.IO;\nusing System.Web;\npublic class H : IHttpHandler\n{\n    public void ProcessRequest(HttpContext ctx)\n    {\n        string path = ctx.Request.QueryString[\"page\"];\n";
+    // A negated prefix test lets `a/../../etc` through.
+    let negated = format!(
+        "{head}        if (!path.StartsWith(\"../\"))\n        {{\n            File.ReadAllText(path);\n        }}\n    }}\n}}\n"
+    );
+    assert!(
+        reported_at(&negated, Language::CSharp, 10, "path-traversal"),
+        "{negated}"
+    );
+    // Rejecting what starts with `..` after making it relative to the base does confine it.
+    let rejected = format!(
+        "{head}        string full = Path.GetFullPath(Path.Combine(Base, path));\n        if (Path.GetRelativePath(Base, full).StartsWith(\"..\"))\n        {{\n            return;\n        }}\n        File.ReadAllText(full);\n    }}\n}}\n"
+    );
+    assert!(
+        !reported(&rejected, Language::CSharp, "path-traversal"),
+        "{rejected}"
+    );
+    // Equal to a constant, with the brace on its own line: narrowed inside the block.
+    let constant = format!(
+        "{head}        if (path == \"help.txt\")\n        {{\n            File.ReadAllText(path);\n        }}\n    }}\n}}\n"
+    );
+    assert!(
+        !reported(&constant, Language::CSharp, "path-traversal"),
+        "{constant}"
+    );
+    // `MapPath` refuses a virtual path outside the application; `File.CreateText` opens a path.
+    let mapped = format!(
+        "{head}        File.ReadAllText(ctx.Request.MapPath(path));\n        File.CreateText(path);\n    }}\n}}\n"
+    );
+    assert!(
+        !reported_at(&mapped, Language::CSharp, 8, "path-traversal"),
+        "{mapped}"
+    );
+    assert!(
+        reported_at(&mapped, Language::CSharp, 9, "path-traversal"),
+        "{mapped}"
+    );
+}
