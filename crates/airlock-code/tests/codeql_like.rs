@@ -521,3 +521,30 @@ fn a_path_that_does_not_start_with_dots_can_still_climb() {
         "{mapped}"
     );
 }
+
+#[test]
+fn a_shell_and_its_dash_c_chosen_in_variables_still_run_a_command_line() {
+    let head = "var cp = require(\"child_process\");\nhttp.createServer(function(req, res) {\n    let cmd = req.query.path;\n";
+    let vulnerable = format!(
+        "{head}    let args = [];\n    args[0] = \"-c\";\n    args[1] = cmd;\n    cp.execFile(\"/bin/bash\", args);\n}});\n"
+    );
+    assert!(
+        reported_at(&vulnerable, Language::JavaScript, 7, "command-injection"),
+        "{vulnerable}"
+    );
+    let picked = format!(
+        "{head}    let sh = process.platform == 'win32' ? 'cmd.exe' : '/bin/sh';\n    let flag = process.platform == 'win32' ? '/c' : '-c';\n    cp.spawn(sh, [flag, cmd]);\n}});\n"
+    );
+    assert!(
+        reported_at(&picked, Language::JavaScript, 6, "command-injection"),
+        "{picked}"
+    );
+    // A program run with the value as one argument, no shell in sight, is not a command line.
+    let safe = format!(
+        "{head}    let args = [];\n    args[0] = \"log\";\n    args[1] = cmd;\n    cp.execFile(\"git\", args);\n}});\n"
+    );
+    assert!(
+        !reported(&safe, Language::JavaScript, "command-injection"),
+        "{safe}"
+    );
+}
