@@ -448,3 +448,27 @@ fn a_dictionary_word_is_a_password_but_a_field_name_is_not() {
         );
     }
 }
+
+#[test]
+fn python_tls_helpers_that_check_nothing_by_default() {
+    let wrap = "import socket, ssl\n\ndef connect(host, port):\n    s = ssl.wrap_socket(socket.socket())\n    s.connect((host, port))\n    return s\n";
+    assert!(
+        reported_at(wrap, Language::Python, 4, "weak-cipher"),
+        "{wrap}"
+    );
+    let context = "import socket, ssl\n\ndef connect(host, port):\n    ctx = ssl.create_default_context()\n    s = ctx.wrap_socket(socket.socket(), server_hostname=host)\n    s.connect((host, port))\n    return s\n";
+    assert!(
+        !reported(context, Language::Python, "weak-cipher"),
+        "{context}"
+    );
+    let bare = "from OpenSSL import SSL\n\ndef get_context():\n    return SSL.Context(SSL.TLS_CLIENT_METHOD)\n";
+    assert!(
+        reported_at(bare, Language::Python, 4, "tls-verification-disabled"),
+        "{bare}"
+    );
+    let verified = "from OpenSSL import SSL\n\ndef get_context():\n    ctx = SSL.Context(SSL.TLS_CLIENT_METHOD)\n    ctx.set_verify(SSL.VERIFY_PEER, lambda *a: a[-1])\n    return ctx\n";
+    assert!(
+        !reported(verified, Language::Python, "tls-verification-disabled"),
+        "{verified}"
+    );
+}
