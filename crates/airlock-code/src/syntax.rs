@@ -37,6 +37,14 @@ static PY_IMPORT_AS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("import-as regex")
 });
 
+/// `from pickle import loads, dumps`: bare names for functions of the modules whose calls the
+/// rules name with their module (`pickle.loads`). Other modules' functions keep their bare name
+/// (rules match `send_file` as written).
+static PY_FROM_IMPORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^\s*from\s+(pickle|cPickle|_pickle|marshal|shelve|dill|jsonpickle|yaml|subprocess|hashlib|random|commands)\s+import\s+\(?([\w\s,]+?)\)?\s*$")
+        .expect("from-import regex")
+});
+
 /// `mrand "math/rand"` inside an import block or `import mrand "math/rand"`: Go's local names
 /// for packages.
 static GO_IMPORT_AS: LazyLock<Regex> = LazyLock::new(|| {
@@ -952,6 +960,15 @@ fn module_aliases(lang: Language, src: &str) -> Vec<(String, String)> {
                     None => c[2].to_string(),
                 };
                 out.push((c[3].to_string(), name));
+            }
+            for c in PY_FROM_IMPORT.captures_iter(src) {
+                for f in c[2].split(',').map(str::trim) {
+                    // `from random import random` would turn `random.choice` into
+                    // `random.random.choice`: a name equal to its module stays as it is.
+                    if is_ident(f) && f != &c[1] {
+                        out.push((f.to_string(), format!("{}.{f}", &c[1])));
+                    }
+                }
             }
         }
         Language::Go => {

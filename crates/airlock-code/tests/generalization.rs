@@ -472,3 +472,23 @@ fn python_tls_helpers_that_check_nothing_by_default() {
         "{verified}"
     );
 }
+
+#[test]
+fn a_function_imported_by_name_from_a_dangerous_module_keeps_its_module() {
+    let pickle = "from pickle import loads\nfrom flask import request\n\n@app.route('/load')\ndef load():\n    return loads(request.data)\n";
+    assert!(
+        reported_at(pickle, Language::Python, 6, "unsafe-deserialization"),
+        "{pickle}"
+    );
+    let json = "from json import loads\nfrom flask import request\n\n@app.route('/load')\ndef load():\n    return loads(request.data)\n";
+    assert!(
+        !reported(json, Language::Python, "unsafe-deserialization"),
+        "{json}"
+    );
+    // `from random import random` next to `import random` leaves `random.choice` alone.
+    let both = "import random\nfrom random import random\n\ndef make_token():\n    return random.choice('abcdef0123456789')\n";
+    assert!(
+        reported_at(both, Language::Python, 5, "insecure-random"),
+        "{both}"
+    );
+}
