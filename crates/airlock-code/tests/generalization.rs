@@ -250,10 +250,13 @@ fn an_iv_or_nonce_variable_given_a_literal() {
         reported_at(vulnerable, Language::Go, 8, "weak-cipher"),
         "{vulnerable}"
     );
-    let safe = vulnerable.replace(
-        "var nonce = []byte(\"fixed-nonce!\")",
-        "var nonce = make([]byte, 12)",
-    );
+    // Made empty and filled from crypto/rand before use: not a literal, not zeros.
+    let safe = vulnerable
+        .replace(
+            "var nonce = []byte(\"fixed-nonce!\")",
+            "var nonce = make([]byte, 12)",
+        )
+        .replace("\treturn gcm.Seal", "\trand.Read(nonce)\n\treturn gcm.Seal");
     assert!(!reported(&safe, Language::Go, "weak-cipher"), "{safe}");
     let python = "from Crypto.Cipher import AES\n\niv = b'0000000000000000'\ncipher = AES.new(key, AES.MODE_CBC, iv)\n";
     assert!(
@@ -491,4 +494,12 @@ fn a_function_imported_by_name_from_a_dangerous_module_keeps_its_module() {
         reported_at(both, Language::Python, 5, "insecure-random"),
         "{both}"
     );
+}
+
+#[test]
+fn a_go_nonce_that_is_never_filled_is_all_zeros() {
+    let zero = "package main\n\nimport (\n\t\"crypto/aes\"\n\t\"crypto/cipher\"\n)\n\nfunc seal(key, msg []byte) []byte {\n\tblock, _ := aes.NewCipher(key)\n\tgcm, _ := cipher.NewGCM(block)\n\tnonce := make([]byte, gcm.NonceSize())\n\treturn gcm.Seal(nonce, nonce, msg, nil)\n}\n";
+    assert!(reported_at(zero, Language::Go, 11, "weak-cipher"), "{zero}");
+    let filled = "package main\n\nimport (\n\t\"crypto/aes\"\n\t\"crypto/cipher\"\n\t\"crypto/rand\"\n\t\"io\"\n)\n\nfunc seal(key, msg []byte) []byte {\n\tblock, _ := aes.NewCipher(key)\n\tgcm, _ := cipher.NewGCM(block)\n\tnonce := make([]byte, gcm.NonceSize())\n\tif _, err := io.ReadFull(rand.Reader, nonce); err != nil {\n\t\tpanic(err)\n\t}\n\treturn gcm.Seal(nonce, nonce, msg, nil)\n}\n";
+    assert!(!reported(filled, Language::Go, "weak-cipher"), "{filled}");
 }
