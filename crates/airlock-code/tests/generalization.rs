@@ -503,3 +503,17 @@ fn a_go_nonce_that_is_never_filled_is_all_zeros() {
     let filled = "package main\n\nimport (\n\t\"crypto/aes\"\n\t\"crypto/cipher\"\n\t\"crypto/rand\"\n\t\"io\"\n)\n\nfunc seal(key, msg []byte) []byte {\n\tblock, _ := aes.NewCipher(key)\n\tgcm, _ := cipher.NewGCM(block)\n\tnonce := make([]byte, gcm.NonceSize())\n\tif _, err := io.ReadFull(rand.Reader, nonce); err != nil {\n\t\tpanic(err)\n\t}\n\treturn gcm.Seal(nonce, nonce, msg, nil)\n}\n";
     assert!(!reported(filled, Language::Go, "weak-cipher"), "{filled}");
 }
+
+#[test]
+fn php_includes_a_file_named_by_session_or_server_data() {
+    let session = "<?php\ninclude($_SESSION['page']);\n";
+    assert!(
+        reported_at(session, Language::Php, 2, "path-traversal"),
+        "{session}"
+    );
+    let constant = "<?php\ninclude('templates/header.php');\n";
+    assert!(
+        !reported(constant, Language::Php, "path-traversal"),
+        "{constant}"
+    );
+}
