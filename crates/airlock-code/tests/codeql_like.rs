@@ -1,25 +1,9 @@
 //! Behaviours added from held-out query-test material in six languages (issue 3): each as a
 //! vulnerable/safe pair that differ in the one thing the behaviour is about.
 
-use airlock_code::{Analyzer, Language};
+use airlock_code::Language;
 
-fn rules(src: &str, lang: Language) -> Vec<(usize, String)> {
-    Analyzer::new()
-        .analyze(src, lang)
-        .into_iter()
-        .map(|f| (f.line, f.rule_id))
-        .collect()
-}
-
-fn reported(src: &str, lang: Language, rule: &str) -> bool {
-    rules(src, lang).iter().any(|(_, r)| r == rule)
-}
-
-fn reported_at(src: &str, lang: Language, line: usize, rule: &str) -> bool {
-    rules(src, lang)
-        .iter()
-        .any(|(l, r)| *l == line && r == rule)
-}
+use crate::support::{reported, reported_at};
 
 #[test]
 fn ruby_deserializers_are_found_without_parentheses() {

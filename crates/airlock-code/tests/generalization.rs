@@ -3,23 +3,7 @@
 
 use airlock_code::{Analyzer, Language};
 
-fn rules(src: &str, lang: Language) -> Vec<(usize, String)> {
-    Analyzer::new()
-        .analyze(src, lang)
-        .into_iter()
-        .map(|f| (f.line, f.rule_id))
-        .collect()
-}
-
-fn reported(src: &str, lang: Language, rule: &str) -> bool {
-    rules(src, lang).iter().any(|(_, r)| r == rule)
-}
-
-fn reported_at(src: &str, lang: Language, line: usize, rule: &str) -> bool {
-    rules(src, lang)
-        .iter()
-        .any(|(l, r)| *l == line && r == rule)
-}
+use crate::support::{reported, reported_at};
 
 #[test]
 fn a_required_node_module_keeps_its_name_under_another_binding() {

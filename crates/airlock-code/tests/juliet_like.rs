@@ -3,22 +3,16 @@
 //! and secrets or IVs written into the code and passed through a local variable. Each is a
 //! vulnerable/safe pair that differ in the one thing the behaviour is about.
 
-use airlock_code::{Analyzer, Language};
+use airlock_code::Language;
 
-fn rules(src: &str) -> Vec<(usize, String)> {
-    Analyzer::new()
-        .analyze(src, Language::Java)
-        .into_iter()
-        .map(|f| (f.line, f.rule_id))
-        .collect()
-}
+use crate::support;
 
 fn reported_at(src: &str, line: usize, rule: &str) -> bool {
-    rules(src).iter().any(|(l, r)| *l == line && r == rule)
+    support::reported_at(src, Language::Java, line, rule)
 }
 
 fn reported(src: &str, rule: &str) -> bool {
-    rules(src).iter().any(|(_, r)| r == rule)
+    support::reported(src, Language::Java, rule)
 }
 
 /// A method that reads one line through `reader_setup` and opens it as a file.
@@ -147,10 +141,10 @@ fn an_iv_written_into_the_code_is_reported_through_its_variable() {
 }
 
 fn reported_cs(src: &str, line: Option<usize>, rule: &str) -> bool {
-    Analyzer::new()
-        .analyze(src, Language::CSharp)
-        .into_iter()
-        .any(|f| f.rule_id == rule && line.is_none_or(|l| l == f.line))
+    match line {
+        Some(l) => support::reported_at(src, Language::CSharp, l, rule),
+        None => support::reported(src, Language::CSharp, rule),
+    }
 }
 
 #[test]

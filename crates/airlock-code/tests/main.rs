@@ -8,3 +8,4 @@ mod generalization;
 mod juliet_like;
 mod registry;
 mod snippets;
+mod support;
