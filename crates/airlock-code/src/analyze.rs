@@ -289,58 +289,44 @@ impl Analyzer {
                 None => rule.spec.title.clone(),
             };
             let c = p.confidence.unwrap_or(rule.spec.confidence);
-            // The pattern's own conditions on the line (and on `also`, the call as the
-            // module's own) and on the code around `at`.
-            let kept = |at: usize, end: usize, also: Option<&str>| {
-                let (ls, le) = line_bounds(text, at, end);
-                !p.unless.as_ref().is_some_and(|u| {
-                    u.is_match(&text[ls..le]) || also.is_some_and(|a| u.is_match(a))
-                }) && p
-                    .context
-                    .as_ref()
-                    .is_none_or(|ctx| in_context(m, ctx, at, p.context_lines))
-                    && !p
-                        .context_unless
-                        .as_ref()
-                        .is_some_and(|ctx| in_context(m, ctx, at, 0))
-            };
             // Away from its context, a pattern marked `outside_context` still reports, as
             // the rule's `[outside_context]` says.
             let outside = rule.outside_context.as_ref().filter(|_| p.outside_context);
             let report = |at: usize, end: usize, also: Option<&str>| -> Option<CodeFinding> {
-                if kept(at, end, also) {
-                    return Some(finding(rule, m, at, end, c, message.clone()));
-                }
-                let o = outside?;
-                let mut without = p.context.is_some()
-                    && !p
-                        .context
-                        .as_ref()
-                        .is_some_and(|ctx| in_context(m, ctx, at, p.context_lines));
-                without &= !o
-                    .unless
-                    .as_ref()
-                    .is_some_and(|u| in_context(m, u, at, p.context_lines));
-                // The other conditions still hold: only the context is missing.
+                // The pattern's own exclusions on the line (and on `also`, the call as the
+                // module's own) and around `at`.
                 let (ls, le) = line_bounds(text, at, end);
-                without &= !p.unless.as_ref().is_some_and(|u| {
+                if p.unless.as_ref().is_some_and(|u| {
                     u.is_match(&text[ls..le]) || also.is_some_and(|a| u.is_match(a))
-                }) && !p
+                }) || p
                     .context_unless
                     .as_ref()
-                    .is_some_and(|ctx| in_context(m, ctx, at, 0));
-                without.then(|| {
-                    let mut f = finding(
-                        rule,
-                        m,
-                        at,
-                        end,
-                        o.confidence.unwrap_or(c),
-                        format!("{}: {}", rule.spec.title, o.message),
-                    );
-                    f.severity = o.severity;
-                    f
-                })
+                    .is_some_and(|ctx| in_context(m, ctx, at, 0))
+                {
+                    return None;
+                }
+                match &p.context {
+                    Some(ctx) if !in_context(m, ctx, at, p.context_lines) => {
+                        let o = outside?;
+                        if o.unless
+                            .as_ref()
+                            .is_some_and(|u| in_context(m, u, at, p.context_lines))
+                        {
+                            return None;
+                        }
+                        let mut f = finding(
+                            rule,
+                            m,
+                            at,
+                            end,
+                            o.confidence.unwrap_or(c),
+                            format!("{}: {}", rule.spec.title, o.message),
+                        );
+                        f.severity = o.severity;
+                        Some(f)
+                    }
+                    _ => Some(finding(rule, m, at, end, c, message.clone())),
+                }
             };
             for hit in p.regex.find_iter(text) {
                 // Written as the pattern says, but through an alias for another module
@@ -504,14 +490,7 @@ fn when_matches(
             return when.is_match(&m.masked[f.start..f.end.min(m.masked.len())]);
         }
     }
-    let Some(r) = call.receiver else { return false };
-    if !is_identifier_kind(r.kind()) {
-        return false;
-    }
-    let name = crate::syntax::normalize_name(m.text(r));
-    taint
-        .assignment_of(&name, call.node.start_byte())
-        .is_some_and(|i| when.is_match(m.text(m.assigns[i].value)))
+    receiver_assigned(m, taint, call, when)
 }
 
 /// Whether what the call's receiver variable was last assigned matches `re`.
