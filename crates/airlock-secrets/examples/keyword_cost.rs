@@ -9,37 +9,9 @@ use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use airlock_secrets::keywords::{Hit, KeywordSet};
 use airlock_secrets::{Detector, DetectorConfig};
 
-fn walk(dir: &std::path::Path, out: &mut Vec<Vec<u8>>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in rd.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            walk(&p, out);
-        } else if let Ok(b) = std::fs::read(&p) {
-            if !b[..b.len().min(8192)].contains(&0) {
-                out.push(b);
-            }
-        }
-    }
-}
+mod common;
 
-/// CPU time of this thread (wall time is meaningless on a loaded machine).
-struct Cpu(u64);
-impl Cpu {
-    fn now() -> Cpu {
-        let s = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
-        Cpu(s
-            .split_whitespace()
-            .next()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0))
-    }
-    fn elapsed(&self) -> std::time::Duration {
-        std::time::Duration::from_nanos(Cpu::now().0 - self.0)
-    }
-}
+use common::{thread_cpu, walk};
 
 fn main() {
     let dir = std::env::args().nth(1).expect("DIR");
@@ -104,11 +76,11 @@ fn main() {
             .match_kind(MatchKind::LeftmostFirst)
             .build(&patterns)
             .unwrap();
-        let t = Cpu::now();
+        let t = thread_cpu();
         let n: usize = files.iter().map(|f| ac.find_iter(f).count()).sum();
         println!(
             "{kind:?} leftmost non-overlapping: {:?}, {n} hits, {} bytes",
-            t.elapsed(),
+            thread_cpu() - t,
             ac.memory_usage()
         );
         let ac = AhoCorasickBuilder::new()
@@ -116,14 +88,14 @@ fn main() {
             .ascii_case_insensitive(true)
             .build(&patterns)
             .unwrap();
-        let t = Cpu::now();
+        let t = thread_cpu();
         let n: usize = files
             .iter()
             .map(|f| ac.find_overlapping_iter(f).count())
             .sum();
         println!(
             "{kind:?} overlapping: {:?}, {n} hits, {} bytes",
-            t.elapsed(),
+            thread_cpu() - t,
             ac.memory_usage()
         );
     }
@@ -135,7 +107,7 @@ fn main() {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .unwrap();
-        let t = Cpu::now();
+        let t = thread_cpu();
         let mut n = 0usize;
         for f in &files {
             for m in ac.find_overlapping_iter(f) {
@@ -143,14 +115,14 @@ fn main() {
                 count[m.pattern().as_usize()] += 1;
             }
         }
-        let e = t.elapsed();
+        let e = thread_cpu() - t;
         println!(
             "automaton (overlapping): {e:?} ({:.0} MB/s), {n} hits",
             mb / e.as_secs_f64()
         );
     }
     let streams = airlock_secrets::keywords::Automaton::new(&patterns).unwrap();
-    let t = Cpu::now();
+    let t = thread_cpu();
     let mut hits: Vec<Hit> = Vec::new();
     let mut n3 = 0usize;
     for f in &files {
@@ -158,7 +130,7 @@ fn main() {
         streams.find_all(f, &mut hits);
         n3 += hits.len();
     }
-    let e = t.elapsed();
+    let e = thread_cpu() - t;
     println!(
         "streamed DFA: {e:?} ({:.0} MB/s), {n3} hits",
         mb / e.as_secs_f64()
@@ -188,7 +160,7 @@ fn main() {
         println!("streamed DFA differs from the automaton on {bad} files");
     }
     let set = KeywordSet::new(&patterns).unwrap();
-    let t = Cpu::now();
+    let t = thread_cpu();
     let mut hits: Vec<Hit> = Vec::new();
     let mut n2 = 0usize;
     for f in &files {
@@ -196,7 +168,7 @@ fn main() {
         set.find_all(f, &mut hits);
         n2 += hits.len();
     }
-    let e = t.elapsed();
+    let e = thread_cpu() - t;
     println!(
         "keyword set: {e:?} ({:.0} MB/s), {n2} hits",
         mb / e.as_secs_f64()
@@ -205,12 +177,12 @@ fn main() {
     if only_set {
         return;
     }
-    let t = Cpu::now();
+    let t = thread_cpu();
     let mut findings = 0;
     for f in &files {
         findings += d.scan(f).len();
     }
-    let e = t.elapsed();
+    let e = thread_cpu() - t;
     println!(
         "full scan: {e:?} ({:.0} MB/s), {findings} findings",
         mb / e.as_secs_f64()
@@ -222,12 +194,12 @@ fn main() {
         .filter(|s| s.min_digits.is_none())
         .collect();
     let d2 = Detector::new(specs, config).unwrap();
-    let t = Cpu::now();
+    let t = thread_cpu();
     let mut findings = 0;
     for f in &files {
         findings += d2.scan(f).len();
     }
-    let e = t.elapsed();
+    let e = thread_cpu() - t;
     println!(
         "full scan without the rules that run on every line with digits: {e:?} ({:.0} MB/s), {findings} findings",
         mb / e.as_secs_f64()

@@ -5,21 +5,9 @@ use std::time::{Duration, Instant};
 
 use airlock_secrets::Detector;
 
-fn walk(dir: &std::path::Path, out: &mut Vec<Vec<u8>>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in rd.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            walk(&p, out);
-        } else if let Ok(b) = std::fs::read(&p) {
-            if !b[..b.len().min(8192)].contains(&0) {
-                out.push(b);
-            }
-        }
-    }
-}
+mod common;
+
+use common::walk;
 
 fn main() {
     let dir = std::env::args().nth(1).expect("DIR");

@@ -9,32 +9,9 @@
 
 use std::time::Instant;
 
-fn walk(dir: &std::path::Path, out: &mut Vec<Vec<u8>>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in rd.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            walk(&p, out);
-        } else if let Ok(b) = std::fs::read(&p) {
-            if !b[..b.len().min(8192)].contains(&0) {
-                out.push(b);
-            }
-        }
-    }
-}
+mod common;
 
-/// CPU time of this thread so far (from the scheduler), less disturbed by load than wall time.
-fn cpu() -> std::time::Duration {
-    let s = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
-    let ns: u64 = s
-        .split_whitespace()
-        .next()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0);
-    std::time::Duration::from_nanos(ns)
-}
+use common::{thread_cpu as cpu, walk};
 
 fn main() {
     let dir = std::env::args().nth(1).expect("DIR");
