@@ -50,6 +50,16 @@ impl Flow {
         }
     }
 
+    /// Data from a source, described by `via`; `local` for the operator's own input.
+    fn source(via: String, local: bool) -> Flow {
+        Flow {
+            origin: Origin::Source,
+            built: false,
+            via: Some(via),
+            local,
+        }
+    }
+
     fn konst() -> Flow {
         Flow {
             origin: Origin::Const,
@@ -285,12 +295,7 @@ impl<'m, 't> Taint<'m, 't> {
                     via = f.via.unwrap_or(via);
                 }
             }
-            return Flow {
-                origin: Origin::Source,
-                built: false,
-                via: Some(via),
-                local,
-            };
+            return Flow::source(via, local);
         }
         if is_literal_kind(kind) {
             return self.literal(n, san, depth);
@@ -960,12 +965,7 @@ impl<'m, 't> Taint<'m, 't> {
                     return Flow::konst();
                 }
                 if f.request_params.contains(&name) && !self.guarded(&name, f.start, at) {
-                    return Flow {
-                        origin: Origin::Source,
-                        built: false,
-                        via: Some(format!("request parameter `{name}`")),
-                        local: false,
-                    };
+                    return Flow::source(format!("request parameter `{name}`"), false);
                 }
                 if f.params.contains(&name) {
                     if self.guarded(&name, f.start, at) {
@@ -1061,30 +1061,18 @@ impl<'m, 't> Taint<'m, 't> {
         let i = self.assignment_of(&name, call.node.start_byte())?;
         let value = m.text(m.assigns[i].value).trim_start();
         if is_result && RESULT_SET.is_match(value) {
-            return Some(Flow {
-                origin: Origin::Source,
-                built: false,
-                via: Some(format!("{name}.{method}() (database)")),
-                local: false,
-            });
+            return Some(Flow::source(format!("{name}.{method}() (database)"), false));
         }
         // .NET: the stream of a TCP connection (`tcp.GetStream()` on `new TcpClient(..)` or
         // `listener.AcceptTcpClient()`) is another machine's data.
         if method == "GetStream" && CONNECTION.is_match(value) {
-            return Some(Flow {
-                origin: Origin::Source,
-                built: false,
-                via: Some(format!("{name}.GetStream() (network)")),
-                local: false,
-            });
+            return Some(Flow::source(format!("{name}.GetStream() (network)"), false));
         }
         if method == "getProperty" && PROPERTIES.is_match(value) {
-            return Some(Flow {
-                origin: Origin::Source,
-                built: false,
-                via: Some(format!("{name}.getProperty() (configuration)")),
-                local: true,
-            });
+            return Some(Flow::source(
+                format!("{name}.getProperty() (configuration)"),
+                true,
+            ));
         }
         None
     }

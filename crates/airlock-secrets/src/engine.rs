@@ -381,15 +381,20 @@ impl Detector {
     }
 }
 
+/// How far a window reaches back and forward in bytes, and in lines each way.
+fn reach_bounds(reach: Reach) -> (usize, usize, usize) {
+    match reach {
+        Reach::Line => (2048, 4096, 1),
+        Reach::Lines => (8 << 10, 16 << 10, 12),
+        Reach::Block => (64 << 10, 64 << 10, usize::MAX),
+    }
+}
+
 /// The part of `content` a rule triggered by a keyword at `pos` runs on: the keyword's
 /// line and its neighbours, or for multi-line rules a wide stretch around it. Windows
 /// start and end at line boundaries so that anchors and `\b` behave as on whole text.
 fn window(content: &[u8], pos: usize, reach: Reach) -> (usize, usize) {
-    let (back, fwd, lines) = match reach {
-        Reach::Line => (2048, 4096, 1),
-        Reach::Lines => (8 << 10, 16 << 10, 12),
-        Reach::Block => (64 << 10, 64 << 10, usize::MAX),
-    };
+    let (back, fwd, lines) = reach_bounds(reach);
     let lo = pos.saturating_sub(back);
     let hi = (pos + fwd).min(content.len());
     if lines == usize::MAX {
@@ -585,11 +590,7 @@ mod tests {
 
     /// The line-walking definition of a keyword's window.
     fn window_reference(content: &[u8], pos: usize, reach: Reach) -> (usize, usize) {
-        let (back, fwd, lines) = match reach {
-            Reach::Line => (2048, 4096, 1),
-            Reach::Lines => (8 << 10, 16 << 10, 12),
-            Reach::Block => (64 << 10, 64 << 10, usize::MAX),
-        };
+        let (back, fwd, lines) = reach_bounds(reach);
         let lo = pos.saturating_sub(back);
         let hi = (pos + fwd).min(content.len());
         let (mut start, mut crossed) = (pos, 0);
