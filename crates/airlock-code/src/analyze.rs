@@ -224,6 +224,9 @@ impl Analyzer {
                     continue;
                 }
                 for a in checked {
+                    if sink.argv && fixed_program(m, a) {
+                        continue;
+                    }
                     let mut f = taint.flow(a, sink.sanitizers.as_ref());
                     if sink.built_only && !f.built {
                         continue;
@@ -262,11 +265,11 @@ impl Analyzer {
                         let via = f
                             .via
                             .unwrap_or_else(|| "a value built at run time".to_string());
-                        let message = format!(
-                            "{}: {via} reaches `{}`",
-                            rule.spec.title,
-                            short(&call.callee)
-                        );
+                        let callee = match call.callee.as_str() {
+                            "`" => "backticks".to_string(),
+                            c => short(c),
+                        };
+                        let message = format!("{}: {via} reaches `{callee}`", rule.spec.title);
                         out.push(call_finding(rule, m, call, c, message));
                         break;
                     }
@@ -402,6 +405,42 @@ impl Analyzer {
             }
         }
     }
+}
+
+/// An array literal whose first item is a literal program that is not a shell: the
+/// arguments after it reach that program as they are, never a command line.
+fn fixed_program(m: &Model<'_>, n: Node<'_>) -> bool {
+    if !matches!(n.kind(), "array" | "list" | "array_expression") {
+        return false;
+    }
+    let Some(first) = n.named_child(0) else {
+        return false;
+    };
+    let text = m.text(first);
+    if !crate::taint::is_literal_kind(first.kind()) || text.contains("#{") || text.contains("${") {
+        return false;
+    }
+    let program = text.trim_matches(|c| c == '"' || c == '\'');
+    let base = program.rsplit(['/', '\\']).next().unwrap_or(program);
+    let base = base
+        .strip_suffix(".exe")
+        .unwrap_or(base)
+        .to_ascii_lowercase();
+    !base.is_empty()
+        && !matches!(
+            base.as_str(),
+            "sh" | "bash"
+                | "zsh"
+                | "dash"
+                | "ksh"
+                | "csh"
+                | "tcsh"
+                | "fish"
+                | "cmd"
+                | "powershell"
+                | "pwsh"
+                | "env"
+        )
 }
 
 fn short(callee: &str) -> String {

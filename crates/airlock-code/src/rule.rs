@@ -133,6 +133,10 @@ pub struct SinkSpec {
     /// Also check the receiver of a method call (`"<b>#{x}</b>".html_safe`).
     #[serde(default)]
     pub receiver: bool,
+    /// An argument vector whose first item is a literal program other than a shell
+    /// (`system(["git", x])`, `Open3.capture2(["echo", x])`) runs without a shell: skip it.
+    #[serde(default)]
+    pub argv: bool,
 }
 
 fn yes() -> bool {
@@ -248,6 +252,7 @@ pub struct Sink {
     pub always: bool,
     pub literal: bool,
     pub receiver: bool,
+    pub argv: bool,
 }
 
 pub struct Pattern {
@@ -371,6 +376,7 @@ impl Rule {
                 always: s.always,
                 literal: s.literal,
                 receiver: s.receiver,
+                argv: s.argv,
             });
         }
         let mut patterns = Vec::new();

@@ -591,6 +591,20 @@ impl<'t> Model<'t> {
                 func,
             });
         }
+        // Ruby's backticks and `%x(...)` run their text through the shell: a call of "`"
+        // whose one argument is the interpolated command line.
+        if n.kind() == "subshell" {
+            return Some(Call {
+                node: n,
+                receiver: None,
+                callee: "`".to_string(),
+                args: vec![Arg {
+                    name: None,
+                    node: n,
+                }],
+                func,
+            });
+        }
         if matches!(n.kind(), "echo_statement" | "print_intrinsic") {
             let mut c = n.walk();
             let args = n
@@ -1117,7 +1131,7 @@ fn is_call(lang: Language, kind: &str) -> bool {
                 | "object_creation_expression"
                 | "nullsafe_member_call_expression"
         ),
-        Ruby => kind == "call",
+        Ruby => matches!(kind, "call" | "subshell"),
         CSharp => matches!(kind, "invocation_expression" | "object_creation_expression"),
         Rust => matches!(kind, "call_expression" | "macro_invocation"),
         Shell => kind == "command",

@@ -297,7 +297,8 @@ impl<'m, 't> Taint<'m, 't> {
             }
             return Flow::source(via, local);
         }
-        if is_literal_kind(kind) {
+        // A Ruby backtick command line is a string with interpolations.
+        if is_literal_kind(kind) || kind == "subshell" {
             return self.literal(n, san, depth);
         }
         // A function passed as a value is code, not data.
@@ -1106,6 +1107,9 @@ impl<'m, 't> Taint<'m, 't> {
         let indent = |l: &str| l.len() - l.trim_start().len();
         for (i, line) in lines.iter().enumerate() {
             let l = line.trim_start();
+            if switched_on(l, bare) && in_literal_branch(&lines[i + 1..], indent(line)) {
+                return true;
+            }
             let is_check = l.starts_with("if")
                 || l.starts_with("unless")
                 || l.starts_with("raise")
@@ -1135,6 +1139,53 @@ impl<'m, 't> Taint<'m, 't> {
         }
         false
     }
+}
+
+/// `case name` (Ruby), `switch (name) {`, `switch name {` (Go): a branch on the variable itself.
+fn switched_on(line: &str, name: &str) -> bool {
+    let Some(rest) = line
+        .strip_prefix("case")
+        .or_else(|| line.strip_prefix("switch"))
+    else {
+        return false;
+    };
+    let inner = rest
+        .trim()
+        .trim_end_matches('{')
+        .trim_end()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim();
+    rest.starts_with([' ', '(']) && inner == name
+}
+
+/// Whether the code after a `case`/`switch` line (whose indentation is `depth`), up to the
+/// use that ends `after`, is still inside that statement and in a branch taken only for
+/// literal strings (`when "asc"`, `case "a", "b":`): there the value is one of them.
+fn in_literal_branch(after: &[&str], depth: usize) -> bool {
+    static LITERAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"^(?:when|case)\s+(?:"[^"\n]+"|'[^'\n]+')(?:\s*,\s*(?:"[^"\n]+"|'[^'\n]+'))*\s*(?:then\b|:|$)"#)
+            .expect("case label regex")
+    });
+    let mut label: Option<&str> = None;
+    for x in after {
+        let t = x.trim();
+        if t.is_empty() || t == "{" {
+            continue;
+        }
+        if ["when ", "case ", "else", "default"]
+            .iter()
+            .any(|p| t.starts_with(p))
+        {
+            label = Some(t);
+            continue;
+        }
+        if x.len() - x.trim_start().len() <= depth {
+            // `end` or `}` of the statement, or code after it.
+            return false;
+        }
+    }
+    label.is_some_and(|l| LITERAL_LABEL.is_match(l))
 }
 
 /// `line` without prefix tests against a literal that names no place (`token.startsWith("id=")`,

@@ -532,3 +532,92 @@ fn a_shell_and_its_dash_c_chosen_in_variables_still_run_a_command_line() {
         "{safe}"
     );
 }
+
+#[test]
+fn ruby_backticks_follow_the_value_into_the_command_line() {
+    let wrap = |body: &str| {
+        format!("class ToolsController < ApplicationController\n  def run\n    name = params[:name]\n{body}\n  end\nend\n")
+    };
+    for body in [
+        "    out = `ls #{name}`",
+        "    out = %x(ls #{name})",
+        "    path = \"/srv/\" + name\n    out = `cat #{path}`",
+    ] {
+        let src = wrap(body);
+        let line = 3 + body.lines().count();
+        assert!(
+            reported_at(&src, Language::Ruby, line, "command-injection"),
+            "{src}"
+        );
+    }
+    for body in [
+        // Quoted for the shell first.
+        "    safe = Shellwords.escape(name)\n    out = `ls #{safe}`",
+        "    out = `ls #{name.shellescape}`",
+        // Only constants interpolated.
+        "    dir = \"/srv\"\n    out = `ls #{dir}`",
+        // Inside a branch taken only for literal values.
+        "    case name\n    when \"a\", \"b\"\n      out = `ls #{name}`\n    end",
+        "    if name == \"logs\"\n      out = `ls #{name}`\n    end",
+    ] {
+        let src = wrap(body);
+        assert!(
+            !reported(&src, Language::Ruby, "command-injection"),
+            "{src}"
+        );
+    }
+    // After the case statement the value is whatever the request sent.
+    let after =
+        wrap("    case name\n    when \"a\"\n      puts 1\n    end\n    out = `ls #{name}`");
+    assert!(
+        reported_at(&after, Language::Ruby, 8, "command-injection"),
+        "{after}"
+    );
+    // A branch for anything else (`else`) is not narrowed.
+    let other = wrap(
+        "    case name\n    when \"a\"\n      puts 1\n    else\n      out = `ls #{name}`\n    end",
+    );
+    assert!(
+        reported_at(&other, Language::Ruby, 8, "command-injection"),
+        "{other}"
+    );
+}
+
+#[test]
+fn an_argument_vector_with_a_fixed_program_runs_without_a_shell() {
+    let wrap = |call: &str| {
+        format!("class ToolsController < ApplicationController\n  def run\n    name = params[:name]\n    {call}\n  end\nend\n")
+    };
+    for call in [
+        "Open3.capture2([\"git\", \"log\", name])",
+        "system([\"/usr/bin/convert\", name])",
+    ] {
+        let src = wrap(call);
+        assert!(
+            !reported(&src, Language::Ruby, "command-injection"),
+            "{src}"
+        );
+    }
+    for call in [
+        // The fixed program is a shell: the next item is a command line.
+        "Open3.capture2([\"sh\", \"-c\", name])",
+        "system([\"/bin/bash\", \"-c\", name])",
+        // The program itself comes from the request.
+        "Open3.capture2([name, \"--help\"])",
+        "Open3.capture2(\"git log #{name}\")",
+    ] {
+        let src = wrap(call);
+        assert!(
+            reported_at(&src, Language::Ruby, 4, "command-injection"),
+            "{src}"
+        );
+    }
+}
+
+#[test]
+fn rubys_bare_exec_runs_a_program_not_sql() {
+    let src = "class ToolsController < ApplicationController\n  def run\n    exec(params[:cmd])\n    ActiveRecord::Base.connection.exec(\"SELECT * FROM t WHERE a = '#{params[:a]}'\")\n  end\nend\n";
+    assert!(reported_at(src, Language::Ruby, 3, "command-injection"));
+    assert!(!reported_at(src, Language::Ruby, 3, "sql-injection"));
+    assert!(reported_at(src, Language::Ruby, 4, "sql-injection"));
+}
