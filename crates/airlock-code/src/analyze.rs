@@ -687,6 +687,26 @@ fn is_plain_literal(n: Node<'_>) -> bool {
 }
 
 /// The object, struct or dict literal last assigned to the variable `id` in its function.
+/// The value last assigned to the variable `id` before it is read: in its function, or
+/// at the top level of the file when the function never assigns it.
+fn assigned_value<'t>(m: &Model<'t>, id: Node<'t>) -> Option<Node<'t>> {
+    let name = m.text(id);
+    let at = id.start_byte();
+    let func = m.function_at(at);
+    let latest = |scope: Option<usize>| {
+        m.assigns
+            .iter()
+            .filter(|a| a.func == scope && a.target == name && (a.at <= at || scope.is_none()))
+            .max_by_key(|a| a.at)
+    };
+    let a = latest(func).or_else(|| func.and(latest(None)))?;
+    let mut v = a.value;
+    if v.kind() == "expression_list" && v.named_child_count() == 1 {
+        v = v.named_child(0)?;
+    }
+    Some(v)
+}
+
 fn literal_assigned<'t>(m: &Model<'t>, id: Node<'t>) -> Option<Node<'t>> {
     let name = m.text(id);
     let at = id.start_byte();
@@ -838,6 +858,12 @@ fn sensitive_name(
         };
         let last = last.trim_matches(|c: char| !c.is_alphanumeric() && c != '_');
         if names.is_match(last) && !unless.is_some_and(|u| u.is_match(last)) {
+            // `secure_password = crypt(password)`: what the name holds is a digest.
+            if is_identifier_kind(k)
+                && assigned_value(m, arg).is_some_and(|v| is_masking_call(m, v))
+            {
+                return None;
+            }
             return Some(t.chars().take(60).collect());
         }
         // A local object literal logged whole (`cfg := Config{password: pw}; log.Println(cfg)`):

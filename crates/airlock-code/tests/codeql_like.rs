@@ -621,3 +621,28 @@ fn rubys_bare_exec_runs_a_program_not_sql() {
     assert!(!reported_at(src, Language::Ruby, 3, "sql-injection"));
     assert!(reported_at(src, Language::Ruby, 4, "sql-injection"));
 }
+
+#[test]
+fn a_secret_named_variable_holding_a_digest_is_not_the_secret() {
+    let js = |value: &str| {
+        format!("function login(req) {{\n  const password = req.body.password;\n  const stored_password = {value};\n  console.log(stored_password);\n}}\n")
+    };
+    for value in [
+        "bcrypt.hashSync(password, 12)",
+        "crypt(password)",
+        "sha256(password)",
+    ] {
+        let src = js(value);
+        assert!(!reported(&src, Language::JavaScript, "log-secret"), "{src}");
+    }
+    for value in ["password", "password.trim()", "decrypt(blob)"] {
+        let src = js(value);
+        assert!(
+            reported_at(&src, Language::JavaScript, 4, "log-secret"),
+            "{src}"
+        );
+    }
+    let go = "package main\n\nfunc login(pw string) {\n\tsecure_password := crypt(pw)\n\tlog.Println(secure_password)\n\tplain_password := pw\n\tlog.Println(plain_password)\n}\n";
+    assert!(!reported_at(go, Language::Go, 5, "log-secret"));
+    assert!(reported_at(go, Language::Go, 7, "log-secret"));
+}
