@@ -646,3 +646,25 @@ fn a_secret_named_variable_holding_a_digest_is_not_the_secret() {
     assert!(!reported_at(go, Language::Go, 5, "log-secret"));
     assert!(reported_at(go, Language::Go, 7, "log-secret"));
 }
+
+#[test]
+fn a_response_declared_json_or_plain_text_is_not_html() {
+    let py = |ret: &str| {
+        format!("from flask import request, make_response\n\n@app.route('/echo')\ndef echo():\n    name = request.args.get('name')\n    {ret}\n")
+    };
+    for ret in [
+        "return make_response(name, 200, {'Content-Type': 'application/json'})",
+        "return Response(name, mimetype='text/plain')",
+        "return HttpResponse(name, content_type=\"application/json\")",
+    ] {
+        let src = py(ret);
+        assert!(!reported(&src, Language::Python, "xss"), "{src}");
+    }
+    for ret in [
+        "return make_response(name)",
+        "return Response(name, mimetype='text/html')",
+    ] {
+        let src = py(ret);
+        assert!(reported_at(&src, Language::Python, 6, "xss"), "{src}");
+    }
+}
