@@ -23,6 +23,10 @@ static ROUTE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("route regex")
 });
 
+/// A typed segment of a route path (Flask and Werkzeug converters): `<int:id>`, `<uuid:key>`.
+static TYPED_ROUTE_PARAM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<(?:int|float|uuid):(\w+)>").expect("typed route param regex"));
+
 /// `const x = require('fs')`: a local name for a Node module whose calls rules name by the
 /// module (`fs.readFile`, `child_process.exec`).
 static JS_REQUIRE: LazyLock<Regex> = LazyLock::new(|| {
@@ -272,9 +276,16 @@ impl<'t> Model<'t> {
                     }
                 }
             }
+            // Route converters (`@app.route("/item/<int:item_id>")`) admit only numbers.
+            let decorations = self.decorations(n);
+            for cap in TYPED_ROUTE_PARAM.captures_iter(&decorations) {
+                numeric_params.push(cap[1].to_string());
+            }
             let mut request_params = Vec::new();
             if let Some(p) = params_node(self.lang, n) {
-                let route = self.is_route_handler(n);
+                // A function a web framework routes requests to, judged by its decorators
+                // or attributes: its parameters come from the request.
+                let route = ROUTE.is_match(&decorations);
                 let mut c = p.walk();
                 for child in p.named_children(&mut c) {
                     let t = self.text(child);
@@ -529,9 +540,8 @@ impl<'t> Model<'t> {
         })
     }
 
-    /// A function a web framework routes requests to, judged by its decorators or
-    /// attributes: its parameters come from the request.
-    fn is_route_handler(&self, n: Node<'t>) -> bool {
+    /// The decorators, attributes and annotations written before a function.
+    fn decorations(&self, n: Node<'t>) -> String {
         let mut prefix = String::new();
         if let Some(p) = n.parent() {
             if p.kind() == "decorated_definition" {
@@ -560,7 +570,7 @@ impl<'t> Model<'t> {
                 prefix.push_str(self.text(child));
             }
         }
-        ROUTE.is_match(&prefix)
+        prefix
     }
 
     /// `const handler = (req, res) => ...`: the name a lambda is bound to.

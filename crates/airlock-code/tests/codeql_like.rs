@@ -668,3 +668,26 @@ fn a_response_declared_json_or_plain_text_is_not_html() {
         assert!(reported_at(&src, Language::Python, 6, "xss"), "{src}");
     }
 }
+
+#[test]
+fn a_flask_route_converter_admits_only_numbers() {
+    let py = |route: &str| {
+        format!("import os\nfrom flask import Flask\napp = Flask(__name__)\n\n@app.route(\"{route}\")\ndef show(item):\n    return open(os.path.join(\"/srv/items\", item)).read()\n")
+    };
+    let numeric = py("/items/<int:item>");
+    assert!(
+        !reported(&numeric, Language::Python, "path-traversal"),
+        "{numeric}"
+    );
+    for route in [
+        "/items/<item>",
+        "/items/<path:item>",
+        "/items/<int:other>/<item>",
+    ] {
+        let src = py(route);
+        assert!(
+            reported_at(&src, Language::Python, 7, "path-traversal"),
+            "{src}"
+        );
+    }
+}
