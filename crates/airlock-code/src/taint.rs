@@ -1087,7 +1087,7 @@ impl<'m, 't> Taint<'m, 't> {
                 |(?:ALLOWED|VALID|WHITELIST|ALLOWLIST|PERMITTED)\w*\s*(?:\.|->)\s*(?:includes|contains|containsKey|has|Contains|ContainsKey|include\?|key\?|member\?)
                 |(?:allowed|valid|permitted|whitelist|allowlist)\w*\s*(?:\.|->)\s*(?:includes|contains|containsKey|has|Contains|ContainsKey|include\?)
                 |(?:\.|->)\s*(?:has|includes|contains|containsKey|include\?|key\?|member\?|Contains|ContainsKey|ContainsValue)\s*\(
-                |startswith\s*\(|startsWith\s*\(|start_with\?|HasPrefix\s*\(|StartsWith\s*\(|starts_with\s*\(|is_relative_to\s*\(|within_directory
+                |startswith\s*\(|startsWith\s*\(|commonpath\s*\(|commonprefix\s*\(|start_with\?|HasPrefix\s*\(|StartsWith\s*\(|starts_with\s*\(|is_relative_to\s*\(|within_directory
                 |=~\s*[\x22\x27]?\^|in_array\s*\(|fullmatch\s*\(|\bmatches\s*\(|preg_match\s*\(|\.test\s*\(|isdigit\s*\(|isalnum\s*\(|isnumeric\s*\(|is_numeric\s*\(|ctype_\w+\s*\(|MatchString\s*\(|IsMatch\s*\()",
             )
             .expect("guard regex")

@@ -691,3 +691,22 @@ fn a_flask_route_converter_admits_only_numbers() {
         );
     }
 }
+
+#[test]
+fn a_common_path_check_keeps_the_path_inside_its_base() {
+    let py = |check: &str| {
+        format!("import os\nfrom flask import request\n\n@app.route('/file')\ndef file():\n    path = os.path.join(BASE, request.args.get('name', ''))\n{check}    return open(path).read()\n")
+    };
+    for check in [
+        "    if os.path.commonpath((os.path.realpath(path), BASE)) != BASE:\n        return 'no'\n",
+        "    if os.path.commonprefix((os.path.realpath(path), BASE)) != BASE:\n        return 'no'\n",
+    ] {
+        let src = py(check);
+        assert!(!reported(&src, Language::Python, "path-traversal"), "{src}");
+    }
+    let unchecked = py("");
+    assert!(
+        reported_at(&unchecked, Language::Python, 7, "path-traversal"),
+        "{unchecked}"
+    );
+}
