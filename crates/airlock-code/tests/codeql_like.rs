@@ -710,3 +710,28 @@ fn a_common_path_check_keeps_the_path_inside_its_base() {
         "{unchecked}"
     );
 }
+
+#[test]
+fn a_go_query_taken_whole_from_the_request_is_injection() {
+    let go = |call: &str| {
+        format!("package main\n\nfunc list(db *sql.DB, r *http.Request) {{\n\t{call}\n}}\n")
+    };
+    for call in [
+        "db.Query(r.Form[\"query\"][0])",
+        "db.QueryContext(ctx, r.URL.Query().Get(\"q\"))",
+    ] {
+        let src = go(call);
+        assert!(reported_at(&src, Language::Go, 4, "sql-injection"), "{src}");
+    }
+    for call in [
+        // Bound parameters after the query are data, never SQL.
+        "db.Query(\"SELECT * FROM t WHERE a = $1\", r.Form[\"a\"][0])",
+        "db.QueryContext(ctx, \"SELECT * FROM t WHERE a = $1\", r.URL.Query().Get(\"a\"))",
+    ] {
+        let src = go(call);
+        assert!(!reported(&src, Language::Go, "sql-injection"), "{src}");
+    }
+    // A helper's query parameter passed through is a wrapper, not the bug.
+    let wrapper = "package main\n\nfunc run(db *sql.DB, q string) {\n\tdb.Query(q)\n}\n";
+    assert!(!reported(wrapper, Language::Go, "sql-injection"));
+}
