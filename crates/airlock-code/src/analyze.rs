@@ -210,10 +210,10 @@ impl Analyzer {
                 }
                 if let Some(names) = &sink.names {
                     let unless = sink.names_unless.as_ref();
-                    if let Some(name) = checked
-                        .iter()
-                        .find_map(|a| sensitive_name(m, *a, names, unless))
-                    {
+                    if let Some(name) = checked.iter().find_map(|a| {
+                        sensitive_name(m, *a, names, unless)
+                            .or_else(|| secret_from_callers(m, call, *a, names, unless))
+                    }) {
                         let message = format!(
                             "{}: `{name}` is passed to `{}`",
                             rule.spec.title,
@@ -746,6 +746,53 @@ fn is_masking_call(m: &Model<'_>, arg: Node<'_>) -> bool {
     .iter()
     .any(|w| head.contains(w))
         && !head.contains("decrypt")
+}
+
+/// A wrapper's parameter logged (`function myLog(x) { console.log(x) }`): the secret-named
+/// value a caller in the same file passes for it (`myLog(password)`).
+fn secret_from_callers(
+    m: &Model<'_>,
+    call: &crate::syntax::Call<'_>,
+    arg: Node<'_>,
+    names: &regex::Regex,
+    unless: Option<&regex::Regex>,
+) -> Option<String> {
+    if !is_identifier_kind(arg.kind()) {
+        return None;
+    }
+    let func = &m.functions[call.func?];
+    let param = m.text(arg);
+    let mut pos = func.params.iter().position(|p| p == param)?;
+    if func
+        .params
+        .first()
+        .is_some_and(|p| p == "self" || p == "cls")
+    {
+        pos = pos.checked_sub(1)?;
+    }
+    if func.name.is_empty()
+        || m.assigns
+            .iter()
+            .any(|a| a.func == call.func && a.target == param)
+    {
+        return None;
+    }
+    m.calls
+        .iter()
+        .filter(|c| {
+            c.callee.rsplit(['.', ':', '>']).next() == Some(func.name.as_str())
+                && !(c.node.start_byte() >= func.start && c.node.end_byte() <= func.end)
+        })
+        .find_map(|c| {
+            let passed = c.args.iter().filter(|a| a.name.is_none()).nth(pos)?;
+            let found = sensitive_name(m, passed.node, names, unless)?;
+            Some(
+                format!("{found} (through `{}`)", func.name)
+                    .chars()
+                    .take(80)
+                    .collect(),
+            )
+        })
 }
 
 /// The first identifier inside `arg` whose name matches `names`, outside string literals

@@ -735,3 +735,23 @@ fn a_go_query_taken_whole_from_the_request_is_injection() {
     let wrapper = "package main\n\nfunc run(db *sql.DB, q string) {\n\tdb.Query(q)\n}\n";
     assert!(!reported(wrapper, Language::Go, "sql-injection"));
 }
+
+#[test]
+fn a_secret_logged_through_a_wrapper_in_the_same_file() {
+    let js = |arg: &str| {
+        format!("function myLog(msg) {{\n  console.log(msg);\n}}\n\nfunction login(user, password) {{\n  myLog({arg});\n}}\n")
+    };
+    let secret = js("password");
+    assert!(
+        reported_at(&secret, Language::JavaScript, 2, "log-secret"),
+        "{secret}"
+    );
+    for arg in ["user", "\"login for \" + user"] {
+        let src = js(arg);
+        assert!(!reported(&src, Language::JavaScript, "log-secret"), "{src}");
+    }
+    let py = "import logging\n\nclass Audit:\n    def note(self, text):\n        logging.info(text)\n\n    def login(self, name, api_token):\n        self.note(api_token)\n";
+    assert!(reported_at(py, Language::Python, 5, "log-secret"));
+    let py_safe = py.replace("self.note(api_token)", "self.note(name)");
+    assert!(!reported(&py_safe, Language::Python, "log-secret"));
+}
