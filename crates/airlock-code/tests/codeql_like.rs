@@ -755,3 +755,37 @@ fn a_secret_logged_through_a_wrapper_in_the_same_file() {
     let py_safe = py.replace("self.note(api_token)", "self.note(name)");
     assert!(!reported(&py_safe, Language::Python, "log-secret"));
 }
+
+#[test]
+fn a_go_nonce_returned_by_a_function_literal_is_still_a_constant() {
+    let go = |nonce: &str| {
+        format!("package main\n\nfunc seal(aead cipher.AEAD, msg []byte) []byte {{\n\treturn aead.Seal(nil, {nonce}, msg, nil)\n}}\n")
+    };
+    for nonce in [
+        "func() []byte { return []byte(\"fixed-nonce!\") }()",
+        "func() []byte {\n\t\tif true {\n\t\t\treturn []byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}\n\t\t}\n\t\treturn nil\n\t}()",
+    ] {
+        let src = go(nonce);
+        assert!(reported_at(&src, Language::Go, 4, "weak-cipher"), "{src}");
+    }
+    let fresh = go("newNonce(aead)");
+    assert!(!reported(&fresh, Language::Go, "weak-cipher"), "{fresh}");
+    // A buffer read from crypto/rand from its first byte is random; one read only in a later
+    // part keeps its zero start.
+    let made = |read: &str| {
+        format!("package main\n\nfunc enc(block cipher.Block) cipher.Stream {{\n\tiv := make([]byte, 16)\n\t{read}\n\treturn cipher.NewCTR(block, iv)\n}}\n")
+    };
+    for read in [
+        "rand.Read(iv)",
+        "rand.Read(iv[:16])",
+        "io.ReadFull(rand.Reader, iv)",
+    ] {
+        let src = made(read);
+        assert!(!reported(&src, Language::Go, "weak-cipher"), "{src}");
+    }
+    let later = made("rand.Read(iv[8:16])");
+    assert!(
+        reported_at(&later, Language::Go, 4, "weak-cipher"),
+        "{later}"
+    );
+}
