@@ -361,7 +361,9 @@ impl Analyzer {
         out: &mut Vec<CodeFinding>,
     ) {
         for a in &rule.assigns {
-            if !a.langs.contains(&m.lang) {
+            if !a.langs.contains(&m.lang)
+                || a.requires.as_ref().is_some_and(|r| !r.is_match(&m.masked))
+            {
                 continue;
             }
             for asg in m.assigns.iter().chain(&m.pairs) {
@@ -373,7 +375,20 @@ impl Analyzer {
                 {
                     continue;
                 }
-                let message = if a.dynamic {
+                let mut confidence = rule.spec.confidence;
+                let message = if a.tainted {
+                    let f = taint.flow(asg.value, None);
+                    confidence = match f.origin {
+                        Origin::Source if !f.local => confidence,
+                        Origin::Source => confidence.min(Confidence::Medium),
+                        Origin::Param if f.built => confidence.min(Confidence::Medium),
+                        _ => continue,
+                    };
+                    let via = f
+                        .via
+                        .unwrap_or_else(|| "a value built at run time".to_string());
+                    format!("{}: {via} is assigned to `{}`", rule.spec.title, asg.target)
+                } else if a.dynamic {
                     let f = taint.flow(asg.value, None);
                     if f.origin == Origin::Const {
                         continue;
@@ -399,7 +414,7 @@ impl Analyzer {
                     m,
                     asg.value.start_byte(),
                     asg.value.end_byte(),
-                    rule.spec.confidence,
+                    confidence,
                     message,
                 ));
             }

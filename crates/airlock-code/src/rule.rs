@@ -200,6 +200,12 @@ pub struct AssignSpec {
     /// Judge the value by `value` alone, literal or not (`[]byte("k3y")`, `env || "k3y"`).
     #[serde(default)]
     pub any_value: bool,
+    /// Instead of a literal: report values that carry untrusted data (`psi.Arguments = input`).
+    #[serde(default)]
+    pub tainted: bool,
+    /// Regex the file must match for the assignment to count (`ProcessStartInfo`).
+    #[serde(default)]
+    pub requires: Option<String>,
 }
 
 /// A value returned from a function: reported when it carries request data and its text
@@ -289,6 +295,8 @@ pub struct AssignMatch {
     pub unless: Option<Regex>,
     pub dynamic: bool,
     pub any_value: bool,
+    pub tainted: bool,
+    pub requires: Option<Regex>,
 }
 
 /// A rule file that does not parse or compile.
@@ -412,6 +420,8 @@ impl Rule {
                 unless: re_opt(file, "assign.unless", &a.unless)?,
                 dynamic: a.dynamic,
                 any_value: a.any_value,
+                tainted: a.tainted,
+                requires: re_opt(file, "assign.requires", &a.requires)?,
             });
         }
         let mut returns = Vec::new();

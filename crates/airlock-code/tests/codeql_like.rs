@@ -789,3 +789,27 @@ fn a_go_nonce_returned_by_a_function_literal_is_still_a_constant() {
         "{later}"
     );
 }
+
+#[test]
+fn csharp_process_start_info_properties_are_the_command() {
+    let cs = |body: &str| {
+        format!("using System.Diagnostics;\n\nclass Runner : Controller {{\n  public void Run() {{\n    string name = Request.Query[\"name\"];\n{body}\n  }}\n}}\n")
+    };
+    for (body, line) in [
+        ("    var psi = new ProcessStartInfo();\n    psi.FileName = \"cmd.exe\";\n    psi.Arguments = \"/c dir \" + name;\n    Process.Start(psi);", 8),
+        ("    var psi = new ProcessStartInfo { FileName = name };\n    Process.Start(psi);", 6),
+    ] {
+        let src = cs(body);
+        assert!(reported_at(&src, Language::CSharp, line, "command-injection"), "{src}");
+    }
+    for body in [
+        "    var psi = new ProcessStartInfo();\n    psi.FileName = \"git\";\n    psi.Arguments = \"status\";\n    Process.Start(psi);",
+        "    var psi = new ProcessStartInfo();\n    psi.FileName = \"convert\";\n    psi.ArgumentList.Add(name);\n    Process.Start(psi);",
+    ] {
+        let src = cs(body);
+        assert!(!reported(&src, Language::CSharp, "command-injection"), "{src}");
+    }
+    // A `FileName` in a file without processes (a download, an attachment) is not a command.
+    let upload = "class Files : Controller {\n  public void Save() {\n    var f = new Attachment();\n    f.FileName = Request.Query[\"name\"];\n  }\n}\n";
+    assert!(!reported(upload, Language::CSharp, "command-injection"));
+}
