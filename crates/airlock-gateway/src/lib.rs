@@ -10,6 +10,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod client;
 pub mod config;
 pub mod dialect;
 pub mod error;
@@ -69,14 +70,8 @@ impl Gateway {
             }
             None => (None, AuditWriter::disabled(metrics.clone()), None),
         };
-        let client = reqwest::Client::builder()
-            .connect_timeout(std::time::Duration::from_secs(10))
-            .read_timeout(config.upstream_timeout)
-            .pool_idle_timeout(std::time::Duration::from_secs(90))
-            .pool_max_idle_per_host(256)
-            .tcp_nodelay(true)
-            .build()
-            .map_err(|e| ConfigError::Client(e.to_string()))?;
+        let client =
+            client::UpstreamClient::new(config.upstream_timeout).map_err(ConfigError::Client)?;
         let auth = Arc::new(Authenticator::new(
             config.auth == GatewayAuth::Keys,
             &config.static_keys,

@@ -22,6 +22,7 @@ use serde_json::Value;
 
 use crate::audit::{now_ms, AuditWriter};
 use crate::auth::{Authenticator, Identity};
+use crate::client::{BodyError, SendError};
 use crate::config::GatewayConfig;
 use crate::dialect::{error_response, Dialect, Endpoint};
 use crate::error::RequestError;
@@ -37,7 +38,7 @@ pub struct Shared {
     pub config: GatewayConfig,
     pub policy: Policy,
     pub detector: Detector,
-    pub client: reqwest::Client,
+    pub client: crate::client::UpstreamClient,
     pub metrics: Arc<Metrics>,
     pub audit: AuditWriter,
     pub auth: Arc<Authenticator>,
@@ -400,20 +401,25 @@ async fn prepare(
     })
 }
 
-fn upstream_error(name: &str, e: &reqwest::Error) -> RequestError {
-    if e.is_timeout() {
-        return RequestError::UpstreamTimeout(name.to_string());
-    }
-    let message = if e.is_connect() {
-        "could not connect".to_string()
-    } else if e.is_body() || e.is_decode() {
-        "the connection broke while reading the answer".to_string()
-    } else {
-        "the request failed".to_string()
+fn upstream_error(name: &str, e: SendError) -> RequestError {
+    let message = match e {
+        SendError::Timeout => return RequestError::UpstreamTimeout(name.to_string()),
+        SendError::Connect => "could not connect",
+        SendError::Failed => "the request failed",
     };
     RequestError::Upstream {
         upstream: name.to_string(),
-        message,
+        message: message.to_string(),
+    }
+}
+
+fn body_error(name: &str, e: BodyError) -> RequestError {
+    if e.timeout {
+        return RequestError::UpstreamTimeout(name.to_string());
+    }
+    RequestError::Upstream {
+        upstream: name.to_string(),
+        message: "the connection broke while reading the answer".to_string(),
     }
 }
 
@@ -425,12 +431,12 @@ async fn forward(
 ) -> Response {
     let dialect = endpoint.dialect();
     let timeout = shared.config.upstream_timeout;
-    let send = shared
-        .client
-        .post(&p.url)
-        .headers(p.upstream_headers)
-        .body(p.body)
-        .send();
+    let send = shared.client.send(
+        Method::POST,
+        &p.url,
+        p.upstream_headers,
+        Bytes::from(p.body),
+    );
     let resp = match tokio::time::timeout(timeout, send).await {
         Err(_) => {
             return reply_error(
@@ -439,15 +445,13 @@ async fn forward(
                 RequestError::UpstreamTimeout(p.upstream_name),
             )
         }
-        Ok(Err(e)) => {
-            return reply_error(&mut draft, dialect, upstream_error(&p.upstream_name, &e))
-        }
+        Ok(Err(e)) => return reply_error(&mut draft, dialect, upstream_error(&p.upstream_name, e)),
         Ok(Ok(r)) => r,
     };
-    let status = resp.status();
+    let status = resp.status;
     draft.ev.status = status.as_u16();
     let mut out_headers = HeaderMap::new();
-    for (k, v) in resp.headers() {
+    for (k, v) in &resp.headers {
         if upstream::response_header_allowed(k.as_str()) {
             out_headers.append(k.clone(), v.clone());
         }
@@ -456,7 +460,7 @@ async fn forward(
         out_headers.insert("x-airlock-request-id", v);
     }
     let content_type = resp
-        .headers()
+        .headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
@@ -480,9 +484,7 @@ async fn forward(
         }
         let body = match tokio::time::timeout(timeout, resp.bytes()).await {
             Ok(Ok(b)) => b,
-            Ok(Err(e)) => {
-                return reply_error(&mut draft, dialect, upstream_error(&p.upstream_name, &e))
-            }
+            Ok(Err(e)) => return reply_error(&mut draft, dialect, body_error(&p.upstream_name, e)),
             Err(_) => {
                 return reply_error(
                     &mut draft,
@@ -502,7 +504,7 @@ async fn forward(
         out_headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
         let stream = AnswerStream {
             map: ctx.map.clone(),
-            upstream: Some(resp.bytes_stream().boxed()),
+            upstream: Some(resp.stream()),
             transform: transformer(endpoint, ctx),
             draft: Some(draft),
             name: p.upstream_name,
@@ -519,9 +521,7 @@ async fn forward(
 
     let body = match tokio::time::timeout(timeout, resp.bytes()).await {
         Ok(Ok(b)) => b,
-        Ok(Err(e)) => {
-            return reply_error(&mut draft, dialect, upstream_error(&p.upstream_name, &e))
-        }
+        Ok(Err(e)) => return reply_error(&mut draft, dialect, body_error(&p.upstream_name, e)),
         Err(_) => {
             return reply_error(
                 &mut draft,
@@ -671,7 +671,7 @@ fn append_note(endpoint: Endpoint, v: &mut Value, note: &str) {
 /// drops the upstream stream, which closes the upstream connection.
 struct AnswerStream {
     map: Arc<RestoreMap>,
-    upstream: Option<futures_util::stream::BoxStream<'static, reqwest::Result<Bytes>>>,
+    upstream: Option<futures_util::stream::BoxStream<'static, Result<Bytes, BodyError>>>,
     transform: Box<dyn Transform>,
     draft: Option<Draft>,
     name: String,
@@ -688,7 +688,7 @@ impl AnswerStream {
                 Ok(Some(Ok(b))) if self.map.has_vault() => self.feed_resolving(&b).await,
                 Ok(Some(Ok(b))) => self.transform.feed(&b),
                 Ok(Some(Err(e))) => {
-                    let msg = match upstream_error(&self.name, &e) {
+                    let msg = match body_error(&self.name, e) {
                         RequestError::UpstreamTimeout(_) => "timed out".to_string(),
                         RequestError::Upstream { message, .. } => message,
                         other => other.to_string(),
@@ -806,29 +806,30 @@ pub async fn listing(
     };
     let base = up.spec.base_url.trim_end_matches('/');
     let base = base.strip_suffix("/v1").unwrap_or(base);
-    let mut req = shared
+    let url = format!("{base}{path}");
+    let send = shared
         .client
-        .request(method, format!("{base}{path}"))
-        .headers(upstream::request_headers(up, &headers));
-    if !body.is_empty() {
-        req = req.body(body);
-    }
-    match tokio::time::timeout(shared.config.upstream_timeout, req.send()).await {
+        .send(method, &url, upstream::request_headers(up, &headers), body);
+    match tokio::time::timeout(shared.config.upstream_timeout, send).await {
         Ok(Ok(resp)) => {
-            let status = resp.status();
-            let ct = resp.headers().get(header::CONTENT_TYPE).cloned();
-            match resp.bytes().await {
-                Ok(b) => {
+            let status = resp.status;
+            let ct = resp.headers.get(header::CONTENT_TYPE).cloned();
+            match tokio::time::timeout(shared.config.upstream_timeout, resp.bytes()).await {
+                Ok(Ok(b)) => {
                     let mut r = (status, b).into_response();
                     if let Some(ct) = ct {
                         r.headers_mut().insert(header::CONTENT_TYPE, ct);
                     }
                     r
                 }
-                Err(e) => error_response(dialect, &upstream_error(&up.spec.name, &e)),
+                Ok(Err(e)) => error_response(dialect, &body_error(&up.spec.name, e)),
+                Err(_) => error_response(
+                    dialect,
+                    &RequestError::UpstreamTimeout(up.spec.name.clone()),
+                ),
             }
         }
-        Ok(Err(e)) => error_response(dialect, &upstream_error(&up.spec.name, &e)),
+        Ok(Err(e)) => error_response(dialect, &upstream_error(&up.spec.name, e)),
         Err(_) => error_response(
             dialect,
             &RequestError::UpstreamTimeout(up.spec.name.clone()),

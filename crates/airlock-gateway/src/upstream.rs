@@ -157,6 +157,7 @@ pub fn request_headers(upstream: &UpstreamConfig, client: &HeaderMap) -> HeaderM
         }
     }
     h.insert("content-type", HeaderValue::from_static("application/json"));
+    h.insert("accept", HeaderValue::from_static("*/*"));
     if let Some(key) = &upstream.api_key {
         let key = key.expose();
         let pair = match upstream.spec.kind {

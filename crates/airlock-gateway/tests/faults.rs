@@ -90,6 +90,42 @@ async fn upstream_5xx_reaches_the_client_as_the_providers_error() {
 }
 
 #[tokio::test]
+async fn an_upstream_that_cannot_be_reached_gets_a_502_in_dialect() {
+    let closed = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let mut setup = Setup::default();
+    for name in ["ANTHROPIC", "OPENAI"] {
+        setup
+            .env
+            .insert(format!("AIRLOCK_UPSTREAM_{name}_URL"), url.clone());
+    }
+    let env = harness::start(setup).await;
+    let r = env
+        .post_anthropic(json!({"model": "claude-opus-4-1", "max_tokens": 5, "messages": [{"role": "user", "content": "hi"}]}))
+        .await;
+    assert_eq!(r.status(), 502);
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["type"], "error");
+    assert_eq!(
+        v["error"]["message"],
+        "upstream `anthropic` failed: could not connect"
+    );
+    let r = env
+        .post(
+            "/v1/chat/completions",
+            json!({"model": "gpt-4o", "messages": [{"role": "user", "content": "hi"}]}),
+        )
+        .await;
+    assert_eq!(r.status(), 502);
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(
+        v["error"]["message"],
+        "upstream `openai` failed: could not connect"
+    );
+}
+
+#[tokio::test]
 async fn an_upstream_that_does_not_answer_in_time_gets_a_504_in_dialect() {
     let env = harness::start(Setup {
         flags: Overrides {
