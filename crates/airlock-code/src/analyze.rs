@@ -483,6 +483,13 @@ fn when_matches(
     if when.is_match(m.text(call.node)) {
         return true;
     }
+    // C/C++: `EXECL(COMMAND_INT_PATH, COMMAND_INT_PATH, COMMAND_ARG1, ...)` read with its
+    // macros' bodies (`"/bin/sh"`, `"-c"`).
+    if m.expand_macros(m.text(call.node))
+        .is_some_and(|t| when.is_match(&t))
+    {
+        return true;
+    }
     if sink.when_in_function {
         let at = call.node.start_byte();
         if let Some(f) = m.function_at(at) {

@@ -32,6 +32,13 @@ static JS_REQUIRE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `import os as o`, `from subprocess import Popen as pop`: Python's local names for modules
 /// and their functions.
+/// C/C++ object-like macros whose body is one name or one string literal: `#define SYSTEM
+/// system`, `#define COMMAND_ARG3 data`, `#define FULL_COMMAND L"ls "`.
+static C_DEFINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?m)^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)[ \t]+((?:[A-Za-z_][\w:]*)|(?:L|u8|u|U)?"(?:[^"\\\n]|\\.)*")[ \t]*(?:/[*/].*)?$"#)
+        .expect("define regex")
+});
+
 static PY_IMPORT_AS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^\s*(?:from\s+([\w.]+)\s+)?import\s+([\w.]+)\s+as\s+(\w+)\s*$")
         .expect("import-as regex")
@@ -155,6 +162,9 @@ pub struct Model<'t> {
     /// Calls made through an alias, by index in `calls`, each with its text written as the
     /// module's own call (`pkl.loads(x)` -> `pickle.loads(x)`), for the pattern rules.
     pub aliased_calls: Vec<(usize, String)>,
+    /// C/C++ object-like macros with a one-token body (a name or a string literal), in
+    /// source order; a name defined once per platform branch has several entries.
+    pub macros: Vec<(String, String)>,
 }
 
 impl<'t> Model<'t> {
@@ -171,6 +181,7 @@ impl<'t> Model<'t> {
             returns: Vec::new(),
             aliases: module_aliases(lang, src),
             aliased_calls: Vec::new(),
+            macros: c_macros(lang, src),
         };
         let mut blank: Vec<(usize, usize)> = Vec::new();
         let mut stack: Vec<usize> = Vec::new();
@@ -335,10 +346,15 @@ impl<'t> Model<'t> {
                             | "strcpy"
                             | "strncpy"
                             | "wcscpy"
+                            | "wcsncpy"
+                            | "strlcpy"
+                            | "_snprintf"
+                            | "_snwprintf"
                             | "memcpy"
                     );
                     self.read_into(&call, n, func);
-                    let appends = matches!(c, "strcat" | "strncat" | "wcscat" | "strlcat");
+                    let appends =
+                        matches!(c, "strcat" | "strncat" | "wcscat" | "wcsncat" | "strlcat");
                     if builds || appends {
                         if let Some(first) = call.args.first() {
                             let target = c_buffer_target(self.text(first.node));
@@ -971,6 +987,14 @@ fn module_aliases(lang: Language, src: &str) -> Vec<(String, String)> {
                 }
             }
         }
+        // `#define SYSTEM system`, `#define POPEN _popen`: the macro names the function.
+        Language::C | Language::Cpp => {
+            for (name, body) in c_macros(lang, src) {
+                if is_ident(&body) && !out.iter().any(|(a, _)| *a == name) {
+                    out.push((name, body));
+                }
+            }
+        }
         Language::Go => {
             for c in GO_IMPORT_AS.captures_iter(src) {
                 // The package's own name is its path's last element (`math/rand/v2` is
@@ -1014,6 +1038,73 @@ fn module_aliases(lang: Language, src: &str) -> Vec<(String, String)> {
     out
 }
 
+/// The one-token object-like macros of a C or C++ file (see [`C_DEFINE`]).
+fn c_macros(lang: Language, src: &str) -> Vec<(String, String)> {
+    if !matches!(lang, Language::C | Language::Cpp) || !src.contains("define") {
+        return Vec::new();
+    }
+    C_DEFINE
+        .captures_iter(src)
+        .filter(|c| c[1] != c[2])
+        .map(|c| (c[1].to_string(), c[2].to_string()))
+        .collect()
+}
+
+impl Model<'_> {
+    /// The body of the macro `name` when it is one name (`#define COMMAND_ARG3 data`).
+    pub fn macro_name(&self, name: &str) -> Option<&str> {
+        self.macros
+            .iter()
+            .find(|(n, b)| n == name && is_ident(b))
+            .map(|(_, b)| b.as_str())
+    }
+
+    /// `text` with each one-token macro replaced by its body (the first definition), for
+    /// rules that read a call's text: `EXECL(COMMAND_INT_PATH, COMMAND_ARG1, ...)` reads as
+    /// `execl("/bin/sh", "-c", ...)`. None when no macro occurs in it.
+    pub fn expand_macros(&self, text: &str) -> Option<String> {
+        if self.macros.is_empty() {
+            return None;
+        }
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut changed = false;
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if c.is_ascii_alphabetic() || c == b'_' {
+                let mut j = i + 1;
+                while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'_') {
+                    j += 1;
+                }
+                let word = &text[i..j];
+                match self.macros.iter().find(|(n, _)| n == word) {
+                    Some((_, body)) if i == 0 || b[i - 1] != b'.' => {
+                        out.push_str(body);
+                        changed = true;
+                    }
+                    _ => out.push_str(word),
+                }
+                i = j;
+            } else if c == b'"' {
+                // Leave string literals as written.
+                let mut j = i + 1;
+                while j < b.len() && b[j] != b'"' {
+                    j += if b[j] == b'\\' { 2 } else { 1 };
+                }
+                let j = (j + 1).min(b.len());
+                out.push_str(&text[i..j]);
+                i = j;
+            } else {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                out.push(ch);
+                i += ch.len_utf8();
+            }
+        }
+        changed.then_some(out)
+    }
+}
+
 pub fn is_ident(s: &str) -> bool {
     let mut c = s.chars();
     matches!(c.next(), Some(f) if f.is_alphabetic() || f == '_' || f == '$')
@@ -1052,7 +1143,14 @@ fn buffer_name(t: &str) -> String {
     // Casts: `(char *)(data)`, `(void *) buf`.
     while let Some(rest) = t.strip_prefix('(') {
         match rest.find(')') {
-            Some(i) if rest[..i].contains(['*', ' ']) => t = rest[i + 1..].trim(),
+            Some(i)
+                if rest[..i].contains(['*', ' '])
+                    && rest[..i]
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '*' | ' ' | ':')) =>
+            {
+                t = rest[i + 1..].trim()
+            }
             _ => break,
         }
     }

@@ -1,0 +1,159 @@
+//! Behaviours added from NIST Juliet C/C++-style material (issue 3): functions and values
+//! named through one-token `#define`s, data received into an offset of a buffer, wide-char
+//! string functions, the Windows CRT's exec/spawn families and path sinks. Each is a
+//! vulnerable/safe pair that differ in the one thing the behaviour is about.
+
+use airlock_code::Language;
+
+use crate::support;
+
+fn reported_at(src: &str, lang: Language, line: usize, rule: &str) -> bool {
+    support::reported_at(src, lang, line, rule)
+}
+
+fn reported(src: &str, lang: Language, rule: &str) -> bool {
+    support::reported(src, lang, rule)
+}
+
+/// A C function that reads a peer's bytes after a fixed prefix and hands the buffer to `run`.
+fn received(read: &str, run: &str) -> String {
+    format!(
+        "#include <sys/socket.h>\n#include <stdlib.h>\n#include <string.h>\n\n#define RUN_SHELL system\n\nvoid serve(int peer)\n{{\n    char line[128] = \"report \";\n    size_t used = strlen(line);\n{read}\n    {run};\n}}\n"
+    )
+}
+
+#[test]
+fn a_function_called_through_a_define_is_that_function() {
+    let tainted = received(
+        "    recv(peer, line + used, sizeof(line) - used - 1, 0);",
+        "RUN_SHELL(line)",
+    );
+    assert!(
+        reported_at(&tainted, Language::C, 12, "command-injection"),
+        "{tainted}"
+    );
+    let fixed = received("    strcat(line, \"--daily\");", "RUN_SHELL(line)");
+    assert!(
+        !reported(&fixed, Language::C, "command-injection"),
+        "{fixed}"
+    );
+    // A define naming something that is not a command runner stays quiet with the same data.
+    let other = received(
+        "    recv(peer, line + used, sizeof(line) - used - 1, 0);",
+        "puts(line)",
+    )
+    .replace("#define RUN_SHELL system", "#define RUN_SHELL puts");
+    assert!(
+        !reported(&other, Language::C, "command-injection"),
+        "{other}"
+    );
+}
+
+#[test]
+fn bytes_received_through_a_cast_offset_fill_the_buffer() {
+    let cast = received(
+        "    recv(peer, (char *)(line + used), sizeof(line) - used - 1, 0);",
+        "system(line)",
+    );
+    assert!(
+        reported_at(&cast, Language::C, 12, "command-injection"),
+        "{cast}"
+    );
+    // Received into another buffer: `line` keeps its constant text.
+    let elsewhere = received(
+        "    char scratch[64];\n    recv(peer, (char *)(scratch + 0), sizeof(scratch), 0);",
+        "system(line)",
+    );
+    assert!(
+        !reported(&elsewhere, Language::C, "command-injection"),
+        "{elsewhere}"
+    );
+}
+
+/// `execl` through defines for the shell, its flag and the argument.
+fn exec_via_defines(flag: &str, source: &str) -> String {
+    format!(
+        "#include <unistd.h>\n#include <stdlib.h>\n#include <string.h>\n\n#define SHELL_PATH \"/bin/sh\"\n#define SHELL_FLAG \"{flag}\"\n#define ARGUMENT job\n#define LAUNCH execl\n\nvoid launch(void)\n{{\n    char job[200] = \"tar czf /backup/out.tgz \";\n{source}\n    LAUNCH(SHELL_PATH, SHELL_PATH, SHELL_FLAG, ARGUMENT, NULL);\n}}\n"
+    )
+}
+
+#[test]
+fn exec_arguments_named_by_defines_are_read_through_them() {
+    let env = "    char *more = getenv(\"BACKUP_DIRS\");\n    if (more != NULL) strncat(job, more, sizeof(job) - strlen(job) - 1);";
+    let shell = exec_via_defines("-c", env);
+    assert!(
+        reported_at(&shell, Language::C, 15, "command-injection"),
+        "{shell}"
+    );
+    // Without a shell flag the value is one argument of the program, not a command line.
+    let no_shell = exec_via_defines("-v", env);
+    assert!(
+        !reported(&no_shell, Language::C, "command-injection"),
+        "{no_shell}"
+    );
+    // A constant argument through the same defines.
+    let constant = exec_via_defines("-c", "    strcat(job, \"/home\");");
+    assert!(
+        !reported(&constant, Language::C, "command-injection"),
+        "{constant}"
+    );
+}
+
+#[test]
+fn wide_char_input_and_the_windows_crt_spawn_family() {
+    let src = |read: &str| {
+        format!(
+            "#include <process.h>\n#include <wchar.h>\n\nvoid run_tool(void)\n{{\n    wchar_t arg[100] = L\"dir \";\n    size_t n = wcslen(arg);\n{read}\n    _wspawnl(_P_WAIT, L\"C:\\\\Windows\\\\System32\\\\cmd.exe\", L\"cmd.exe\", L\"/c\", arg, NULL);\n}}\n"
+        )
+    };
+    let tainted = src("    fgetws(arg + n, (int)(100 - n), stdin);");
+    assert!(
+        reported_at(&tainted, Language::C, 9, "command-injection"),
+        "{tainted}"
+    );
+    let env = src("    wchar_t *extra = _wgetenv(L\"TOOL_ARGS\");\n    if (extra) wcsncat(arg + n, extra, 100 - n - 1);");
+    assert!(
+        reported_at(&env, Language::C, 10, "command-injection"),
+        "{env}"
+    );
+    let fixed = src("    wcscat(arg, L\"/b\");");
+    assert!(
+        !reported(&fixed, Language::C, "command-injection"),
+        "{fixed}"
+    );
+}
+
+#[test]
+fn windows_and_crt_path_sinks() {
+    let open = |call: &str| {
+        format!(
+            "#include <windows.h>\n#include <stdio.h>\n\nvoid fetch(SOCKET s)\n{{\n    char name[260] = \"C:\\\\data\\\\\";\n    size_t n = strlen(name);\n    recv(s, name + n, (int)(sizeof(name) - n - 1), 0);\n    {call};\n}}\n"
+        )
+    };
+    for call in [
+        "HANDLE h = CreateFileA(name, GENERIC_READ, 0, NULL, OPEN_EXISTING, 0, NULL)",
+        "int fd = _open(name, 0)",
+        "FILE *f = NULL; fopen_s(&f, name, \"rb\")",
+    ] {
+        let v = open(call);
+        assert!(reported_at(&v, Language::C, 9, "path-traversal"), "{v}");
+    }
+    let safe = open("HANDLE h = CreateFileA(\"C:\\\\data\\\\index.txt\", GENERIC_READ, 0, NULL, OPEN_EXISTING, 0, NULL)");
+    assert!(!reported(&safe, Language::C, "path-traversal"), "{safe}");
+    // fopen_s: the mode is not the path.
+    let mode = open("FILE *f = NULL; fopen_s(&f, \"C:\\\\data\\\\index.txt\", name)");
+    assert!(!reported(&mode, Language::C, "path-traversal"), "{mode}");
+}
+
+#[test]
+fn a_file_stream_opened_later_with_a_received_path() {
+    let src = |path: &str| {
+        format!(
+            "#include <fstream>\n#include <sys/socket.h>\n\nvoid load(int peer)\n{{\n    char path[256] = \"/var/cache/\";\n    size_t used = strlen(path);\n    recv(peer, (char *)(path + used), sizeof(path) - used - 1, 0);\n    std::ifstream in;\n    in.open({path});\n    in.close();\n}}\n"
+        )
+    };
+    let v = src("path");
+    assert!(reported_at(&v, Language::Cpp, 10, "path-traversal"), "{v}");
+    let s = src("\"/var/cache/index\"");
+    assert!(!reported(&s, Language::Cpp, "path-traversal"), "{s}");
+}
