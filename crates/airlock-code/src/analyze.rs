@@ -113,10 +113,19 @@ impl Analyzer {
                     }
                 }
             }
-            if rule.spec.engine.as_deref() == Some("redos") {
-                for (at, end, message) in crate::redos::check(&model) {
-                    out.push(finding(rule, &model, at, end, Confidence::High, message));
+            match rule.spec.engine.as_deref() {
+                Some("redos") => {
+                    for (at, end, message) in crate::redos::check(&model) {
+                        out.push(finding(rule, &model, at, end, Confidence::High, message));
+                    }
                 }
+                Some("cipher-names") if matches!(lang, Language::C | Language::Cpp) => {
+                    for (at, end, d) in crate::cipher_names::check(&model) {
+                        let message = format!("{}: {d}", rule.spec.title);
+                        out.push(finding(rule, &model, at, end, Confidence::Medium, message));
+                    }
+                }
+                _ => {}
             }
         }
         suppress(&model, &mut out);

@@ -423,6 +423,8 @@ impl<'t> Model<'t> {
         let (targets, value): (Vec<Node<'t>>, Option<Node<'t>>) = match call.callee.as_str() {
             "fgets" | "fgetws" | "gets" | "gets_s" => (arg(0).into_iter().collect(), Some(n)),
             "recv" | "recvfrom" => (arg(1).into_iter().collect(), Some(n)),
+            // `fread(buf, size, count, stream)`: the stream's bytes (a file's: see SOURCE).
+            "fread" => (arg(0).into_iter().collect(), Some(n)),
             "scanf" | "wscanf" => (call.args.iter().skip(1).map(|a| a.node).collect(), Some(n)),
             "fscanf" | "fwscanf" => (call.args.iter().skip(2).map(|a| a.node).collect(), arg(0)),
             // POSIX `getline(&line, &len, stream)`; C++ `std::getline(stream, line)`.

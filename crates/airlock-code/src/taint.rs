@@ -93,7 +93,7 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         | params(?:\[|\.(?:fetch|require|permit|get|dig)\b|$)
         | cookies\[ | session\[
         | (?:\w+\.)?(?:getParameter|getParameterValues|getParameterMap|getHeader|getHeaders|getQueryString|getCookies|getInputStream|getReader|getPathInfo|getRequestURI|getRequestURL|getRemoteUser)\s*\(
-        | sys\.argv | os\.environ | os\.getenv\b | (?:std::)?getenv\b | _?wgetenv\b | fgetws\b | (?:std::)?getwline\b | (?:std::)?cin\b | recv(?:from)?\s*\( | process\.env\b | process\.argv\b | os\.Args\b
+        | sys\.argv | os\.environ | os\.getenv\b | (?:std::)?getenv\b | _?wgetenv\b | fgetws\b | fread\s*\( | (?:std::)?cin\b | recv(?:from)?\s*\( | process\.env\b | process\.argv\b | os\.Args\b
         | flag\.(?:Arg|Args|String)\b | ARGV\b | ENV\[ | ENV\.fetch | (?:std::)?env::(?:args|var|var_os)\b
         | System\.getenv\b | System\.getProperty\b | Environment\.GetEnvironmentVariable\b | argv\b | args\[
         | input\s*\( | raw_input\s*\( | sys\.stdin\b | Console\.ReadLine\b | (?:\w+\.)?readLine\s*\(
@@ -182,7 +182,7 @@ fn is_go_error_name(name: &str) -> bool {
 /// Sources on the machine itself rather than in a request.
 static LOCAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:sys\.argv|os\.environ|os\.getenv|(?:std::)?getenv|_?wgetenv\b|fgetws\b|(?:std::)?cin\b|process\.env|process\.argv|os\.Args|flag\.|ARGV|ENV|(?:std::)?env::|System\.getenv|System\.getProperty|Environment\.|argv|args\[|input\s*\(|raw_input|sys\.stdin|Console\.ReadLine|(?:\w+\.)?readLine|(?:\w+\.)?nextLine|scanf|fgets|gets|STDIN|\$stdin|stdin|io::stdin)",
+        r"^(?:sys\.argv|os\.environ|os\.getenv|(?:std::)?getenv|_?wgetenv\b|fgetws\b|fread\s*\(|(?:std::)?cin\b|process\.env|process\.argv|os\.Args|flag\.|ARGV|ENV|(?:std::)?env::|System\.getenv|System\.getProperty|Environment\.|argv|args\[|input\s*\(|raw_input|sys\.stdin|Console\.ReadLine|(?:\w+\.)?readLine|(?:\w+\.)?nextLine|scanf|fgets|gets|STDIN|\$stdin|stdin|io::stdin)",
     )
     .expect("local source regex")
 });
@@ -194,6 +194,7 @@ static SANITIZER: LazyLock<Regex> = LazyLock::new(|| {
         int|float|bool|long|Number|parseInt|parseFloat|Integer\.parseInt|Integer\.valueOf|Long\.parseLong
         |Long\.valueOf|Double\.parseDouble|UUID\.fromString|Atoi|ParseInt|ParseFloat|ParseBool|ParseUint
         |intval|floatval|boolval|abs|len|count|size|length|to_i|to_f|toInt|toLong|toIntOrNull|Parse|TryParse
+        |atoi|atol|atoll|atof|strtol|strtoll|strtoul|strtoull|strtod|wcstol|wcstoul|_wtoi|stoi|stol|stoll|stoul|stoull|stod
         |isdigit|isnumeric|uuid\d?|uuid4|randomUUID|NewString|hashCode|hexdigest|digest
         |parse::<\w+>|Convert\.ToInt32|Convert\.ToInt64
         |equals|equalsIgnoreCase|isEmpty|isBlank|contains|containsKey|startsWith|endsWith|matches

@@ -157,3 +157,47 @@ fn a_file_stream_opened_later_with_a_received_path() {
     let s = src("\"/var/cache/index\"");
     assert!(!reported(&s, Language::Cpp, "path-traversal"), "{s}");
 }
+
+#[test]
+fn a_wrapper_or_constant_named_after_a_broken_cipher() {
+    let src = |body: &str| {
+        format!(
+            "#include <stddef.h>\nvoid seal_legacy(unsigned char *buf, size_t n, const unsigned char *key);\nvoid seal_modern(unsigned char *buf, size_t n, const unsigned char *key);\nvoid select_cipher(int algo);\n#define CIPHER_TDES 3\n#define CIPHER_AES256 7\n\nvoid store(unsigned char *buf, size_t n, const unsigned char *key)\n{{\n{body}\n}}\n"
+        )
+    };
+    for weak in [
+        "    legacyEncryptDES(buf, n, key);",
+        "    RC4_Encrypt_Block(buf, n, key);",
+        "    select_cipher_algorithm(CIPHER_TDES);",
+        "    set_cipher(\"3DES\");",
+    ] {
+        let v = src(weak);
+        assert!(reported_at(&v, Language::C, 10, "weak-cipher"), "{v}");
+    }
+    for fine in [
+        "    legacyEncryptAES(buf, n, key);",
+        "    select_cipher_algorithm(CIPHER_AES256);",
+        // `des` as a word of its own with nothing about encryption, and `des` meaning
+        // destination in a copy.
+        "    describe_des(buf);",
+        "    unsigned char des[16]; memcpy(des, key, 16);",
+        // Comparing a configured name with a broken cipher's is how code refuses it.
+        "    if (strcmp((const char *)key, \"DES\") == 0) return;",
+    ] {
+        let s = src(fine);
+        assert!(!reported(&s, Language::C, "weak-cipher"), "{s}");
+    }
+}
+
+#[test]
+fn a_file_read_with_fread_is_data_and_a_number_parsed_from_it_is_not() {
+    let src = |build: &str| {
+        format!(
+            "#include <stdio.h>\n#include <stdlib.h>\n\nvoid rotate(FILE *cfg)\n{{\n    char field[64];\n    char cmd[256];\n    fread(field, 1, sizeof(field) - 1, cfg);\n{build}\n    system(cmd);\n}}\n"
+        )
+    };
+    let v = src("    snprintf(cmd, sizeof(cmd), \"logrotate %s\", field);");
+    assert!(reported_at(&v, Language::C, 10, "command-injection"), "{v}");
+    let s = src("    long keep = strtol(field, NULL, 10);\n    snprintf(cmd, sizeof(cmd), \"logrotate -k %ld /etc/app.conf\", keep);");
+    assert!(!reported(&s, Language::C, "command-injection"), "{s}");
+}
