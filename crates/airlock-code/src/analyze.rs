@@ -374,7 +374,9 @@ impl Analyzer {
                 if !a.target.is_match(&asg.target) {
                     continue;
                 }
-                let value = m.text(asg.value);
+                // C: `strcpy(key, KEY)` with `#define KEY "..."` copies the define's literal.
+                let from_define = m.macro_literal(asg.value);
+                let value = from_define.unwrap_or_else(|| m.text(asg.value));
                 if !a.value.is_match(value) || a.unless.as_ref().is_some_and(|u| u.is_match(value))
                 {
                     continue;
@@ -392,6 +394,7 @@ impl Analyzer {
                     if !a.any_value
                         && !is_plain_literal(asg.value)
                         && !is_quoted_define(m, asg.value)
+                        && from_define.is_none()
                     {
                         continue;
                     }

@@ -353,6 +353,7 @@ impl<'t> Model<'t> {
                             | "memcpy"
                     );
                     self.read_into(&call, n, func);
+                    self.copied_literal(&call, n);
                     let appends =
                         matches!(c, "strcat" | "strncat" | "wcscat" | "wcsncat" | "strlcat");
                     if builds || appends {
@@ -451,6 +452,37 @@ impl<'t> Model<'t> {
                     augmented: false,
                 });
             }
+        }
+    }
+
+    /// `strcpy(password, "s3cr3t")`, `wcscpy(key, KEY)` with `#define KEY L"..."`: a literal
+    /// copied into a buffer, judged by name rules like an assignment (see `pairs`).
+    fn copied_literal(&mut self, call: &Call<'t>, n: Node<'t>) {
+        let from = match call.callee.as_str() {
+            "strcpy" | "wcscpy" | "strncpy" | "wcsncpy" | "strlcpy" | "_tcscpy" | "_mbscpy"
+            | "lstrcpyA" | "lstrcpyW" | "lstrcpy" | "StringCchCopyA" | "StringCchCopyW" => 1,
+            "strcpy_s" | "wcscpy_s" | "strncpy_s" | "wcsncpy_s" => 2,
+            _ => return,
+        };
+        let (Some(to), Some(value)) = (call.args.first(), call.args.get(from)) else {
+            return;
+        };
+        let v = self.text(value.node).trim();
+        let literal = value.node.kind() == "string_literal"
+            || value.node.kind() == "concatenated_string"
+            || self
+                .macros
+                .iter()
+                .any(|(name, body)| name == v && body.ends_with('"'));
+        let target = buffer_name(self.text(to.node));
+        if literal && !target.is_empty() {
+            self.pairs.push(Assign {
+                target,
+                value: value.node,
+                at: n.end_byte(),
+                func: call.func,
+                augmented: false,
+            });
         }
     }
 
@@ -1053,6 +1085,16 @@ fn c_macros(lang: Language, src: &str) -> Vec<(String, String)> {
 }
 
 impl Model<'_> {
+    /// The string literal a one-token macro stands for (`#define KEY "k3y"`), when `n` is
+    /// such a macro's name.
+    pub fn macro_literal(&self, n: tree_sitter::Node<'_>) -> Option<&str> {
+        let t = self.text(n).trim();
+        self.macros
+            .iter()
+            .find(|(name, body)| name == t && body.ends_with('"'))
+            .map(|(_, b)| b.as_str())
+    }
+
     /// The body of the macro `name` when it is one name (`#define COMMAND_ARG3 data`).
     pub fn macro_name(&self, name: &str) -> Option<&str> {
         self.macros

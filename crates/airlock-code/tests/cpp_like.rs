@@ -201,3 +201,34 @@ fn a_file_read_with_fread_is_data_and_a_number_parsed_from_it_is_not() {
     let s = src("    long keep = strtol(field, NULL, 10);\n    snprintf(cmd, sizeof(cmd), \"logrotate -k %ld /etc/app.conf\", keep);");
     assert!(!reported(&s, Language::C, "command-injection"), "{s}");
 }
+
+#[test]
+fn a_literal_copied_into_a_key_or_password_buffer() {
+    let src = |fill: &str| {
+        format!(
+            "#include <string.h>\n#include <stdio.h>\n#define SERVICE_KEY \"Zk84_mq!2v\"\n\nint unlock(void)\n{{\n    char cryptoKey[64] = \"\";\n    char password[64] = \"\";\n{fill}\n    return derive_and_login(cryptoKey, password);\n}}\n"
+        )
+    };
+    let define =
+        src("    strcpy(cryptoKey, SERVICE_KEY);\n    fgets(password, sizeof(password), stdin);");
+    assert!(
+        reported_at(&define, Language::C, 9, "hardcoded-credential"),
+        "{define}"
+    );
+    let literal = src("    fgets(cryptoKey, sizeof(cryptoKey), stdin);\n    strncpy(password, \"Wq83-lpZ0a\", sizeof(password) - 1);");
+    assert!(
+        reported_at(&literal, Language::C, 10, "hardcoded-credential"),
+        "{literal}"
+    );
+    // Read at run time, or a literal copied into a buffer whose name is not a secret's.
+    let read = src("    fgets(cryptoKey, sizeof(cryptoKey), stdin);\n    fgets(password, sizeof(password), stdin);");
+    assert!(
+        !reported(&read, Language::C, "hardcoded-credential"),
+        "{read}"
+    );
+    let label = src("    char title[32];\n    strcpy(title, SERVICE_KEY);\n    fgets(cryptoKey, sizeof(cryptoKey), stdin);\n    fgets(password, sizeof(password), stdin);");
+    assert!(
+        !reported(&label, Language::C, "hardcoded-credential"),
+        "{label}"
+    );
+}
