@@ -165,6 +165,8 @@ pub struct Model<'t> {
     /// C/C++ object-like macros with a one-token body (a name or a string literal), in
     /// source order; a name defined once per platform branch has several entries.
     pub macros: Vec<(String, String)>,
+    /// Index in `macros` of each name's first definition.
+    macro_index: std::collections::HashMap<String, usize>,
 }
 
 impl<'t> Model<'t> {
@@ -182,7 +184,11 @@ impl<'t> Model<'t> {
             aliases: module_aliases(lang, src),
             aliased_calls: Vec::new(),
             macros: c_macros(lang, src),
+            macro_index: std::collections::HashMap::new(),
         };
+        for (i, (name, _)) in m.macros.iter().enumerate() {
+            m.macro_index.entry(name.clone()).or_insert(i);
+        }
         let mut blank: Vec<(usize, usize)> = Vec::new();
         let mut stack: Vec<usize> = Vec::new();
         let mut cursor = tree.walk();
@@ -207,7 +213,7 @@ impl<'t> Model<'t> {
             }
         }
         m.masked = mask(src, &blank);
-        if !m.aliases.is_empty() {
+        if !m.aliases.is_empty() || !m.macros.is_empty() {
             m.aliased_calls = m
                 .calls
                 .iter()
@@ -680,6 +686,11 @@ impl<'t> Model<'t> {
             }
         }
         let callee = self.unalias(callee.trim_end_matches("::"));
+        // `#define SYSTEM system`, `#define POPEN _popen`: the macro names the function.
+        let callee = match self.macro_name(&callee) {
+            Some(body) => body.to_string(),
+            None => callee,
+        };
         let mut args = Vec::new();
         if let Some(a) = args_node {
             let mut c = a.walk();
@@ -1021,14 +1032,6 @@ fn module_aliases(lang: Language, src: &str) -> Vec<(String, String)> {
                 }
             }
         }
-        // `#define SYSTEM system`, `#define POPEN _popen`: the macro names the function.
-        Language::C | Language::Cpp => {
-            for (name, body) in c_macros(lang, src) {
-                if is_ident(&body) && !out.iter().any(|(a, _)| *a == name) {
-                    out.push((name, body));
-                }
-            }
-        }
         Language::Go => {
             for c in GO_IMPORT_AS.captures_iter(src) {
                 // The package's own name is its path's last element (`math/rand/v2` is
@@ -1089,6 +1092,7 @@ impl Model<'_> {
     /// such a macro's name.
     pub fn macro_literal(&self, n: tree_sitter::Node<'_>) -> Option<&str> {
         let t = self.text(n).trim();
+        self.macro_index.get(t)?;
         self.macros
             .iter()
             .find(|(name, body)| name == t && body.ends_with('"'))
@@ -1097,6 +1101,7 @@ impl Model<'_> {
 
     /// The body of the macro `name` when it is one name (`#define COMMAND_ARG3 data`).
     pub fn macro_name(&self, name: &str) -> Option<&str> {
+        self.macro_index.get(name)?;
         self.macros
             .iter()
             .find(|(n, b)| n == name && is_ident(b))
@@ -1122,7 +1127,7 @@ impl Model<'_> {
                     j += 1;
                 }
                 let word = &text[i..j];
-                match self.macros.iter().find(|(n, _)| n == word) {
+                match self.macro_index.get(word).map(|&k| &self.macros[k]) {
                     Some((_, body)) if i == 0 || b[i - 1] != b'.' => {
                         out.push_str(body);
                         changed = true;

@@ -277,7 +277,13 @@ impl<'m, 't> Taint<'m, 't> {
         // `GETENV(ENV_VARIABLE)` with `#define GETENV getenv`: the macro's function.
         let expanded = (matches!(m.lang, crate::Language::C | crate::Language::Cpp)
             && is_call_kind(kind))
-        .then(|| m.expand_macros(head))
+        .then(|| {
+            let end = head
+                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(head.len());
+            m.macro_name(&head[..end])
+                .map(|body| format!("{body}{}", &head[end..]))
+        })
         .flatten();
         let head = expanded.as_deref().unwrap_or(head);
         if SOURCE.is_match(head) {
