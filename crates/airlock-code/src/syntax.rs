@@ -341,23 +341,7 @@ impl<'t> Model<'t> {
                 // what the call builds.
                 if matches!(self.lang, Language::C | Language::Cpp) {
                     let c = call.callee.as_str();
-                    let builds = matches!(
-                        c,
-                        "sprintf"
-                            | "snprintf"
-                            | "vsprintf"
-                            | "vsnprintf"
-                            | "swprintf"
-                            | "asprintf"
-                            | "strcpy"
-                            | "strncpy"
-                            | "wcscpy"
-                            | "wcsncpy"
-                            | "strlcpy"
-                            | "_snprintf"
-                            | "_snwprintf"
-                            | "memcpy"
-                    );
+                    let builds = c_writes_first_arg(c);
                     self.read_into(&call, n, func);
                     self.copied_literal(&call, n);
                     let appends =
@@ -947,6 +931,9 @@ impl<'t> Model<'t> {
             } else {
                 vec![target_name(text)]
             };
+            // C/C++ `buf[n] = '\0'` writes one element: the rest of the buffer keeps what
+            // it held.
+            let element = matches!(self.lang, Language::C | Language::Cpp) && text.contains('[');
             for target in names {
                 if target.is_empty() {
                     continue;
@@ -956,7 +943,7 @@ impl<'t> Model<'t> {
                     value,
                     at,
                     func,
-                    augmented,
+                    augmented: augmented || element,
                 });
             }
         }
@@ -1073,6 +1060,27 @@ fn module_aliases(lang: Language, src: &str) -> Vec<(String, String)> {
     }
     out.retain(|(a, n)| a != n);
     out
+}
+
+/// C functions that write what they build into their first argument, overwriting it.
+pub fn c_writes_first_arg(callee: &str) -> bool {
+    matches!(
+        callee,
+        "sprintf"
+            | "snprintf"
+            | "vsprintf"
+            | "vsnprintf"
+            | "swprintf"
+            | "asprintf"
+            | "strcpy"
+            | "strncpy"
+            | "wcscpy"
+            | "wcsncpy"
+            | "strlcpy"
+            | "_snprintf"
+            | "_snwprintf"
+            | "memcpy"
+    )
 }
 
 /// The one-token object-like macros of a C or C++ file (see [`C_DEFINE`]).

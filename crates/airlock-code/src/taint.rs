@@ -609,8 +609,13 @@ impl<'m, 't> Taint<'m, 't> {
             }
         }
         let numeric = numeric_format_args(m, call);
+        // `strcpy(dst, src)`, `snprintf(dst, n, fmt, ...)`: what the call builds comes from
+        // the other arguments; the destination's old contents are overwritten (appends
+        // such as `strcat` keep them through their augmented assignment).
+        let writes_first = matches!(m.lang, crate::Language::C | crate::Language::Cpp)
+            && crate::syntax::c_writes_first_arg(&call.callee);
         for (i, a) in call.args.iter().enumerate() {
-            if numeric.contains(&i) {
+            if numeric.contains(&i) || (i == 0 && writes_first) {
                 continue;
             }
             f.join(self.flow_at(a.node, san, depth + 1));

@@ -232,3 +232,23 @@ fn a_literal_copied_into_a_key_or_password_buffer() {
         "{label}"
     );
 }
+
+#[test]
+fn terminating_one_element_keeps_what_the_buffer_received() {
+    let src = |term: &str| {
+        format!(
+            "#include <sys/socket.h>\n#include <stdlib.h>\n\nvoid job(int conn)\n{{\n    char cmd[128] = \"nice \";\n    size_t used = strlen(cmd);\n    ssize_t got = recv(conn, cmd + used, sizeof(cmd) - used - 1, 0);\n{term}\n    system(cmd);\n}}\n"
+        )
+    };
+    let element = src("    cmd[used + got] = '\\0';");
+    assert!(
+        reported_at(&element, Language::C, 10, "command-injection"),
+        "{element}"
+    );
+    // Overwriting the whole buffer with a constant does replace what it received.
+    let whole = src("    strcpy(cmd, \"nice /usr/bin/true\");");
+    assert!(
+        !reported(&whole, Language::C, "command-injection"),
+        "{whole}"
+    );
+}
