@@ -506,7 +506,8 @@ fn when_matches(
         let at = call.node.start_byte();
         if let Some(f) = m.function_at(at) {
             let f = &m.functions[f];
-            return when.is_match(&m.masked[f.start..f.end.min(m.masked.len())]);
+            let body = &m.masked[f.start..f.end.min(m.masked.len())];
+            return when.is_match(body) || m.expand_macros(body).is_some_and(|t| when.is_match(&t));
         }
     }
     receiver_assigned(m, taint, call, when)

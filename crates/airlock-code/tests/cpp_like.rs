@@ -252,3 +252,25 @@ fn terminating_one_element_keeps_what_the_buffer_received() {
         "{whole}"
     );
 }
+
+#[test]
+fn an_argument_vector_that_runs_a_shell_command_line() {
+    let src = |flag: &str, fill: &str| {
+        format!(
+            "#include <unistd.h>\n#include <stdio.h>\n#define SHELL_PATH \"/bin/sh\"\n#define SHELL_FLAG \"{flag}\"\n\nvoid run(void)\n{{\n    char line[128] = \"\";\n{fill}\n    char *argv_sh[] = {{SHELL_PATH, SHELL_FLAG, line, NULL}};\n    execv(SHELL_PATH, argv_sh);\n}}\n"
+        )
+    };
+    let v = src("-c", "    fgets(line, sizeof(line), stdin);");
+    assert!(reported_at(&v, Language::C, 11, "command-injection"), "{v}");
+    // No shell flag: the line is one argument of the program.
+    let plain = src("-x", "    fgets(line, sizeof(line), stdin);");
+    assert!(
+        !reported(&plain, Language::C, "command-injection"),
+        "{plain}"
+    );
+    let constant = src("-c", "    strcpy(line, \"uptime\");");
+    assert!(
+        !reported(&constant, Language::C, "command-injection"),
+        "{constant}"
+    );
+}
