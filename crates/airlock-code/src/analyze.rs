@@ -113,10 +113,19 @@ impl Analyzer {
                     }
                 }
             }
-            if rule.spec.engine.as_deref() == Some("redos") {
-                for (at, end, message) in crate::redos::check(&model) {
-                    out.push(finding(rule, &model, at, end, Confidence::High, message));
+            match rule.spec.engine.as_deref() {
+                Some("redos") => {
+                    for (at, end, message) in crate::redos::check(&model) {
+                        out.push(finding(rule, &model, at, end, Confidence::High, message));
+                    }
                 }
+                Some("cipher-names") if matches!(lang, Language::C | Language::Cpp) => {
+                    for (at, end, d) in crate::cipher_names::check(&model) {
+                        let message = format!("{}: {d}", rule.spec.title);
+                        out.push(finding(rule, &model, at, end, Confidence::Medium, message));
+                    }
+                }
+                _ => {}
             }
         }
         suppress(&model, &mut out);
@@ -370,7 +379,9 @@ impl Analyzer {
                 if !a.target.is_match(&asg.target) {
                     continue;
                 }
-                let value = m.text(asg.value);
+                // C: `strcpy(key, KEY)` with `#define KEY "..."` copies the define's literal.
+                let from_define = m.macro_literal(asg.value);
+                let value = from_define.unwrap_or_else(|| m.text(asg.value));
                 if !a.value.is_match(value) || a.unless.as_ref().is_some_and(|u| u.is_match(value))
                 {
                     continue;
@@ -401,6 +412,7 @@ impl Analyzer {
                     if !a.any_value
                         && !is_plain_literal(asg.value)
                         && !is_quoted_define(m, asg.value)
+                        && from_define.is_none()
                     {
                         continue;
                     }
@@ -537,11 +549,19 @@ fn when_matches(
     if when.is_match(m.text(call.node)) {
         return true;
     }
+    // C/C++: `EXECL(COMMAND_INT_PATH, COMMAND_INT_PATH, COMMAND_ARG1, ...)` read with its
+    // macros' bodies (`"/bin/sh"`, `"-c"`).
+    if m.expand_macros(m.text(call.node))
+        .is_some_and(|t| when.is_match(&t))
+    {
+        return true;
+    }
     if sink.when_in_function {
         let at = call.node.start_byte();
         if let Some(f) = m.function_at(at) {
             let f = &m.functions[f];
-            return when.is_match(&m.masked[f.start..f.end.min(m.masked.len())]);
+            let body = &m.masked[f.start..f.end.min(m.masked.len())];
+            return when.is_match(body) || m.expand_macros(body).is_some_and(|t| when.is_match(&t));
         }
     }
     receiver_assigned(m, taint, call, when)

@@ -8,6 +8,7 @@
 //! recovers from errors, so incomplete snippets are analyzed too.
 
 pub mod analyze;
+pub mod cipher_names;
 pub mod lang;
 pub mod markdown;
 pub mod redos;

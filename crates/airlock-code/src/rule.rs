@@ -6,6 +6,7 @@
 //! - `[[pattern]]`: a regular expression over the code with comments blanked;
 //! - `[[assign]]`: a literal assigned to a name (hard-coded passwords, debug flags);
 //! - `engine = "redos"`: regex literals analyzed for catastrophic backtracking.
+//! - `engine = "cipher-names"`: C/C++ calls named after a broken cipher (see `cipher_names`).
 
 use std::sync::LazyLock;
 
@@ -448,6 +449,12 @@ impl Rule {
             for l in crate::redos::LANGUAGES {
                 if !languages.contains(l) {
                     languages.push(*l);
+                }
+            }
+        } else if spec.engine.as_deref() == Some("cipher-names") {
+            for l in [Language::C, Language::Cpp] {
+                if !languages.contains(&l) {
+                    languages.push(l);
                 }
             }
         } else if let Some(e) = &spec.engine {

@@ -36,6 +36,13 @@ static JS_REQUIRE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `import os as o`, `from subprocess import Popen as pop`: Python's local names for modules
 /// and their functions.
+/// C/C++ object-like macros whose body is one name or one string literal: `#define SYSTEM
+/// system`, `#define COMMAND_ARG3 data`, `#define FULL_COMMAND L"ls "`.
+static C_DEFINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?m)^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)[ \t]+((?:[A-Za-z_][\w:]*)|(?:L|u8|u|U)?"(?:[^"\\\n]|\\.)*")[ \t]*(?:/[*/].*)?$"#)
+        .expect("define regex")
+});
+
 static PY_IMPORT_AS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^\s*(?:from\s+([\w.]+)\s+)?import\s+([\w.]+)\s+as\s+(\w+)\s*$")
         .expect("import-as regex")
@@ -159,6 +166,11 @@ pub struct Model<'t> {
     /// Calls made through an alias, by index in `calls`, each with its text written as the
     /// module's own call (`pkl.loads(x)` -> `pickle.loads(x)`), for the pattern rules.
     pub aliased_calls: Vec<(usize, String)>,
+    /// C/C++ object-like macros with a one-token body (a name or a string literal), in
+    /// source order; a name defined once per platform branch has several entries.
+    pub macros: Vec<(String, String)>,
+    /// Index in `macros` of each name's first definition.
+    macro_index: std::collections::HashMap<String, usize>,
 }
 
 impl<'t> Model<'t> {
@@ -175,7 +187,12 @@ impl<'t> Model<'t> {
             returns: Vec::new(),
             aliases: module_aliases(lang, src),
             aliased_calls: Vec::new(),
+            macros: c_macros(lang, src),
+            macro_index: std::collections::HashMap::new(),
         };
+        for (i, (name, _)) in m.macros.iter().enumerate() {
+            m.macro_index.entry(name.clone()).or_insert(i);
+        }
         let mut blank: Vec<(usize, usize)> = Vec::new();
         let mut stack: Vec<usize> = Vec::new();
         let mut cursor = tree.walk();
@@ -200,7 +217,7 @@ impl<'t> Model<'t> {
             }
         }
         m.masked = mask(src, &blank);
-        if !m.aliases.is_empty() {
+        if !m.aliases.is_empty() || !m.macros.is_empty() {
             m.aliased_calls = m
                 .calls
                 .iter()
@@ -335,21 +352,11 @@ impl<'t> Model<'t> {
                 // what the call builds.
                 if matches!(self.lang, Language::C | Language::Cpp) {
                     let c = call.callee.as_str();
-                    let builds = matches!(
-                        c,
-                        "sprintf"
-                            | "snprintf"
-                            | "vsprintf"
-                            | "vsnprintf"
-                            | "swprintf"
-                            | "asprintf"
-                            | "strcpy"
-                            | "strncpy"
-                            | "wcscpy"
-                            | "memcpy"
-                    );
+                    let builds = c_writes_first_arg(c);
                     self.read_into(&call, n, func);
-                    let appends = matches!(c, "strcat" | "strncat" | "wcscat" | "strlcat");
+                    self.copied_literal(&call, n);
+                    let appends =
+                        matches!(c, "strcat" | "strncat" | "wcscat" | "wcsncat" | "strlcat");
                     if builds || appends {
                         if let Some(first) = call.args.first() {
                             let target = c_buffer_target(self.text(first.node));
@@ -418,6 +425,8 @@ impl<'t> Model<'t> {
         let (targets, value): (Vec<Node<'t>>, Option<Node<'t>>) = match call.callee.as_str() {
             "fgets" | "fgetws" | "gets" | "gets_s" => (arg(0).into_iter().collect(), Some(n)),
             "recv" | "recvfrom" => (arg(1).into_iter().collect(), Some(n)),
+            // `fread(buf, size, count, stream)`: the stream's bytes (a file's: see SOURCE).
+            "fread" => (arg(0).into_iter().collect(), Some(n)),
             "scanf" | "wscanf" => (call.args.iter().skip(1).map(|a| a.node).collect(), Some(n)),
             "fscanf" | "fwscanf" => (call.args.iter().skip(2).map(|a| a.node).collect(), arg(0)),
             // POSIX `getline(&line, &len, stream)`; C++ `std::getline(stream, line)`.
@@ -444,6 +453,37 @@ impl<'t> Model<'t> {
                     augmented: false,
                 });
             }
+        }
+    }
+
+    /// `strcpy(password, "s3cr3t")`, `wcscpy(key, KEY)` with `#define KEY L"..."`: a literal
+    /// copied into a buffer, judged by name rules like an assignment (see `pairs`).
+    fn copied_literal(&mut self, call: &Call<'t>, n: Node<'t>) {
+        let from = match call.callee.as_str() {
+            "strcpy" | "wcscpy" | "strncpy" | "wcsncpy" | "strlcpy" | "_tcscpy" | "_mbscpy"
+            | "lstrcpyA" | "lstrcpyW" | "lstrcpy" | "StringCchCopyA" | "StringCchCopyW" => 1,
+            "strcpy_s" | "wcscpy_s" | "strncpy_s" | "wcsncpy_s" => 2,
+            _ => return,
+        };
+        let (Some(to), Some(value)) = (call.args.first(), call.args.get(from)) else {
+            return;
+        };
+        let v = self.text(value.node).trim();
+        let literal = value.node.kind() == "string_literal"
+            || value.node.kind() == "concatenated_string"
+            || self
+                .macros
+                .iter()
+                .any(|(name, body)| name == v && body.ends_with('"'));
+        let target = buffer_name(self.text(to.node));
+        if literal && !target.is_empty() {
+            self.pairs.push(Assign {
+                target,
+                value: value.node,
+                at: n.end_byte(),
+                func: call.func,
+                augmented: false,
+            });
         }
     }
 
@@ -654,6 +694,11 @@ impl<'t> Model<'t> {
             }
         }
         let callee = self.unalias(callee.trim_end_matches("::"));
+        // `#define SYSTEM system`, `#define POPEN _popen`: the macro names the function.
+        let callee = match self.macro_name(&callee) {
+            Some(body) => body.to_string(),
+            None => callee,
+        };
         let mut args = Vec::new();
         if let Some(a) = args_node {
             let mut c = a.walk();
@@ -910,6 +955,9 @@ impl<'t> Model<'t> {
             } else {
                 vec![target_name(text)]
             };
+            // C/C++ `buf[n] = '\0'` writes one element: the rest of the buffer keeps what
+            // it held.
+            let element = matches!(self.lang, Language::C | Language::Cpp) && text.contains('[');
             for target in names {
                 if target.is_empty() {
                     continue;
@@ -919,7 +967,7 @@ impl<'t> Model<'t> {
                     value,
                     at,
                     func,
-                    augmented,
+                    augmented: augmented || element,
                 });
             }
         }
@@ -1038,6 +1086,106 @@ fn module_aliases(lang: Language, src: &str) -> Vec<(String, String)> {
     out
 }
 
+/// C functions that write what they build into their first argument, overwriting it.
+pub fn c_writes_first_arg(callee: &str) -> bool {
+    matches!(
+        callee,
+        "sprintf"
+            | "snprintf"
+            | "vsprintf"
+            | "vsnprintf"
+            | "swprintf"
+            | "asprintf"
+            | "strcpy"
+            | "strncpy"
+            | "wcscpy"
+            | "wcsncpy"
+            | "strlcpy"
+            | "_snprintf"
+            | "_snwprintf"
+            | "memcpy"
+    )
+}
+
+/// The one-token object-like macros of a C or C++ file (see [`C_DEFINE`]).
+fn c_macros(lang: Language, src: &str) -> Vec<(String, String)> {
+    if !matches!(lang, Language::C | Language::Cpp) || !src.contains("define") {
+        return Vec::new();
+    }
+    C_DEFINE
+        .captures_iter(src)
+        .filter(|c| c[1] != c[2])
+        .map(|c| (c[1].to_string(), c[2].to_string()))
+        .collect()
+}
+
+impl Model<'_> {
+    /// The string literal a one-token macro stands for (`#define KEY "k3y"`), when `n` is
+    /// such a macro's name.
+    pub fn macro_literal(&self, n: tree_sitter::Node<'_>) -> Option<&str> {
+        let t = self.text(n).trim();
+        self.macro_index.get(t)?;
+        self.macros
+            .iter()
+            .find(|(name, body)| name == t && body.ends_with('"'))
+            .map(|(_, b)| b.as_str())
+    }
+
+    /// The body of the macro `name` when it is one name (`#define COMMAND_ARG3 data`).
+    pub fn macro_name(&self, name: &str) -> Option<&str> {
+        self.macro_index.get(name)?;
+        self.macros
+            .iter()
+            .find(|(n, b)| n == name && is_ident(b))
+            .map(|(_, b)| b.as_str())
+    }
+
+    /// `text` with each one-token macro replaced by its body (the first definition), for
+    /// rules that read a call's text: `EXECL(COMMAND_INT_PATH, COMMAND_ARG1, ...)` reads as
+    /// `execl("/bin/sh", "-c", ...)`. None when no macro occurs in it.
+    pub fn expand_macros(&self, text: &str) -> Option<String> {
+        if self.macros.is_empty() {
+            return None;
+        }
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut changed = false;
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if c.is_ascii_alphabetic() || c == b'_' {
+                let mut j = i + 1;
+                while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'_') {
+                    j += 1;
+                }
+                let word = &text[i..j];
+                match self.macro_index.get(word).map(|&k| &self.macros[k]) {
+                    Some((_, body)) if i == 0 || b[i - 1] != b'.' => {
+                        out.push_str(body);
+                        changed = true;
+                    }
+                    _ => out.push_str(word),
+                }
+                i = j;
+            } else if c == b'"' {
+                // Leave string literals as written.
+                let mut j = i + 1;
+                while j < b.len() && b[j] != b'"' {
+                    j += if b[j] == b'\\' { 2 } else { 1 };
+                }
+                let j = (j + 1).min(b.len());
+                out.push_str(&text[i..j]);
+                i = j;
+            } else {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                out.push(ch);
+                i += ch.len_utf8();
+            }
+        }
+        changed.then_some(out)
+    }
+}
+
 pub fn is_ident(s: &str) -> bool {
     let mut c = s.chars();
     matches!(c.next(), Some(f) if f.is_alphabetic() || f == '_' || f == '$')
@@ -1076,7 +1224,14 @@ fn buffer_name(t: &str) -> String {
     // Casts: `(char *)(data)`, `(void *) buf`.
     while let Some(rest) = t.strip_prefix('(') {
         match rest.find(')') {
-            Some(i) if rest[..i].contains(['*', ' ']) => t = rest[i + 1..].trim(),
+            Some(i)
+                if rest[..i].contains(['*', ' '])
+                    && rest[..i]
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '*' | ' ' | ':')) =>
+            {
+                t = rest[i + 1..].trim()
+            }
             _ => break,
         }
     }

@@ -93,7 +93,7 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         | params(?:\[|\.(?:fetch|require|permit|get|dig)\b|$)
         | cookies\[ | session\[
         | (?:\w+\.)?(?:getParameter|getParameterValues|getParameterMap|getHeader|getHeaders|getQueryString|getCookies|getInputStream|getReader|getPathInfo|getRequestURI|getRequestURL|getRemoteUser)\s*\(
-        | sys\.argv | os\.environ | os\.getenv\b | (?:std::)?getenv\b | (?:std::)?cin\b | recv(?:from)?\s*\( | process\.env\b | process\.argv\b | os\.Args\b
+        | sys\.argv | os\.environ | os\.getenv\b | (?:std::)?getenv\b | _?wgetenv\b | fgetws\b | fread\s*\( | (?:std::)?cin\b | recv(?:from)?\s*\( | process\.env\b | process\.argv\b | os\.Args\b
         | flag\.(?:Arg|Args|String)\b | ARGV\b | ENV\[ | ENV\.fetch | (?:std::)?env::(?:args|var|var_os)\b
         | System\.getenv\b | System\.getProperty\b | Environment\.GetEnvironmentVariable\b | argv\b | args\[
         | input\s*\( | raw_input\s*\( | sys\.stdin\b | Console\.ReadLine\b | (?:\w+\.)?readLine\s*\(
@@ -182,7 +182,7 @@ fn is_go_error_name(name: &str) -> bool {
 /// Sources on the machine itself rather than in a request.
 static LOCAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:sys\.argv|os\.environ|os\.getenv|(?:std::)?getenv|(?:std::)?cin\b|process\.env|process\.argv|os\.Args|flag\.|ARGV|ENV|(?:std::)?env::|System\.getenv|System\.getProperty|Environment\.|argv|args\[|input\s*\(|raw_input|sys\.stdin|Console\.ReadLine|(?:\w+\.)?readLine|(?:\w+\.)?nextLine|scanf|fgets|gets|STDIN|\$stdin|stdin|io::stdin)",
+        r"^(?:sys\.argv|os\.environ|os\.getenv|(?:std::)?getenv|_?wgetenv\b|fgetws\b|fread\s*\(|(?:std::)?cin\b|process\.env|process\.argv|os\.Args|flag\.|ARGV|ENV|(?:std::)?env::|System\.getenv|System\.getProperty|Environment\.|argv|args\[|input\s*\(|raw_input|sys\.stdin|Console\.ReadLine|(?:\w+\.)?readLine|(?:\w+\.)?nextLine|scanf|fgets|gets|STDIN|\$stdin|stdin|io::stdin)",
     )
     .expect("local source regex")
 });
@@ -194,6 +194,7 @@ static SANITIZER: LazyLock<Regex> = LazyLock::new(|| {
         int|float|bool|long|Number|parseInt|parseFloat|Integer\.parseInt|Integer\.valueOf|Long\.parseLong
         |Long\.valueOf|Double\.parseDouble|UUID\.fromString|Atoi|ParseInt|ParseFloat|ParseBool|ParseUint
         |intval|floatval|boolval|abs|len|count|size|length|to_i|to_f|toInt|toLong|toIntOrNull|Parse|TryParse
+        |atoi|atol|atoll|atof|strtol|strtoll|strtoul|strtoull|strtod|wcstol|wcstoul|_wtoi|stoi|stol|stoll|stoul|stoull|stod
         |isdigit|isnumeric|uuid\d?|uuid4|randomUUID|NewString|hashCode|hexdigest|digest
         |parse::<\w+>|Convert\.ToInt32|Convert\.ToInt64
         |equals|equalsIgnoreCase|isEmpty|isBlank|contains|containsKey|startsWith|endsWith|matches
@@ -211,7 +212,7 @@ static STRIP: LazyLock<Regex> = LazyLock::new(|| {
 static BUILDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)(?:^|[.:>])(?:format|sprintf|Sprintf|Fprintf|snprintf|vsprintf|String\.format|formatted|join|concat
-        |format!|Format|Concat|Join|Combine|resolve|Resolve|expand_path|joinpath|StringBuilder|append|Append|replace|Replace|str|String|strcat|strncat|stringify|toString|ToString|to_s|f)$",
+        |format!|Format|Concat|Join|Combine|resolve|Resolve|expand_path|joinpath|StringBuilder|append|Append|replace|Replace|str|String|strcat|strncat|wcscat|wcsncat|swprintf|stringify|toString|ToString|to_s|f)$",
     )
     .expect("builder regex")
 });
@@ -273,8 +274,20 @@ impl<'m, 't> Taint<'m, 't> {
             }
             &text[..end]
         };
+        // `GETENV(ENV_VARIABLE)` with `#define GETENV getenv`: the macro's function.
+        let expanded = (matches!(m.lang, crate::Language::C | crate::Language::Cpp)
+            && is_call_kind(kind))
+        .then(|| {
+            let end = head
+                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(head.len());
+            m.macro_name(&head[..end])
+                .map(|body| format!("{body}{}", &head[end..]))
+        })
+        .flatten();
+        let head = expanded.as_deref().unwrap_or(head);
         if SOURCE.is_match(head) {
-            let via: String = text
+            let via: String = head
                 .chars()
                 .take_while(|c| *c != '(' && *c != '\n')
                 .take(40)
@@ -597,8 +610,13 @@ impl<'m, 't> Taint<'m, 't> {
             }
         }
         let numeric = numeric_format_args(m, call);
+        // `strcpy(dst, src)`, `snprintf(dst, n, fmt, ...)`: what the call builds comes from
+        // the other arguments; the destination's old contents are overwritten (appends
+        // such as `strcat` keep them through their augmented assignment).
+        let writes_first = matches!(m.lang, crate::Language::C | crate::Language::Cpp)
+            && crate::syntax::c_writes_first_arg(&call.callee);
         for (i, a) in call.args.iter().enumerate() {
-            if numeric.contains(&i) {
+            if numeric.contains(&i) || (i == 0 && writes_first) {
                 continue;
             }
             f.join(self.flow_at(a.node, san, depth + 1));
@@ -861,6 +879,12 @@ impl<'m, 't> Taint<'m, 't> {
         }
         let name = name.to_string();
         let (defs, certain) = self.reaching(&name, at);
+        // `#define COMMAND_ARG3 data`: the macro reads the variable where it is used.
+        if defs.is_empty() {
+            if let Some(body) = m.macro_name(&name).filter(|b| *b != name) {
+                return self.variable_with(body, at, san, depth + 1, fields);
+            }
+        }
         if !defs.is_empty() {
             let fresh = fields
                 && defs

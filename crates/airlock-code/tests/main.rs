@@ -2,6 +2,7 @@
 //! registry's guarantees, snippets with syntax errors, and Markdown answers.
 
 mod codeql_like;
+mod cpp_like;
 mod dataflow;
 mod examples;
 mod generalization;
