@@ -267,7 +267,16 @@ impl Analyzer {
                             rule.spec.title,
                             short(&call.callee)
                         );
-                        out.push(call_finding(rule, m, call, c, message));
+                        // A Rust builder chain spread over lines (`Command::new("sh")` /
+                        // `.arg("-c")` / `.arg(x)`): the line of the value that reaches it.
+                        let spread = m.lang == crate::Language::Rust
+                            && a.start_byte() > call.node.start_byte()
+                            && m.src[call.node.start_byte()..a.start_byte()].contains('\n');
+                        out.push(if spread {
+                            finding(rule, m, a.start_byte(), a.end_byte(), c, message)
+                        } else {
+                            call_finding(rule, m, call, c, message)
+                        });
                         break;
                     }
                 }
@@ -672,6 +681,36 @@ fn literal_assigned<'t>(m: &Model<'t>, id: Node<'t>) -> Option<Node<'t>> {
     .then_some(v)
 }
 
+/// What a local variable was last assigned in its function, if that is a reference, a
+/// concatenation or a format call that does not mention the variable itself.
+fn alias_assigned<'t>(m: &Model<'t>, id: Node<'t>) -> Option<Node<'t>> {
+    let name = m.text(id);
+    let at = id.start_byte();
+    let func = m.function_at(at);
+    let a = m
+        .assigns
+        .iter()
+        .filter(|a| a.func == func && a.at <= at && a.target == name && !a.augmented)
+        .max_by_key(|a| a.at)?;
+    let v = a.value;
+    let k = v.kind();
+    let text = m.text(v);
+    let mentions_self = text
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .any(|w| w == name);
+    static SAME_TEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\w+\.(?:as_str|as_bytes|to_string|to_owned|clone|trim)\(\)$")
+            .expect("same-text regex")
+    });
+    let builds = k == "reference_expression"
+        || SAME_TEXT.is_match(text)
+        || k.starts_with("binary")
+        || k == "string_template"
+        || k == "macro_invocation" && text.starts_with("format!")
+        || m.lang == crate::Language::Kotlin && is_plain_literal(v);
+    (builds && !mentions_self).then_some(v)
+}
+
 /// A call that masks, hashes, encrypts or measures its argument (`hash(pw)`, `len(token)`).
 fn is_masking_call(m: &Model<'_>, arg: Node<'_>) -> bool {
     let k = arg.kind();
@@ -709,6 +748,19 @@ fn sensitive_name(
         return Some(m.text(arg).chars().take(60).collect());
     }
     if is_plain_literal(arg) {
+        if m.lang == crate::Language::Rust {
+            // Rust format strings name captured variables inline: `{password}`, `{token:?}`.
+            static INLINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+                regex::Regex::new(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::[^{}]*)?\}")
+                    .expect("inline format regex")
+            });
+            for cap in INLINE.captures_iter(m.text(arg)) {
+                let name = &cap[1];
+                if names.is_match(name) && !unless.is_some_and(|u| u.is_match(name)) {
+                    return Some(name.to_string());
+                }
+            }
+        }
         if m.lang == crate::Language::Kotlin {
             // Kotlin keeps `$name` inside the string text.
             static TEMPLATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -746,6 +798,11 @@ fn sensitive_name(
                     "lower",
                     "replace",
                     "replaceAll",
+                    "as_str",
+                    "as_bytes",
+                    "to_string",
+                    "to_owned",
+                    "clone",
                 ];
                 let args = m.text(arg).get(t.len()..).unwrap_or("");
                 let whole = args.starts_with("(/./g")
@@ -754,8 +811,11 @@ fn sensitive_name(
                     || args.starts_with("(new RegExp('.', 'g')");
                 let recv_node = f
                     .child_by_field_name("object")
-                    .or_else(|| f.child_by_field_name("operand"));
-                if SAME.contains(&method) && !whole && !recv.contains('(') {
+                    .or_else(|| f.child_by_field_name("operand"))
+                    .or_else(|| f.child_by_field_name("value"));
+                // `format!("..", pw).as_bytes()`: the text the macro built.
+                let built = recv_node.is_some_and(|r| r.kind() == "macro_invocation");
+                if SAME.contains(&method) && !whole && (!recv.contains('(') || built) {
                     if let Some(r) = recv_node {
                         if let Some(found) = sensitive_name(m, r, names, unless) {
                             return Some(found);
@@ -807,6 +867,15 @@ fn sensitive_name(
             if let Some(v) = literal_assigned(m, arg) {
                 if let Some(inner) = sensitive_name(m, v, names, unless) {
                     return Some(format!("{t} ({inner})").chars().take(60).collect());
+                }
+            }
+            // Rust and Kotlin: a local that is a reference to, or text built from, a secret
+            // (`let m = &password`, `let msg = format!("pw={}", password)`, `"pw=" + pw`).
+            if matches!(m.lang, crate::Language::Rust | crate::Language::Kotlin) {
+                if let Some(v) = alias_assigned(m, arg) {
+                    if let Some(inner) = sensitive_name(m, v, names, unless) {
+                        return Some(format!("{t} ({inner})").chars().take(60).collect());
+                    }
                 }
             }
         }
