@@ -210,6 +210,29 @@ impl Analyzer {
                 }
                 if let Some(names) = &sink.names {
                     let unless = sink.names_unless.as_ref();
+                    // Rust assertions print the values they compare only through their
+                    // message: what follows the format string is what reaches the output.
+                    if m.lang == crate::Language::Rust
+                        && matches!(
+                            call.callee.as_str(),
+                            "assert"
+                                | "assert_eq"
+                                | "assert_ne"
+                                | "debug_assert"
+                                | "debug_assert_eq"
+                                | "debug_assert_ne"
+                        )
+                    {
+                        let skip = if call.callee.ends_with("assert") {
+                            1
+                        } else {
+                            2
+                        };
+                        match top_level_comma(m, call.node, skip) {
+                            Some(at) => checked.retain(|a| a.start_byte() > at),
+                            None => checked.clear(),
+                        }
+                    }
                     if let Some(name) = checked
                         .iter()
                         .find_map(|a| sensitive_name(m, *a, names, unless))
@@ -679,6 +702,38 @@ fn literal_assigned<'t>(m: &Model<'t>, id: Node<'t>) -> Option<Node<'t>> {
         "object" | "composite_literal" | "dictionary" | "hash" | "array_creation_expression"
     )
     .then_some(v)
+}
+
+/// The byte offset of the `n`th comma at the top level of a macro call's parentheses
+/// (`assert_eq!(a, b, "msg {}", x)`: the second is before the message), outside strings.
+fn top_level_comma(m: &Model<'_>, call: Node<'_>, n: usize) -> Option<usize> {
+    let text = m.text(call);
+    let open = text.find('(')?;
+    let (mut depth, mut seen, mut in_str, mut esc) = (0i32, 0usize, false, false);
+    for (i, c) in text[open + 1..].char_indices() {
+        if in_str {
+            match c {
+                _ if esc => esc = false,
+                '\\' => esc = true,
+                '"' => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_str = true,
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            ',' if depth == 0 => {
+                seen += 1;
+                if seen == n {
+                    return Some(call.start_byte() + open + 1 + i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// What a local variable was last assigned in its function, if that is a reference, a

@@ -352,3 +352,45 @@ fn the_name_of_a_secrets_variable_is_not_the_secret() {
         "fn start(api_secret_env: &str) {\n    eprintln!(\"{api_secret_env} is not set\");\n}\n";
     assert!(!reported(safe, Language::Rust, "log-secret"), "{safe}");
 }
+
+#[test]
+fn an_assertion_prints_its_message_arguments() {
+    let vulnerable = "fn check(password: &str, n: usize) {\n    assert!(n > 0, \"bad login for {}\", password);\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::Rust, 2, "log-secret"),
+        "{vulnerable}"
+    );
+    let safe =
+        "fn check(token: &str, n: usize) {\n    assert_eq!(token.len(), n, \"token length\");\n}\n";
+    assert!(!reported(safe, Language::Rust, "log-secret"), "{safe}");
+}
+
+#[test]
+fn a_writer_bound_to_stdout() {
+    let program = |writer: &str| {
+        format!("fn show(password: &str) {{\n    let mut out = {writer};\n    out.write_all(format!(\"{{}}\\n\", password).as_bytes()).unwrap();\n}}\n")
+    };
+    let vulnerable = program("std::io::stdout().lock()");
+    assert!(
+        reported_at(&vulnerable, Language::Rust, 3, "log-secret"),
+        "{vulnerable}"
+    );
+    let safe = program("Vec::new()");
+    assert!(!reported(&safe, Language::Rust, "log-secret"), "{safe}");
+}
+
+#[test]
+fn assertion_operands_are_not_printed_unless_in_the_message() {
+    for safe in [
+        "fn check(token: &Token) {\n    assert_eq!(token.kind(), Kind::Ident);\n}\n",
+        "fn check(s: &str) {\n    assert!(\"/*/\".parse::<TokenStream>().is_err());\n}\n",
+        "fn check(secret: &[u8], k: &[u8]) {\n    assert_eq!(k, secret, \"keys differ\");\n}\n",
+    ] {
+        assert!(!reported(safe, Language::Rust, "log-secret"), "{safe}");
+    }
+    let vulnerable = "fn check(secret: &[u8], k: &[u8]) {\n    assert_eq!(k, secret, \"expected {:?}\", secret);\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::Rust, 2, "log-secret"),
+        "{vulnerable}"
+    );
+}
