@@ -219,6 +219,29 @@ impl Analyzer {
                 }
                 if let Some(names) = &sink.names {
                     let unless = sink.names_unless.as_ref();
+                    // Rust assertions print the values they compare only through their
+                    // message: what follows the format string is what reaches the output.
+                    if m.lang == crate::Language::Rust
+                        && matches!(
+                            call.callee.as_str(),
+                            "assert"
+                                | "assert_eq"
+                                | "assert_ne"
+                                | "debug_assert"
+                                | "debug_assert_eq"
+                                | "debug_assert_ne"
+                        )
+                    {
+                        let skip = if call.callee.ends_with("assert") {
+                            1
+                        } else {
+                            2
+                        };
+                        match top_level_comma(m, call.node, skip) {
+                            Some(at) => checked.retain(|a| a.start_byte() > at),
+                            None => checked.clear(),
+                        }
+                    }
                     if let Some(name) = checked.iter().find_map(|a| {
                         sensitive_name(m, *a, names, unless)
                             .or_else(|| secret_from_callers(m, call, *a, names, unless))
@@ -279,7 +302,16 @@ impl Analyzer {
                             c => short(c),
                         };
                         let message = format!("{}: {via} reaches `{callee}`", rule.spec.title);
-                        out.push(call_finding(rule, m, call, c, message));
+                        // A Rust builder chain spread over lines (`Command::new("sh")` /
+                        // `.arg("-c")` / `.arg(x)`): the line of the value that reaches it.
+                        let spread = m.lang == crate::Language::Rust
+                            && a.start_byte() > call.node.start_byte()
+                            && m.src[call.node.start_byte()..a.start_byte()].contains('\n');
+                        out.push(if spread {
+                            finding(rule, m, a.start_byte(), a.end_byte(), c, message)
+                        } else {
+                            call_finding(rule, m, call, c, message)
+                        });
                         break;
                     }
                 }
@@ -766,6 +798,68 @@ fn literal_assigned<'t>(m: &Model<'t>, id: Node<'t>) -> Option<Node<'t>> {
     .then_some(v)
 }
 
+/// The byte offset of the `n`th comma at the top level of a macro call's parentheses
+/// (`assert_eq!(a, b, "msg {}", x)`: the second is before the message), outside strings.
+fn top_level_comma(m: &Model<'_>, call: Node<'_>, n: usize) -> Option<usize> {
+    let text = m.text(call);
+    let open = text.find('(')?;
+    let (mut depth, mut seen, mut in_str, mut esc) = (0i32, 0usize, false, false);
+    for (i, c) in text[open + 1..].char_indices() {
+        if in_str {
+            match c {
+                _ if esc => esc = false,
+                '\\' => esc = true,
+                '"' => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_str = true,
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            ',' if depth == 0 => {
+                seen += 1;
+                if seen == n {
+                    return Some(call.start_byte() + open + 1 + i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// What a local variable was last assigned in its function, if that is a reference, a
+/// concatenation or a format call that does not mention the variable itself.
+fn alias_assigned<'t>(m: &Model<'t>, id: Node<'t>) -> Option<Node<'t>> {
+    let name = m.text(id);
+    let at = id.start_byte();
+    let func = m.function_at(at);
+    let a = m
+        .assigns
+        .iter()
+        .filter(|a| a.func == func && a.at <= at && a.target == name && !a.augmented)
+        .max_by_key(|a| a.at)?;
+    let v = a.value;
+    let k = v.kind();
+    let text = m.text(v);
+    let mentions_self = text
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .any(|w| w == name);
+    static SAME_TEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\w+\.(?:as_str|as_bytes|to_string|to_owned|clone|trim)\(\)$")
+            .expect("same-text regex")
+    });
+    let builds = k == "reference_expression"
+        || SAME_TEXT.is_match(text)
+        || k.starts_with("binary")
+        || k == "string_template"
+        || k == "macro_invocation" && text.starts_with("format!")
+        || m.lang == crate::Language::Kotlin && is_plain_literal(v);
+    (builds && !mentions_self).then_some(v)
+}
+
 /// A call that masks, hashes, encrypts or measures its argument (`hash(pw)`, `len(token)`).
 fn is_masking_call(m: &Model<'_>, arg: Node<'_>) -> bool {
     let k = arg.kind();
@@ -850,6 +944,19 @@ fn sensitive_name(
         return Some(m.text(arg).chars().take(60).collect());
     }
     if is_plain_literal(arg) {
+        if m.lang == crate::Language::Rust {
+            // Rust format strings name captured variables inline: `{password}`, `{token:?}`.
+            static INLINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+                regex::Regex::new(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::[^{}]*)?\}")
+                    .expect("inline format regex")
+            });
+            for cap in INLINE.captures_iter(m.text(arg)) {
+                let name = &cap[1];
+                if names.is_match(name) && !unless.is_some_and(|u| u.is_match(name)) {
+                    return Some(name.to_string());
+                }
+            }
+        }
         if m.lang == crate::Language::Kotlin {
             // Kotlin keeps `$name` inside the string text.
             static TEMPLATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -887,6 +994,11 @@ fn sensitive_name(
                     "lower",
                     "replace",
                     "replaceAll",
+                    "as_str",
+                    "as_bytes",
+                    "to_string",
+                    "to_owned",
+                    "clone",
                 ];
                 let args = m.text(arg).get(t.len()..).unwrap_or("");
                 let whole = args.starts_with("(/./g")
@@ -895,8 +1007,11 @@ fn sensitive_name(
                     || args.starts_with("(new RegExp('.', 'g')");
                 let recv_node = f
                     .child_by_field_name("object")
-                    .or_else(|| f.child_by_field_name("operand"));
-                if SAME.contains(&method) && !whole && !recv.contains('(') {
+                    .or_else(|| f.child_by_field_name("operand"))
+                    .or_else(|| f.child_by_field_name("value"));
+                // `format!("..", pw).as_bytes()`: the text the macro built.
+                let built = recv_node.is_some_and(|r| r.kind() == "macro_invocation");
+                if SAME.contains(&method) && !whole && (!recv.contains('(') || built) {
                     if let Some(r) = recv_node {
                         if let Some(found) = sensitive_name(m, r, names, unless) {
                             return Some(found);
@@ -954,6 +1069,15 @@ fn sensitive_name(
             if let Some(v) = literal_assigned(m, arg) {
                 if let Some(inner) = sensitive_name(m, v, names, unless) {
                     return Some(format!("{t} ({inner})").chars().take(60).collect());
+                }
+            }
+            // Rust and Kotlin: a local that is a reference to, or text built from, a secret
+            // (`let m = &password`, `let msg = format!("pw={}", password)`, `"pw=" + pw`).
+            if matches!(m.lang, crate::Language::Rust | crate::Language::Kotlin) {
+                if let Some(v) = alias_assigned(m, arg) {
+                    if let Some(inner) = sensitive_name(m, v, names, unless) {
+                        return Some(format!("{t} ({inner})").chars().take(60).collect());
+                    }
                 }
             }
         }

@@ -10,7 +10,7 @@ use tree_sitter::{Node, Tree};
 /// Parameter annotations by which frameworks bind request data.
 static REQUEST_PARAM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"@(?:RequestParam|PathVariable|RequestBody|RequestHeader|CookieValue|QueryParam|PathParam|FormParam|HeaderParam|Query|Param|Body|Headers)\b|\[From(?:Query|Body|Route|Form|Header)\]|^(?:mut\s+)?(?:Path|Query|Json|Form|web::Path|web::Query|web::Json|web::Form|axum::extract::\w+)\s*[(<]",
+        r"@(?:RequestParam|PathVariable|RequestBody|RequestHeader|CookieValue|QueryParam|PathParam|FormParam|HeaderParam|Query|Param|Body|Headers)\b|\[From(?:Query|Body|Route|Form|Header)\]|^(?:mut\s+)?(?:Path|Query|Json|Form|web::Path|web::Query|web::Json|web::Form|axum::extract::\w+)\s*[(<]|^(?:mut\s+)?\w+\s*:\s*(?:actix_web::)?(?:web::|axum::extract::|extract::)?(?:Path|Query|Json|Form|RawQuery)\s*<",
     )
     .expect("request param regex")
 });
@@ -18,7 +18,7 @@ static REQUEST_PARAM: LazyLock<Regex> = LazyLock::new(|| {
 /// Decorators and attributes of request handlers.
 static ROUTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"@\w+(?:\.\w+)*\.(?:get|post|put|delete|patch|route|api_route|websocket)\s*\(|@(?:api_view|require_http_methods|require_GET|require_POST)\b|\[Http(?:Get|Post|Put|Delete|Patch)\b|@(?:Get|Post|Put|Delete|Patch|Request)Mapping\b|@(?:GET|POST|PUT|DELETE|PATCH)\b",
+        r"@\w+(?:\.\w+)*\.(?:get|post|put|delete|patch|route|api_route|websocket)\s*\(|@(?:api_view|require_http_methods|require_GET|require_POST)\b|\[Http(?:Get|Post|Put|Delete|Patch)\b|@(?:Get|Post|Put|Delete|Patch|Request)Mapping\b|@(?:GET|POST|PUT|DELETE|PATCH)\b|#\[(?:actix_web::|rocket::)?(?:get|post|put|delete|patch)\s*\(",
     )
     .expect("route regex")
 });
@@ -88,7 +88,8 @@ static OBJECT_TYPE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:final\s+)?(?:[\w.]+\.)?(?:HttpServletRequest|HttpServletResponse|ServletRequest|ServletResponse|HttpSession|ServletContext|FilterChain|Model|ModelMap|RedirectAttributes|BindingResult|Principal|Authentication|Connection|Statement|DataSource|JdbcTemplate|EntityManager|Logger|HttpContext|ResponseWriter)\s+[\w$]+$
         |:\s*(?:\*?http\.)?(?:ResponseWriter|HttpServletRequest|HttpServletResponse)$
-        |^\w+\s+(?:\*?http\.(?:Request|ResponseWriter)|\*?gin\.Context|echo\.Context|\*?fiber\.Ctx|\*?sql\.DB|\*?sql\.Tx)$",
+        |^\w+\s+(?:\*?http\.(?:Request|ResponseWriter)|\*?gin\.Context|echo\.Context|\*?fiber\.Ctx|\*?sql\.DB|\*?sql\.Tx)$
+        |^(?:mut\s+)?\w+\s*:\s*&?\s*(?:mut\s+)?(?:[\w:]+::)?(?:Data|State|Extension|PgPool|SqlitePool|MySqlPool|Pool|DbPool|DbConn|Connection|Client|Sender)\s*(?:<|$)",
     )
     .expect("object type regex")
 });
@@ -384,6 +385,7 @@ impl<'t> Model<'t> {
                             | "putAll"
                             | "append"
                             | "push"
+                            | "push_str"
                             | "unshift"
                             | "insert"
                             | "offer"
@@ -723,6 +725,12 @@ impl<'t> Model<'t> {
             .or_else(|| {
                 n.child_by_field_name("function")
                     .and_then(|f| f.child_by_field_name("expression"))
+            })
+            .or_else(|| {
+                // Rust `recv.method(..)`: a field expression's `value`.
+                n.child_by_field_name("function")
+                    .filter(|f| f.kind() == "field_expression")
+                    .and_then(|f| f.child_by_field_name("value"))
             });
         Some(Call {
             node: n,
@@ -922,6 +930,31 @@ impl<'t> Model<'t> {
                 if t.id() == v.id() {
                     return;
                 }
+                // `let n: u32 = input.parse()?`: a number, whatever text it came from; the
+                // name holds the type, not the text (a shadowed request parameter included).
+                let numeric = |ty: Node<'t>| {
+                    matches!(
+                        self.text(ty),
+                        "i8" | "i16"
+                            | "i32"
+                            | "i64"
+                            | "i128"
+                            | "isize"
+                            | "u8"
+                            | "u16"
+                            | "u32"
+                            | "u64"
+                            | "u128"
+                            | "usize"
+                            | "f32"
+                            | "f64"
+                            | "bool"
+                    )
+                };
+                let v = match n.child_by_field_name("type") {
+                    Some(ty) if kind == "let_declaration" && numeric(ty) => ty,
+                    _ => v,
+                };
                 let v = if v.kind() == "equals_value_clause" {
                     v.named_child(0).unwrap_or(v)
                 } else {

@@ -102,7 +102,9 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         | (?:r|req)\.(?:URL\.Query|FormValue|PostFormValue|Form|PostForm|Header\.Get|Body|URL\.Path|URL\.RawQuery|Cookie|MultipartForm|MultipartReader|PathValue)\b
         | \w+\.URL\.(?:Query|RawQuery)\b | \w+\.(?:FormValue|PostFormValue)\s*\(
         | \w+\.(?:filename|originalname|getOriginalFilename|original_filename|FileName|UntrustedFileName)\b
-        | call\.(?:parameters|request\.queryParameters|receiveParameters|receiveText|receive)\b
+        | call\.(?:parameters|request\.(?:queryParameters|headers|cookies|uri|queryString|header)|receiveParameters|receiveText|receive|receiveMultipart)\b
+        | (?:req|request)\.(?:query_string|match_info|uri)\s*\(
+        | reqwest::(?:blocking::)?get\s*\( | \$\(\s*(?:curl|wget)\b
         | mux\.Vars\b | chi\.URLParam\b | vars\[
         | (?:\w*TextBox\w*|txt[A-Z]\w*)\.Text\b
         | (?:\w+\.)*Request\.(?:Query|Form|QueryString|Cookies|Headers|Body|RouteValues|Params|Path|PathInfo|RawUrl|Url|UserAgent|UrlReferrer|Files|InputStream|ServerVariables)\b
@@ -212,7 +214,8 @@ static STRIP: LazyLock<Regex> = LazyLock::new(|| {
 static BUILDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)(?:^|[.:>])(?:format|sprintf|Sprintf|Fprintf|snprintf|vsprintf|String\.format|formatted|join|concat
-        |format!|Format|Concat|Join|Combine|resolve|Resolve|expand_path|joinpath|StringBuilder|append|Append|replace|Replace|str|String|strcat|strncat|wcscat|wcsncat|swprintf|stringify|toString|ToString|to_s|f)$",
+        |format!|Format|Concat|Join|Combine|resolve|Resolve|expand_path|joinpath|StringBuilder|append|Append|replace|Replace|str|String|strcat|strncat|wcscat|wcsncat|swprintf|stringify|toString|ToString|to_s|f
+        |push_str|(?:PathBuf|Path|String|OsString|OsStr|Cow|Box)::(?:from|new))$",
     )
     .expect("builder regex")
 });
@@ -485,10 +488,23 @@ impl<'m, 't> Taint<'m, 't> {
             f.built = true;
         }
         let mut c = n.walk();
+        let mut prev: Option<Node<'t>> = None;
         for child in n.named_children(&mut c) {
             if child.kind().contains("comment") || child.kind() == "type_identifier" {
                 continue;
             }
+            // Inside a Rust macro the tokens are flat: `html_escape::encode_text (&x)` is an
+            // identifier followed by its argument tokens; a sanitizer's arguments come out clean.
+            if kind == "token_tree" && child.kind() == "token_tree" {
+                if let Some(p) = prev.filter(|p| p.kind() == "identifier") {
+                    let name = m.text(p);
+                    if SANITIZER.is_match(name) || san.is_some_and(|s| s.is_match(name)) {
+                        prev = Some(child);
+                        continue;
+                    }
+                }
+            }
+            prev = Some(child);
             f.join(self.flow_at(child, san, depth + 1));
         }
         f
@@ -503,6 +519,20 @@ impl<'m, 't> Taint<'m, 't> {
             if is_string_part(k) {
                 if m.lang == crate::Language::Kotlin && k == "string_content" {
                     self.kotlin_templates(child, san, depth, &mut f);
+                }
+                if m.lang == crate::Language::Rust
+                    && k == "string_content"
+                    && n.parent().is_some_and(|p| p.kind() == "token_tree")
+                {
+                    // `format!("{name}")`: the macro captures `name` from the scope.
+                    static INLINE: LazyLock<Regex> = LazyLock::new(|| {
+                        Regex::new(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::[^{}]*)?\}")
+                            .expect("inline format regex")
+                    });
+                    for cap in INLINE.captures_iter(m.text(child)) {
+                        f.built = true;
+                        f.join(self.variable(&cap[1], child.start_byte(), san, depth + 1));
+                    }
                 }
                 continue;
             }
@@ -618,6 +648,17 @@ impl<'m, 't> Taint<'m, 't> {
         for (i, a) in call.args.iter().enumerate() {
             if numeric.contains(&i) || (i == 0 && writes_first) {
                 continue;
+            }
+            // A Rust macro's tokens are flat: in `format!("..", escape(&x))` the sanitizer
+            // is an identifier followed by its own token tree.
+            if a.node.kind() == "token_tree" && i > 0 {
+                let p = call.args[i - 1].node;
+                if p.kind() == "identifier" {
+                    let name = m.text(p);
+                    if SANITIZER.is_match(name) || san.is_some_and(|s| s.is_match(name)) {
+                        continue;
+                    }
+                }
             }
             f.join(self.flow_at(a.node, san, depth + 1));
         }

@@ -8,5 +8,6 @@ mod examples;
 mod generalization;
 mod juliet_like;
 mod registry;
+mod rustkt_like;
 mod snippets;
 mod support;
