@@ -754,19 +754,35 @@ fn is_plain_literal(n: Node<'_>) -> bool {
 }
 
 /// The object, struct or dict literal last assigned to the variable `id` in its function.
+/// The last assignment to the variable `id` in `scope` (a function, or the file's top level):
+/// the latest before `id` is read, or the latest anywhere when `ordered` is false; plain `=`
+/// only when `plain` is set.
+fn last_assignment<'m, 't>(
+    m: &'m Model<'t>,
+    id: Node<'t>,
+    scope: Option<usize>,
+    ordered: bool,
+    plain: bool,
+) -> Option<&'m crate::syntax::Assign<'t>> {
+    let name = m.text(id);
+    let at = id.start_byte();
+    m.assigns
+        .iter()
+        .filter(|a| {
+            a.func == scope
+                && a.target == name
+                && (a.at <= at || !ordered)
+                && !(plain && a.augmented)
+        })
+        .max_by_key(|a| a.at)
+}
+
 /// The value last assigned to the variable `id` before it is read: in its function, or
 /// at the top level of the file when the function never assigns it.
 fn assigned_value<'t>(m: &Model<'t>, id: Node<'t>) -> Option<Node<'t>> {
-    let name = m.text(id);
-    let at = id.start_byte();
-    let func = m.function_at(at);
-    let latest = |scope: Option<usize>| {
-        m.assigns
-            .iter()
-            .filter(|a| a.func == scope && a.target == name && (a.at <= at || scope.is_none()))
-            .max_by_key(|a| a.at)
-    };
-    let a = latest(func).or_else(|| func.and(latest(None)))?;
+    let func = m.function_at(id.start_byte());
+    let a = last_assignment(m, id, func, true, false)
+        .or_else(|| func.and(last_assignment(m, id, None, false, false)))?;
     let mut v = a.value;
     if v.kind() == "expression_list" && v.named_child_count() == 1 {
         v = v.named_child(0)?;
@@ -775,14 +791,7 @@ fn assigned_value<'t>(m: &Model<'t>, id: Node<'t>) -> Option<Node<'t>> {
 }
 
 fn literal_assigned<'t>(m: &Model<'t>, id: Node<'t>) -> Option<Node<'t>> {
-    let name = m.text(id);
-    let at = id.start_byte();
-    let func = m.function_at(at);
-    let a = m
-        .assigns
-        .iter()
-        .filter(|a| a.func == func && a.at <= at && a.target == name)
-        .max_by_key(|a| a.at)?;
+    let a = last_assignment(m, id, m.function_at(id.start_byte()), true, false)?;
     let mut v = a.value;
     // `c := Config{..}` (an expression list of one) and `&Config{..}` in Go.
     if v.kind() == "expression_list" && v.named_child_count() == 1 {
@@ -834,13 +843,7 @@ fn top_level_comma(m: &Model<'_>, call: Node<'_>, n: usize) -> Option<usize> {
 /// concatenation or a format call that does not mention the variable itself.
 fn alias_assigned<'t>(m: &Model<'t>, id: Node<'t>) -> Option<Node<'t>> {
     let name = m.text(id);
-    let at = id.start_byte();
-    let func = m.function_at(at);
-    let a = m
-        .assigns
-        .iter()
-        .filter(|a| a.func == func && a.at <= at && a.target == name && !a.augmented)
-        .max_by_key(|a| a.at)?;
+    let a = last_assignment(m, id, m.function_at(id.start_byte()), true, true)?;
     let v = a.value;
     let k = v.kind();
     let text = m.text(v);
