@@ -182,9 +182,52 @@ const ASSIGN: &str =
 pub struct Compiled {
     pub regex: Regex,
     pub secret_group: usize,
+    /// A byte every match holds at least this many times (`.` three times in an IPv4
+    /// address), when one does: text with fewer cannot match. Worked out from the parsed
+    /// pattern, only for rules without keywords, which otherwise run on every digit line.
+    pub needs: Option<(u8, usize)>,
 }
 
-fn compile_pattern(pattern: &str) -> Result<Compiled, regex::Error> {
+/// The punctuation [`Compiled::needs`] looks for.
+const NEEDED_BYTES: &[u8] = b".:-@/";
+
+/// The byte of [`NEEDED_BYTES`] that every match of `pattern` holds the most times, and
+/// that count; `None` if no match needs any of them (or the pattern does not parse).
+pub fn needed_byte(pattern: &str) -> Option<(u8, usize)> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(pattern)
+        .ok()?;
+    NEEDED_BYTES
+        .iter()
+        .map(|&b| (b, min_count(&hir, b)))
+        .filter(|&(_, n)| n > 0)
+        .max_by_key(|&(b, n)| (n, std::cmp::Reverse(b)))
+}
+
+/// The fewest times `b` occurs in any match of `hir`. Counts only what every path must
+/// hold: a literal byte or a class of that byte alone; alternatives take their minimum.
+fn min_count(hir: &regex_syntax::hir::Hir, b: u8) -> usize {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => 0,
+        HirKind::Literal(lit) => lit.0.iter().filter(|&&x| x == b).count(),
+        HirKind::Class(Class::Bytes(c)) => {
+            usize::from(matches!(c.ranges(), [r] if r.start() == b && r.end() == b))
+        }
+        HirKind::Class(Class::Unicode(c)) => usize::from(
+            matches!(c.ranges(), [r] if r.start() == char::from(b) && r.end() == char::from(b)),
+        ),
+        HirKind::Repetition(rep) => (rep.min as usize).saturating_mul(min_count(&rep.sub, b)),
+        HirKind::Capture(cap) => min_count(&cap.sub, b),
+        HirKind::Concat(subs) => subs.iter().map(|h| min_count(h, b)).sum(),
+        HirKind::Alternation(subs) => subs.iter().map(|h| min_count(h, b)).min().unwrap_or(0),
+    }
+}
+
+fn compile_pattern(pattern: &str, always: bool) -> Result<Compiled, regex::Error> {
     // ASCII classes: `\w`, `\s`, `\d` and `\b` over bytes. Unicode classes make the
     // automata many times larger and slower, and no token format needs them.
     let regex = regex::bytes::RegexBuilder::new(pattern)
@@ -201,6 +244,7 @@ fn compile_pattern(pattern: &str) -> Result<Compiled, regex::Error> {
     Ok(Compiled {
         regex,
         secret_group,
+        needs: if always { needed_byte(pattern) } else { None },
     })
 }
 
@@ -208,7 +252,7 @@ impl Rule {
     /// Prepares and compiles a rule, reporting an invalid pattern now.
     pub fn compile(spec: RuleSpec) -> Result<Rule, RuleError> {
         let rule = Rule::prepare(spec)?;
-        match compile_pattern(&rule.pattern) {
+        match compile_pattern(&rule.pattern, rule.keywords.is_empty()) {
             Ok(c) => {
                 let _ = rule.compiled.set(Ok(c));
                 Ok(rule)
@@ -224,7 +268,9 @@ impl Rule {
     /// for rules prepared without [`Rule::compile`]) is an error each time.
     pub fn compiled(&self) -> Result<&Compiled, &str> {
         self.compiled
-            .get_or_init(|| compile_pattern(&self.pattern).map_err(|e| e.to_string()))
+            .get_or_init(|| {
+                compile_pattern(&self.pattern, self.keywords.is_empty()).map_err(|e| e.to_string())
+            })
             .as_ref()
             .map_err(String::as_str)
     }

@@ -106,3 +106,53 @@ fn name_rules_without_a_leading_name_prefix_find_the_same_secrets() {
     }
     assert!(checked >= 17, "only {checked} rules of this form");
 }
+
+/// The byte every match needs, worked out from the parsed pattern: only what every path
+/// through it must hold counts.
+#[test]
+fn needed_byte_counts_what_every_match_holds() {
+    use airlock_secrets::rule::needed_byte;
+    assert_eq!(needed_byte(r"\d{1,3}(?:\.\d{1,3}){3}"), Some((b'.', 3)));
+    assert_eq!(needed_byte(r"(?:a\.){2,}|x\.y\.z\.w"), Some((b'.', 2)));
+    assert_eq!(needed_byte(r"a:b:c|d\.e"), None);
+    assert_eq!(needed_byte(r"a\.b|c"), None);
+    assert_eq!(needed_byte(r"a:?b"), None);
+    assert_eq!(needed_byte(r"[.:]x[.:]"), None);
+    assert_eq!(needed_byte(r"(?P<secret>2001:db8:)"), Some((b':', 2)));
+    assert_eq!(needed_byte(r"(?i)user@host"), Some((b'@', 1)));
+    assert_eq!(needed_byte(r"(unclosed"), None);
+    let specs = builtin_specs().expect("built-in rules parse");
+    let needs = |id: &str| {
+        needed_byte(
+            specs
+                .iter()
+                .find(|s| s.id == id)
+                .and_then(|s| s.pattern.as_deref())
+                .expect("rule"),
+        )
+    };
+    assert_eq!(needs("ipv4-public"), Some((b'.', 3)));
+    assert_eq!(needs("ipv6-global"), Some((b':', 2)));
+}
+
+/// Addresses at the very start and end of the text, on lines next to other digit lines,
+/// and a line with digits but too few dots, through the whole detector.
+#[test]
+fn digit_line_rules_skip_only_windows_that_cannot_match() {
+    let d = airlock_secrets::Detector::builtin();
+    let ips = |text: &str| -> Vec<String> {
+        d.scan(text.as_bytes())
+            .iter()
+            .filter(|f| f.rule_id == "ipv4-public" || f.rule_id == "ipv6-global")
+            .map(|f| text[f.span.start..f.span.end].to_string())
+            .collect()
+    };
+    // Addresses from the rules' own examples (the documentation ranges are not reported).
+    assert_eq!(ips("151.101.65.69"), vec!["151.101.65.69"]);
+    assert_eq!(ips("151.101.65.69 is the host\nport 5353"), vec!["151.101.65.69"]);
+    assert_eq!(ips("year 2024 and 1999\nhost: 45.33.32.156"), vec!["45.33.32.156"]);
+    assert_eq!(ips("id 12345\nnext line 77\n133.133.17.8"), vec!["133.133.17.8"]);
+    assert_eq!(ips("1234 5678 9.9\n"), Vec::<String>::new());
+    assert_eq!(ips("route 2606:4700:4700::1111 here"), vec!["2606:4700:4700::1111"]);
+    assert_eq!(ips("1234:5678"), Vec::<String>::new());
+}
