@@ -245,7 +245,13 @@ impl Detector {
                 None => self.run_rule(rule, content, 0, &mut found),
                 Some(min) => {
                     let lines = digit_lines.get_or_insert_with(|| lines_with_digits(content, min));
-                    let needs = rule.compiled().ok().and_then(|c| c.needs);
+                    // Working out the needed byte costs more than a few windows. (A rule
+                    // that does not compile runs anyway: it reports that.)
+                    let needs = if lines.len() >= 32 && rule.compiled().is_ok() {
+                        rule.needs()
+                    } else {
+                        None
+                    };
                     for &(ws, we) in lines.iter() {
                         let window = &content[ws..we];
                         // A window with too few of a byte every match holds cannot match.

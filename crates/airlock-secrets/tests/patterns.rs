@@ -167,4 +167,25 @@ fn digit_line_rules_skip_only_windows_that_cannot_match() {
         vec!["2606:4700:4700::1111"]
     );
     assert_eq!(ips("1234:5678"), Vec::<String>::new());
+    // The check applies from 32 digit windows on: the same cases among 40 other windows
+    // (digit lines between lines without digits, so that they stay apart).
+    let filler = "line 12345 of 99.9\nno digits here\n".repeat(40);
+    for (text, want) in [
+        ("151.101.65.69\n", vec!["151.101.65.69"]),
+        ("host: 45.33.32.156", vec!["45.33.32.156"]),
+        ("1234 5678 9.9\n", vec![]),
+        (
+            "route 2606:4700:4700::1111 here\n",
+            vec!["2606:4700:4700::1111"],
+        ),
+        ("1234:5678\n", vec![]),
+    ] {
+        assert_eq!(ips(&format!("{text}\n{filler}")), want, "first: {text:?}");
+        assert_eq!(ips(&format!("{filler}{text}")), want, "last: {text:?}");
+        assert_eq!(
+            ips(&format!("{filler}{text}\n{filler}")),
+            want,
+            "middle: {text:?}"
+        );
+    }
 }
