@@ -245,10 +245,11 @@ impl Detector {
                 None => self.run_rule(rule, content, 0, &mut found),
                 Some(min) => {
                     let lines = digit_lines.get_or_insert_with(|| lines_with_digits(content, min));
-                    // Working out the needed byte costs more than a few windows. (A rule
-                    // that does not compile runs anyway: it reports that.)
-                    let needs = if lines.len() >= 32 && rule.compiled().is_ok() {
-                        rule.needs()
+                    // Working out the needed byte costs more than a few windows: it is
+                    // done for the first content with many, then kept. (A rule that does
+                    // not compile runs anyway: it reports that.)
+                    let needs = if rule.compiled().is_ok() {
+                        rule.needs(lines.len() >= 32)
                     } else {
                         None
                     };

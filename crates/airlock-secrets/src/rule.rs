@@ -271,9 +271,14 @@ impl Rule {
 
     /// A byte every match holds at least this many times (`.` three times in an IPv4
     /// address), when one does: text with fewer cannot match. Worked out from the parsed
-    /// pattern on first use (~0.1 ms a rule: worth it on a tree of files, not on a prompt).
-    pub fn needs(&self) -> Option<(u8, usize)> {
-        *self.needs.get_or_init(|| needed_byte(&self.pattern))
+    /// pattern (~0.1 ms a rule: worth it on a tree of files, not on a prompt), once: when
+    /// `worth_it`, or if an earlier call already did.
+    pub fn needs(&self, worth_it: bool) -> Option<(u8, usize)> {
+        match self.needs.get() {
+            Some(n) => *n,
+            None if worth_it => *self.needs.get_or_init(|| needed_byte(&self.pattern)),
+            None => None,
+        }
     }
 
     /// Checks a rule's metadata and builds its pattern text without compiling it.
