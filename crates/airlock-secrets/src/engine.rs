@@ -247,8 +247,8 @@ impl Detector {
                     let lines = digit_lines.get_or_insert_with(|| lines_with_digits(content, min));
                     // Working out the needed byte costs more than a few windows: it is
                     // done for the first content with many, then kept. (A rule that does
-                    // not compile runs anyway: it reports that.)
-                    let needs = if rule.compiled().is_ok() {
+                    // not compile runs anyway: it reports that. No window, no compiling.)
+                    let needs = if !lines.is_empty() && rule.compiled().is_ok() {
                         rule.needs(lines.len() >= 32)
                     } else {
                         None
