@@ -245,8 +245,21 @@ impl Detector {
                 None => self.run_rule(rule, content, 0, &mut found),
                 Some(min) => {
                     let lines = digit_lines.get_or_insert_with(|| lines_with_digits(content, min));
+                    // Working out the needed byte costs more than a few windows: it is
+                    // done for the first content with many, then kept. (A rule that does
+                    // not compile runs anyway: it reports that. No window, no compiling.)
+                    let needs = if !lines.is_empty() && rule.compiled().is_ok() {
+                        rule.needs(lines.len() >= 32)
+                    } else {
+                        None
+                    };
                     for &(ws, we) in lines.iter() {
-                        self.run_rule(rule, &content[ws..we], ws, &mut found);
+                        let window = &content[ws..we];
+                        // A window with too few of a byte every match holds cannot match.
+                        if needs.is_some_and(|(b, n)| count(window, b) < n) {
+                            continue;
+                        }
+                        self.run_rule(rule, window, ws, &mut found);
                     }
                 }
             }
@@ -444,6 +457,13 @@ fn digits(line: &[u8]) -> usize {
             c.iter()
                 .fold(0u8, |n, &b| n + u8::from(b.wrapping_sub(b'0') < 10)) as usize
         })
+        .sum()
+}
+
+/// How many times `b` occurs in `text`, counted in byte lanes like [`digits`].
+fn count(text: &[u8], b: u8) -> usize {
+    text.chunks(255)
+        .map(|c| c.iter().fold(0u8, |n, &x| n + u8::from(x == b)) as usize)
         .sum()
 }
 

@@ -4,4 +4,5 @@
 mod encoded;
 mod examples;
 mod generic;
+mod patterns;
 mod redaction;

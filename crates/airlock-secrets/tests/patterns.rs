@@ -1,0 +1,196 @@
+//! Rewrites of rule patterns made for speed find exactly what the longer form found.
+
+use airlock_secrets::builtin_specs;
+
+/// The rules named `<service>-legacy-token` and their kin match a name holding a service
+/// word and a secret word in either order, then an assignment and the value. They once
+/// began each order with `[\w.\-]{0,40}`, which lets the match start up to 40 name
+/// characters earlier and changes nothing else: the name part must still reach the end of
+/// the run of name characters (only there can an assignment follow), so the secret and the
+/// end of the match are the same. The lazy DFA of the longer form had many more states to
+/// build (about a fifth of the time of the whole `github-legacy-token` rule in the corpus
+/// scan). This checks the claim on generated names and values.
+#[test]
+fn name_rules_without_a_leading_name_prefix_find_the_same_secrets() {
+    let prefix = r"[\w.\-]{0,40}";
+    let mut checked = 0;
+    for spec in builtin_specs().expect("built-in rules parse") {
+        let Some(short) = spec.pattern.as_deref() else {
+            continue;
+        };
+        let Some(rest) = short.strip_prefix("(?i:(?:") else {
+            continue;
+        };
+        if !short.contains("|(?:token|") {
+            continue;
+        }
+        let service: Vec<&str> = rest[..rest.find(')').expect("group")]
+            .split('|')
+            .map(|w| w.trim_start_matches(r"\b"))
+            .collect();
+        let long = format!("(?i:{prefix}(?:{rest}").replacen(
+            "|(?:token|",
+            &format!("|{prefix}(?:token|"),
+            1,
+        );
+        let compile = |p: &str| {
+            regex::bytes::RegexBuilder::new(p)
+                .unicode(false)
+                .size_limit(1 << 24)
+                .build()
+                .expect("compiles")
+        };
+        let (short_re, long_re) = (compile(short), compile(&long));
+        let hex = "0123456789abcdef0123456789abcdef01234567";
+        let mut pieces: Vec<&str> = vec![
+            "token",
+            "secret",
+            "key",
+            "pat",
+            "pat_",
+            "Password",
+            "_",
+            "-",
+            ".",
+            "x",
+            "Ab9",
+            "->",
+            " = ",
+            "=",
+            ": ",
+            ":=",
+            "\"",
+            "'",
+            "]",
+            " is ",
+            " ",
+            "\n",
+            ">",
+            "(",
+            "os.getenv(\"",
+            "gh_",
+            "GH-",
+            hex,
+            "11",
+            "ZQ9xk_w2-Lp8mN4rT7yB",
+            ";",
+            "&",
+            ",",
+        ];
+        pieces.extend(&service);
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..4000 {
+            let mut text = String::new();
+            for _ in 0..1 + next(24) {
+                text.push_str(pieces[next(pieces.len())]);
+            }
+            let found = |re: &regex::bytes::Regex| -> Vec<(Option<(usize, usize)>, usize)> {
+                re.captures_iter(text.as_bytes())
+                    .map(|c| {
+                        (
+                            c.name("secret").map(|m| (m.start(), m.end())),
+                            c.get(0).expect("match").end(),
+                        )
+                    })
+                    .collect()
+            };
+            assert_eq!(found(&short_re), found(&long_re), "{}: {text:?}", spec.id);
+        }
+        checked += 1;
+    }
+    assert!(checked >= 17, "only {checked} rules of this form");
+}
+
+/// The byte every match needs, worked out from the parsed pattern: only what every path
+/// through it must hold counts.
+#[test]
+fn needed_byte_counts_what_every_match_holds() {
+    use airlock_secrets::rule::needed_byte;
+    assert_eq!(needed_byte(r"\d{1,3}(?:\.\d{1,3}){3}"), Some((b'.', 3)));
+    assert_eq!(needed_byte(r"(?:a\.){2,}|x\.y\.z\.w"), Some((b'.', 2)));
+    assert_eq!(needed_byte(r"a:b:c|d\.e"), None);
+    assert_eq!(needed_byte(r"a\.b|c"), None);
+    assert_eq!(needed_byte(r"a:?b"), None);
+    assert_eq!(needed_byte(r"[.:]x[.:]"), None);
+    assert_eq!(needed_byte(r"(?P<secret>2001:db8:)"), Some((b':', 2)));
+    assert_eq!(needed_byte(r"(?i)user@host"), Some((b'@', 1)));
+    assert_eq!(needed_byte(r"(unclosed"), None);
+    let specs = builtin_specs().expect("built-in rules parse");
+    let needs = |id: &str| {
+        needed_byte(
+            specs
+                .iter()
+                .find(|s| s.id == id)
+                .and_then(|s| s.pattern.as_deref())
+                .expect("rule"),
+        )
+    };
+    assert_eq!(needs("ipv4-public"), Some((b'.', 3)));
+    assert_eq!(needs("ipv6-global"), Some((b':', 2)));
+}
+
+/// Addresses at the very start and end of the text, on lines next to other digit lines,
+/// and a line with digits but too few dots, through the whole detector.
+#[test]
+fn digit_line_rules_skip_only_windows_that_cannot_match() {
+    let d = airlock_secrets::Detector::builtin();
+    let ips = |text: &str| -> Vec<String> {
+        d.scan(text.as_bytes())
+            .iter()
+            .filter(|f| f.rule_id == "ipv4-public" || f.rule_id == "ipv6-global")
+            .map(|f| text[f.span.start..f.span.end].to_string())
+            .collect()
+    };
+    // Addresses from the rules' own examples (the documentation ranges are not reported).
+    let small = |ips: &dyn Fn(&str) -> Vec<String>| {
+        assert_eq!(ips("151.101.65.69"), vec!["151.101.65.69"]);
+        assert_eq!(
+            ips("151.101.65.69 is the host\nport 5353"),
+            vec!["151.101.65.69"]
+        );
+        assert_eq!(
+            ips("year 2024 and 1999\nhost: 45.33.32.156"),
+            vec!["45.33.32.156"]
+        );
+        assert_eq!(
+            ips("id 12345\nnext line 77\n133.133.17.8"),
+            vec!["133.133.17.8"]
+        );
+        assert_eq!(
+            ips("route 2606:4700:4700::1111 here"),
+            vec!["2606:4700:4700::1111"]
+        );
+        assert_eq!(ips("1234 5678 9.9\n"), Vec::<String>::new());
+    };
+    small(&ips);
+    assert_eq!(ips("1234:5678"), Vec::<String>::new());
+    // The check applies from 32 digit windows on: the same cases among 40 other windows
+    // (digit lines between lines without digits, so that they stay apart).
+    let filler = "line 12345 of 99.9\nno digits here\n".repeat(40);
+    for (text, want) in [
+        ("151.101.65.69\n", vec!["151.101.65.69"]),
+        ("host: 45.33.32.156", vec!["45.33.32.156"]),
+        ("1234 5678 9.9\n", vec![]),
+        (
+            "route 2606:4700:4700::1111 here\n",
+            vec!["2606:4700:4700::1111"],
+        ),
+        ("1234:5678\n", vec![]),
+    ] {
+        assert_eq!(ips(&format!("{text}\n{filler}")), want, "first: {text:?}");
+        assert_eq!(ips(&format!("{filler}{text}")), want, "last: {text:?}");
+        assert_eq!(
+            ips(&format!("{filler}{text}\n{filler}")),
+            want,
+            "middle: {text:?}"
+        );
+    }
+    // Once worked out for a large text, the check applies to small ones too.
+    small(&ips);
+}
