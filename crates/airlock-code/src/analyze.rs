@@ -173,6 +173,7 @@ impl Analyzer {
                     checked.extend(call.receiver);
                 }
                 let mut positional = 0usize;
+                let mut previous: Option<Node<'_>> = None;
                 for a in &call.args {
                     match &a.name {
                         Some(n) => {
@@ -181,9 +182,17 @@ impl Analyzer {
                             }
                         }
                         None => {
-                            if sink.args.as_ref().is_none_or(|ix| ix.contains(&positional)) {
+                            let follows = sink.after.as_ref().is_none_or(|r| {
+                                previous.is_some_and(|p| {
+                                    r.is_match(m.macro_literal(p).unwrap_or(m.text(p)).trim())
+                                })
+                            });
+                            if follows
+                                && sink.args.as_ref().is_none_or(|ix| ix.contains(&positional))
+                            {
                                 checked.push(a.node);
                             }
+                            previous = Some(a.node);
                             positional += 1;
                         }
                     }

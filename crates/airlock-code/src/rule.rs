@@ -134,6 +134,11 @@ pub struct SinkSpec {
     /// Also check the receiver of a method call (`"<b>#{x}</b>".html_safe`).
     #[serde(default)]
     pub receiver: bool,
+    /// Check only the positional argument right after one whose text matches this regex
+    /// (`execl("/bin/sh", "sh", "-c", cmd, NULL)`: the command line follows `-c`; what comes
+    /// after it is the script's own positional parameters).
+    #[serde(default)]
+    pub after: Option<String>,
     /// An argument vector whose first item is a literal program other than a shell
     /// (`system(["git", x])`, `Open3.capture2(["echo", x])`) runs without a shell: skip it.
     #[serde(default)]
@@ -260,6 +265,7 @@ pub struct Sink {
     pub literal: bool,
     pub receiver: bool,
     pub argv: bool,
+    pub after: Option<Regex>,
 }
 
 pub struct Pattern {
@@ -386,6 +392,7 @@ impl Rule {
                 literal: s.literal,
                 receiver: s.receiver,
                 argv: s.argv,
+                after: re_opt(file, "sink.after", &s.after)?,
             });
         }
         let mut patterns = Vec::new();

@@ -274,3 +274,24 @@ fn an_argument_vector_that_runs_a_shell_command_line() {
         "{constant}"
     );
 }
+
+#[test]
+fn only_the_command_line_after_dash_c_is_shell_text() {
+    let c = |call: &str| {
+        format!("#include <unistd.h>\n#include <stdlib.h>\n\nint main(void)\n{{\n    char *path = getenv(\"TARGET\");\n    {call};\n    return 0;\n}}\n")
+    };
+    // The value is the command line itself.
+    let vulnerable = c("execl(\"/bin/sh\", \"sh\", \"-c\", path, NULL)");
+    assert!(
+        reported_at(&vulnerable, Language::C, 7, "command-injection"),
+        "{vulnerable}"
+    );
+    // After a fixed script, the value is the script's `$0`/`$1`: data, not shell text.
+    let positional = c(
+        "execl(\"/bin/sh\", \"sh\", \"-c\", \"tar -czf out.tgz \\\"$1\\\"\", \"sh\", path, NULL)",
+    );
+    assert!(
+        !reported(&positional, Language::C, "command-injection"),
+        "{positional}"
+    );
+}
