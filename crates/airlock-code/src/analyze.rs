@@ -293,15 +293,7 @@ impl Analyzer {
                             }
                         }
                     }
-                    let confidence = match f.origin {
-                        Origin::Source if f.local && !sink.local => None,
-                        Origin::Source if f.local => Some(Confidence::Medium),
-                        Origin::Source => Some(Confidence::High),
-                        Origin::Param if f.built || !sink.built => Some(Confidence::Medium),
-                        Origin::Unknown if f.built && sink.unknown => Some(Confidence::Medium),
-                        _ => None,
-                    };
-                    if let Some(c) = confidence {
+                    if let Some(c) = flow_confidence(&f, sink.local, sink.built, sink.unknown) {
                         let c = c.min(rule.spec.confidence);
                         let via = f
                             .via
@@ -430,12 +422,12 @@ impl Analyzer {
                 let mut confidence = rule.spec.confidence;
                 let message = if a.tainted {
                     let f = taint.flow(asg.value, None);
-                    confidence = match f.origin {
-                        Origin::Source if !f.local => confidence,
-                        Origin::Source => confidence.min(Confidence::Medium),
-                        Origin::Param if f.built => confidence.min(Confidence::Medium),
-                        _ => continue,
+                    // Judged like a sink's argument (local sources count, a parameter only
+                    // when built into the value, unknown values never).
+                    let Some(c) = flow_confidence(&f, true, true, false) else {
+                        continue;
                     };
+                    confidence = confidence.min(c);
                     let via = f
                         .via
                         .unwrap_or_else(|| "a value built at run time".to_string());
@@ -472,6 +464,26 @@ impl Analyzer {
                 ));
             }
         }
+    }
+}
+
+/// How sure a finding is when a value with flow `f` reaches a sink: request data is certain;
+/// the command line, environment and stdin count only where `local` says so, and a
+/// parameter (unless `built` is off) or, with `unknown`, a value of unknown origin only when
+/// built into a string.
+fn flow_confidence(
+    f: &crate::taint::Flow,
+    local: bool,
+    built: bool,
+    unknown: bool,
+) -> Option<Confidence> {
+    match f.origin {
+        Origin::Source if f.local && !local => None,
+        Origin::Source if f.local => Some(Confidence::Medium),
+        Origin::Source => Some(Confidence::High),
+        Origin::Param if f.built || !built => Some(Confidence::Medium),
+        Origin::Unknown if f.built && unknown => Some(Confidence::Medium),
+        _ => None,
     }
 }
 
@@ -944,6 +956,8 @@ fn sensitive_name(
     names: &regex::Regex,
     unless: Option<&regex::Regex>,
 ) -> Option<String> {
+    let secret_named =
+        |name: &str| names.is_match(name) && !unless.is_some_and(|u| u.is_match(name));
     let k = arg.kind();
     // Credentials by another name: the Authorization header, or whole headers and bodies.
     static WHOLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -956,28 +970,24 @@ fn sensitive_name(
         return Some(m.text(arg).chars().take(60).collect());
     }
     if is_plain_literal(arg) {
-        if m.lang == crate::Language::Rust {
-            // Rust format strings name captured variables inline: `{password}`, `{token:?}`.
-            static INLINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-                regex::Regex::new(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::[^{}]*)?\}")
-                    .expect("inline format regex")
-            });
-            for cap in INLINE.captures_iter(m.text(arg)) {
-                let name = &cap[1];
-                if names.is_match(name) && !unless.is_some_and(|u| u.is_match(name)) {
-                    return Some(name.to_string());
-                }
-            }
-        }
-        if m.lang == crate::Language::Kotlin {
-            // Kotlin keeps `$name` inside the string text.
-            static TEMPLATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-                regex::Regex::new(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)").expect("template regex")
-            });
-            for cap in TEMPLATE.captures_iter(m.text(arg)) {
-                let name = &cap[1];
-                if names.is_match(name) && !unless.is_some_and(|u| u.is_match(name)) {
-                    return Some(name.to_string());
+        // Rust format strings name captured variables inline (`{password}`, `{token:?}`);
+        // Kotlin keeps `$name` inside the string text.
+        static INLINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::[^{}]*)?\}")
+                .expect("inline format regex")
+        });
+        static TEMPLATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)").expect("template regex")
+        });
+        let inline = match m.lang {
+            crate::Language::Rust => Some(&*INLINE),
+            crate::Language::Kotlin => Some(&*TEMPLATE),
+            _ => None,
+        };
+        if let Some(re) = inline {
+            for cap in re.captures_iter(m.text(arg)) {
+                if secret_named(&cap[1]) {
+                    return Some(cap[1].to_string());
                 }
             }
         }
@@ -1053,7 +1063,7 @@ fn sensitive_name(
             let name = m
                 .text(*key)
                 .trim_matches(|c: char| c == '"' || c == '\'' || c == ':');
-            if names.is_match(name) && !unless.is_some_and(|u| u.is_match(name)) {
+            if secret_named(name) {
                 return Some(name.chars().take(60).collect());
             }
         }
@@ -1066,7 +1076,7 @@ fn sensitive_name(
             None => t.rsplit(['.', '>', ':', '$', '@']).next().unwrap_or(t),
         };
         let last = last.trim_matches(|c: char| !c.is_alphanumeric() && c != '_');
-        if names.is_match(last) && !unless.is_some_and(|u| u.is_match(last)) {
+        if secret_named(last) {
             // `secure_password = crypt(password)`: what the name holds is a digest.
             if is_identifier_kind(k)
                 && assigned_value(m, arg).is_some_and(|v| is_masking_call(m, v))
