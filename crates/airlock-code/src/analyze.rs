@@ -972,15 +972,11 @@ fn sensitive_name(
     if is_plain_literal(arg) {
         // Rust format strings name captured variables inline (`{password}`, `{token:?}`);
         // Kotlin keeps `$name` inside the string text.
-        static INLINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::[^{}]*)?\}")
-                .expect("inline format regex")
-        });
         static TEMPLATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
             regex::Regex::new(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)").expect("template regex")
         });
         let inline = match m.lang {
-            crate::Language::Rust => Some(&*INLINE),
+            crate::Language::Rust => Some(&*crate::taint::RUST_FORMAT_CAPTURE),
             crate::Language::Kotlin => Some(&*TEMPLATE),
             _ => None,
         };

@@ -116,6 +116,11 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("source regex")
 });
 
+/// A variable a Rust format string names inline: `{password}`, `{token:?}`.
+pub(crate) static RUST_FORMAT_CAPTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::[^{}]*)?\}").expect("inline format regex")
+});
+
 /// Whether `line` compares the variable `name` itself (not a member of it) with a non-empty
 /// string literal (`name == "foo"`, `"foo" === name`) or looks it up in a literal word list
 /// (`%w(a b).include? name`).
@@ -525,11 +530,7 @@ impl<'m, 't> Taint<'m, 't> {
                     && n.parent().is_some_and(|p| p.kind() == "token_tree")
                 {
                     // `format!("{name}")`: the macro captures `name` from the scope.
-                    static INLINE: LazyLock<Regex> = LazyLock::new(|| {
-                        Regex::new(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::[^{}]*)?\}")
-                            .expect("inline format regex")
-                    });
-                    for cap in INLINE.captures_iter(m.text(child)) {
+                    for cap in RUST_FORMAT_CAPTURE.captures_iter(m.text(child)) {
                         f.built = true;
                         f.join(self.variable(&cap[1], child.start_byte(), san, depth + 1));
                     }
