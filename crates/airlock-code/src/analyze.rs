@@ -160,6 +160,10 @@ impl Analyzer {
                         .unless_receiver
                         .as_ref()
                         .is_some_and(|u| receiver_assigned(m, taint, call, u))
+                    || sink
+                        .unless_guard
+                        .as_ref()
+                        .is_some_and(|g| guarded_by(m, call.node, g))
                 {
                     continue;
                 }
@@ -621,6 +625,28 @@ fn when_matches(
 }
 
 /// Whether what the call's receiver variable was last assigned matches `re`.
+/// Whether `n` sits in the branch an enclosing `if` takes when its condition holds, and
+/// that condition matches `guard`.
+fn guarded_by(m: &Model<'_>, n: Node<'_>, guard: &regex::Regex) -> bool {
+    let mut child = n;
+    while let Some(p) = child.parent() {
+        if matches!(p.kind(), "if_statement" | "if" | "if_expression" | "unless") {
+            if let Some(cond) = p.child_by_field_name("condition") {
+                let in_cond =
+                    cond.start_byte() <= child.start_byte() && child.end_byte() <= cond.end_byte();
+                let in_else = p
+                    .child_by_field_name("alternative")
+                    .is_some_and(|a| a.start_byte() <= child.start_byte());
+                if !in_cond && !in_else && p.kind() != "unless" && guard.is_match(m.text(cond)) {
+                    return true;
+                }
+            }
+        }
+        child = p;
+    }
+    false
+}
+
 fn receiver_assigned(
     m: &Model<'_>,
     taint: &Taint<'_, '_>,

@@ -100,6 +100,10 @@ pub struct SinkSpec {
     /// `db.Prepare(..)`: its arguments are bound parameters, not the query).
     #[serde(default)]
     pub unless_receiver: Option<String>,
+    /// Regex on the condition of an enclosing `if`: a call in the branch that condition
+    /// takes is not reported (`if (env.isTestEnv()) console.log(password)`).
+    #[serde(default)]
+    pub unless_guard: Option<String>,
     /// Whether a value from a parameter must have been built into a string to count
     /// (default true): passing a parameter straight through is a wrapper, not a bug.
     #[serde(default = "yes")]
@@ -254,6 +258,7 @@ pub struct Sink {
     pub when_in_function: bool,
     pub unless: Option<Regex>,
     pub unless_receiver: Option<Regex>,
+    pub unless_guard: Option<Regex>,
     pub built: bool,
     pub unknown: bool,
     pub built_only: bool,
@@ -381,6 +386,7 @@ impl Rule {
                 when_in_function: s.when_in_function,
                 unless: re_opt(file, "sink.unless", &s.unless)?,
                 unless_receiver: re_opt(file, "sink.unless_receiver", &s.unless_receiver)?,
+                unless_guard: re_opt(file, "sink.unless_guard", &s.unless_guard)?,
                 built: s.built,
                 unknown: s.unknown,
                 built_only: s.built_only,

@@ -813,3 +813,49 @@ fn csharp_process_start_info_properties_are_the_command() {
     let upload = "class Files : Controller {\n  public void Save() {\n    var f = new Attachment();\n    f.FileName = Request.Query[\"name\"];\n  }\n}\n";
     assert!(!reported(upload, Language::CSharp, "command-injection"));
 }
+
+#[test]
+fn secrets_logged_only_in_test_environments_are_not_reported() {
+    let js = |cond: &str| {
+        format!("function login(user, password) {{\n  if ({cond}) {{\n    console.log(\"pw \" + password);\n  }}\n}}\n")
+    };
+    for cond in [
+        "environment.isTestEnv()",
+        "environment.is(TEST)",
+        "!environment.isProduction()",
+        "process.env.NODE_ENV === 'development'",
+        "process.env.NODE_ENV !== 'production'",
+    ] {
+        let src = js(cond);
+        assert!(!reported(&src, Language::JavaScript, "log-secret"), "{src}");
+    }
+    // Any other condition, a regex `test`, or the production branch: still a leak.
+    for cond in ["x.test(y)", "environment.isProduction()", "user.isAdmin()"] {
+        let src = js(cond);
+        assert!(
+            reported_at(&src, Language::JavaScript, 3, "log-secret"),
+            "{src}"
+        );
+    }
+    let otherwise = "function login(user, password) {\n  if (environment.isTestEnv()) {\n    f();\n  } else {\n    console.log(password);\n  }\n}\n";
+    assert!(reported_at(
+        otherwise,
+        Language::JavaScript,
+        5,
+        "log-secret"
+    ));
+    let py_test = "def login(user, password):\n    if settings.is_testing():\n        logger.info(\"pw %s\", password)\n";
+    assert!(!reported(py_test, Language::Python, "log-secret"));
+    let py_debug = "def login(user, password):\n    if settings.DEBUG:\n        logger.info(\"pw %s\", password)\n";
+    assert!(reported_at(py_debug, Language::Python, 3, "log-secret"));
+}
+
+#[test]
+fn encoded_and_encrypted_secret_names_are_not_the_secret() {
+    for name in ["HTML5QQ.encodedPassword", "login.encryptedPassword"] {
+        let src = format!("function f() {{\n  console.log({name});\n}}\n");
+        assert!(!reported(&src, Language::JavaScript, "log-secret"), "{src}");
+    }
+    let plain = "function f() {\n  console.log(login.password);\n}\n";
+    assert!(reported_at(plain, Language::JavaScript, 2, "log-secret"));
+}
