@@ -854,6 +854,39 @@ fn literal_assigned<'t>(m: &Model<'t>, id: Node<'t>) -> Option<Node<'t>> {
     .then_some(v)
 }
 
+/// The value an object, dict or struct literal gives its field `name`.
+fn literal_field<'t>(m: &Model<'t>, lit: Node<'t>, name: &str) -> Option<Node<'t>> {
+    let mut stack: Vec<Node<'t>> = Vec::new();
+    let mut c = lit.walk();
+    stack.extend(lit.named_children(&mut c));
+    while let Some(n) = stack.pop() {
+        match n.kind() {
+            "literal_value" => {
+                let mut c = n.walk();
+                stack.extend(n.named_children(&mut c));
+            }
+            "pair" | "keyed_element" => {
+                let mut c = n.walk();
+                let kids: Vec<Node<'t>> = n.named_children(&mut c).collect();
+                if let [key, .., value] = kids.as_slice() {
+                    let key = m
+                        .text(*key)
+                        .trim_matches(|c: char| c == '"' || c == '\'' || c == ':');
+                    if key == name {
+                        return Some(if value.kind() == "literal_element" {
+                            value.named_child(0).unwrap_or(*value)
+                        } else {
+                            *value
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The byte offset of the `n`th comma at the top level of a macro call's parentheses
 /// (`assert_eq!(a, b, "msg {}", x)`: the second is before the message), outside strings.
 fn top_level_comma(m: &Model<'_>, call: Node<'_>, n: usize) -> Option<usize> {
@@ -1029,6 +1062,7 @@ fn sensitive_name(
             if let Some((recv, method)) = t.rsplit_once('.') {
                 const SAME: &[&str] = &[
                     "toString",
+                    "String",
                     "valueOf",
                     "trim",
                     "toUpperCase",
@@ -1122,6 +1156,25 @@ fn sensitive_name(
                     if let Some(inner) = sensitive_name(m, v, names, unless) {
                         return Some(format!("{t} ({inner})").chars().take(60).collect());
                     }
+                }
+            }
+        }
+        // `cfg = {x: password}; log(cfg.x)`: the field of a local literal holds what its
+        // key was given.
+        // A computed key (`cfg[x]`) names no field; a field named as not secret
+        // (`temp.encryptedPassword`) is taken at its word.
+        let computed = t.ends_with(']') && !t.ends_with("\"]") && !t.ends_with("']");
+        if is_member_kind(k) && !computed && !unless.is_some_and(|u| u.is_match(last)) {
+            let object = arg
+                .child_by_field_name("object")
+                .or_else(|| arg.child_by_field_name("operand"))
+                .filter(|o| is_identifier_kind(o.kind()));
+            if let Some(v) = object
+                .and_then(|o| literal_assigned(m, o))
+                .and_then(|lit| literal_field(m, lit, last))
+            {
+                if let Some(inner) = sensitive_name(m, v, names, unless) {
+                    return Some(format!("{t} ({inner})").chars().take(60).collect());
                 }
             }
         }

@@ -859,3 +859,40 @@ fn encoded_and_encrypted_secret_names_are_not_the_secret() {
     let plain = "function f() {\n  console.log(login.password);\n}\n";
     assert!(reported_at(plain, Language::JavaScript, 2, "log-secret"));
 }
+
+#[test]
+fn a_field_of_a_local_literal_holds_what_its_key_was_given() {
+    let js = |logged: &str| {
+        format!("function f(password, x) {{\n  var config = {{ hostname: \"tarski\", x: password }};\n  console.log({logged});\n}}\n")
+    };
+    assert!(reported_at(
+        &js("config.x"),
+        Language::JavaScript,
+        3,
+        "log-secret"
+    ));
+    for logged in ["config.hostname", "config[x]"] {
+        let src = js(logged);
+        assert!(!reported(&src, Language::JavaScript, "log-secret"), "{src}");
+    }
+    let go = |logged: &str| {
+        format!("package main\n\nfunc f(password string) {{\n\tconfig := Config{{\n\t\thostname: \"tarski\",\n\t\tx:        password,\n\t}}\n\tlog.Println({logged})\n}}\n")
+    };
+    assert!(reported_at(&go("config.x"), Language::Go, 8, "log-secret"));
+    assert!(!reported(
+        &go("config.hostname"),
+        Language::Go,
+        "log-secret"
+    ));
+    // The field's own name says what it holds.
+    let named = "function f(req) {\n  var temp = { encryptedPassword: req.body.password };\n  console.log(temp.encryptedPassword);\n}\n";
+    assert!(!reported(named, Language::JavaScript, "log-secret"));
+}
+
+#[test]
+fn go_string_method_of_a_secret_is_the_secret() {
+    let src = "package main\n\nfunc f(password1 stringable) {\n\tlog.Println(\"pw \" + password1.String())\n}\n";
+    assert!(reported_at(src, Language::Go, 4, "log-secret"));
+    let len = "package main\n\nfunc f(password1 string) {\n\tlog.Println(len(password1))\n}\n";
+    assert!(!reported(len, Language::Go, "log-secret"));
+}
