@@ -975,7 +975,8 @@ impl<'t> Model<'t> {
             let text = self.text(*t).trim();
             // `{ pathname, query } = ...`, `[a, b] = ...`, `(a, b) = ...`: each name takes
             // (a part of) the value.
-            let names: Vec<String> = if text.starts_with(['{', '[', '(']) {
+            let names: Vec<String> = if text.starts_with(['{', '[', '(']) && !text.starts_with("(*")
+            {
                 text.trim_matches(|c| matches!(c, '{' | '}' | '[' | ']' | '(' | ')'))
                     .split(',')
                     .map(|part| {
@@ -1239,6 +1240,14 @@ pub fn target_name(t: &str) -> String {
             return format!("{}.{key}", normalize_name(&t[..i]));
         }
     }
+    // `(*p).f = x` in Go and C assigns `p.f`.
+    let stripped;
+    let t = if t.starts_with("(*") {
+        stripped = normalize_name(t);
+        stripped.as_str()
+    } else {
+        t
+    };
     // `document.getElementById("x").innerHTML`: what is assigned is the last member.
     let t = match t.rfind(')') {
         Some(i) if t[i + 1..].starts_with('.') => &t[i + 1..],
@@ -1287,8 +1296,17 @@ fn c_buffer_target(t: &str) -> String {
 /// Variable names as compared: PHP's `$` dropped, `this.` / `self.` / `@` kept so that
 /// fields do not alias locals.
 pub fn normalize_name(t: &str) -> String {
-    t.trim()
-        .trim_start_matches('$')
+    let t = t.trim();
+    // Go and C: `(*p).f` is `p.f`.
+    let deref = t
+        .strip_prefix("(*")
+        .and_then(|r| r.split_once(')'))
+        .filter(|(p, _)| is_ident(p.trim()));
+    let t = match deref {
+        Some((p, rest)) => std::borrow::Cow::Owned(format!("{}{rest}", p.trim())),
+        None => std::borrow::Cow::Borrowed(t),
+    };
+    t.trim_start_matches('$')
         .replace("->", ".")
         .replace("?.", ".")
 }

@@ -896,3 +896,16 @@ fn go_string_method_of_a_secret_is_the_secret() {
     let len = "package main\n\nfunc f(password1 string) {\n\tlog.Println(len(password1))\n}\n";
     assert!(!reported(len, Language::Go, "log-secret"));
 }
+
+#[test]
+fn go_field_assigned_through_an_explicit_dereference() {
+    let go = |value: &str, read: &str| {
+        format!("package main\n\nfunc h(db *sql.DB, req *http.Request) {{\n\tp := &Req{{}}\n\t(*p).Category = {value}\n\tq := fmt.Sprintf(\"SELECT * FROM t WHERE c='%s'\", {read})\n\tdb.Query(q)\n}}\n")
+    };
+    for read in ["p.Category", "(*p).Category"] {
+        let src = go("req.URL.Query()[\"category\"]", read);
+        assert!(reported_at(&src, Language::Go, 7, "sql-injection"), "{src}");
+        let fixed = go("\"books\"", read);
+        assert!(!reported(&fixed, Language::Go, "sql-injection"), "{fixed}");
+    }
+}
