@@ -116,6 +116,28 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("source regex")
 });
 
+/// C#: `box1.Text` where the file declares `TextBox box1` (a field or local of a
+/// WinForms/WPF text box type): what the user typed.
+fn text_box_text(m: &Model<'_>, head: &str) -> bool {
+    if m.lang != crate::Language::CSharp {
+        return false;
+    }
+    let Some((name, _)) = head.split_once(".Text") else {
+        return false;
+    };
+    if !crate::syntax::is_ident(name) || head[name.len() + 5..].starts_with(|c: char| c.is_alphanumeric()) {
+        return false;
+    }
+    m.src.match_indices("TextBox").any(|(i, _)| {
+        let rest = m.src[i + 7..].trim_start_matches([' ', '\t']);
+        rest.len() < m.src.len() - i - 7
+            && rest.strip_prefix(name).is_some_and(|r| {
+                r.trim_start()
+                    .starts_with([';', '=', ',', ')'])
+            })
+    })
+}
+
 /// A variable a Rust format string names inline: `{password}`, `{token:?}`.
 pub(crate) static RUST_FORMAT_CAPTURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::[^{}]*)?\}").expect("inline format regex")
@@ -294,7 +316,7 @@ impl<'m, 't> Taint<'m, 't> {
         })
         .flatten();
         let head = expanded.as_deref().unwrap_or(head);
-        if SOURCE.is_match(head) {
+        if SOURCE.is_match(head) || text_box_text(m, head) {
             let via: String = head
                 .chars()
                 .take_while(|c| *c != '(' && *c != '\n')

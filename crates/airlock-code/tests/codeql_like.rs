@@ -909,3 +909,22 @@ fn go_field_assigned_through_an_explicit_dereference() {
         assert!(!reported(&fixed, Language::Go, "sql-injection"), "{fixed}");
     }
 }
+
+#[test]
+fn csharp_text_of_a_declared_text_box_is_user_input() {
+    let cs = |decl: &str| {
+        format!("class Orders {{\n    {decl}\n    void Load(SqlConnection connection) {{\n        var q = \"SELECT * FROM t WHERE c='\" + box1.Text + \"'\";\n        var cmd = new SqlCommand(q, connection);\n    }}\n}}\n")
+    };
+    for decl in [
+        "System.Windows.Forms.TextBox box1;",
+        "private TextBox box1 = new TextBox();",
+    ] {
+        let src = cs(decl);
+        assert!(reported_at(&src, Language::CSharp, 5, "sql-injection"), "{src}");
+    }
+    // A label's text, or a box named like the field of another type, is the program's own.
+    for decl in ["Label box1;", "TextBox box2;"] {
+        let src = cs(decl);
+        assert!(!reported(&src, Language::CSharp, "sql-injection"), "{src}");
+    }
+}
