@@ -34,6 +34,20 @@ static JS_REQUIRE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("require regex")
 });
 
+/// `run = require('child_process').execSync`: a local name for one of a module's functions.
+static JS_REQUIRE_MEMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?m)(?:^|[\s,(;])([A-Za-z_$][\w$]*)\s*=\s*require\(\s*['"](fs|fs/promises|child_process|crypto|vm|path)['"]\s*\)\s*\.\s*([A-Za-z_$][\w$]*)"#)
+        .expect("require member regex")
+});
+
+/// `{ execSync: run } = require('child_process')`, `import { execSync as run } from
+/// 'child_process'`, `import * as cp from 'child_process'`: local names bound by
+/// destructuring and ES imports.
+static JS_IMPORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?:\{([^{}]*)\}\s*=\s*require\(\s*|\bimport\s*\{([^{}]*)\}\s*from\s*|\bimport\s+(?:\*\s+as\s+)?([A-Za-z_$][\w$]*)\s+from\s*)['"](fs|fs/promises|child_process|crypto|vm|path)['"]"#)
+        .expect("import regex")
+});
+
 /// `import os as o`, `from subprocess import Popen as pop`: Python's local names for modules
 /// and their functions.
 /// C/C++ object-like macros whose body is one name or one string literal: `#define SYSTEM
@@ -1050,11 +1064,46 @@ fn module_aliases(lang: Language, src: &str) -> Vec<(String, String)> {
     match lang {
         Language::JavaScript | Language::TypeScript | Language::Tsx => {
             for c in JS_REQUIRE.captures_iter(src) {
+                // `x = require('vm').runInNewContext` names the function (below).
+                let end = c.get(0).map_or(0, |m| m.end());
+                if src[end..].trim_start().starts_with('.') {
+                    continue;
+                }
                 let name = match &c[2] {
                     "fs/promises" => "fsp",
                     m => m,
                 };
                 out.push((c[1].to_string(), name.to_string()));
+            }
+            let module = |m: &str| {
+                if m == "fs/promises" {
+                    "fsp".to_string()
+                } else {
+                    m.to_string()
+                }
+            };
+            for c in JS_REQUIRE_MEMBER.captures_iter(src) {
+                out.push((c[1].to_string(), format!("{}.{}", module(&c[2]), &c[3])));
+            }
+            for c in JS_IMPORT.captures_iter(src) {
+                let m = module(&c[4]);
+                if let Some(name) = c.get(3) {
+                    if name.as_str() != m {
+                        out.push((name.as_str().to_string(), m.clone()));
+                    }
+                    continue;
+                }
+                let list = c.get(1).or(c.get(2)).map_or("", |l| l.as_str());
+                for item in list.split(',') {
+                    let (f, local) = match item.split_once(':').or_else(|| item.split_once(" as "))
+                    {
+                        Some((f, local)) => (f.trim(), local.trim()),
+                        None => (item.trim(), item.trim()),
+                    };
+                    if is_ident(f) && is_ident(local) {
+                        out.push((local.to_string(), format!("{m}.{f}")));
+                    }
+                }
             }
         }
         Language::Python => {

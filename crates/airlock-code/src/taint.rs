@@ -125,16 +125,17 @@ fn text_box_text(m: &Model<'_>, head: &str) -> bool {
     let Some((name, _)) = head.split_once(".Text") else {
         return false;
     };
-    if !crate::syntax::is_ident(name) || head[name.len() + 5..].starts_with(|c: char| c.is_alphanumeric()) {
+    if !crate::syntax::is_ident(name)
+        || head[name.len() + 5..].starts_with(|c: char| c.is_alphanumeric())
+    {
         return false;
     }
     m.src.match_indices("TextBox").any(|(i, _)| {
         let rest = m.src[i + 7..].trim_start_matches([' ', '\t']);
         rest.len() < m.src.len() - i - 7
-            && rest.strip_prefix(name).is_some_and(|r| {
-                r.trim_start()
-                    .starts_with([';', '=', ',', ')'])
-            })
+            && rest
+                .strip_prefix(name)
+                .is_some_and(|r| r.trim_start().starts_with([';', '=', ',', ')']))
     })
 }
 

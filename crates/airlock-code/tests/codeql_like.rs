@@ -920,11 +920,48 @@ fn csharp_text_of_a_declared_text_box_is_user_input() {
         "private TextBox box1 = new TextBox();",
     ] {
         let src = cs(decl);
-        assert!(reported_at(&src, Language::CSharp, 5, "sql-injection"), "{src}");
+        assert!(
+            reported_at(&src, Language::CSharp, 5, "sql-injection"),
+            "{src}"
+        );
     }
     // A label's text, or a box named like the field of another type, is the program's own.
     for decl in ["Label box1;", "TextBox box2;"] {
         let src = cs(decl);
         assert!(!reported(&src, Language::CSharp, "sql-injection"), "{src}");
     }
+}
+
+#[test]
+fn javascript_functions_bound_from_modules_under_other_names() {
+    let js = |bind: &str, call: &str| {
+        format!(
+            "{bind}\napp.get('/a', (req, res) => {{\n  {call}(\"ls \" + req.query.dir);\n}});\n"
+        )
+    };
+    for (bind, call) in [
+        ("const run = require('child_process').execSync;", "run"),
+        ("const { execSync: ex } = require('child_process');", "ex"),
+        ("import { execSync as ex } from 'child_process';", "ex"),
+        ("import * as proc from 'child_process';", "proc.execSync"),
+    ] {
+        let src = js(bind, call);
+        assert!(
+            reported_at(&src, Language::JavaScript, 3, "command-injection"),
+            "{src}"
+        );
+    }
+    // The same names bound to something else run nothing.
+    for (bind, call) in [
+        ("const run = require('path').join;", "run"),
+        ("const { join: ex } = require('path');", "ex"),
+    ] {
+        let src = js(bind, call);
+        assert!(
+            !reported(&src, Language::JavaScript, "command-injection"),
+            "{src}"
+        );
+    }
+    let vm = "const runC = require(\"vm\").runInNewContext;\napp.get('/a', (req, res) => {\n  runC(\"return \" + req.query.code);\n});\n";
+    assert!(reported_at(vm, Language::JavaScript, 3, "code-injection"));
 }
