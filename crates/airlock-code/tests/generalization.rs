@@ -437,6 +437,41 @@ fn a_dictionary_word_is_a_password_but_a_field_name_is_not() {
 }
 
 #[test]
+fn documentation_placeholders_are_not_hard_coded_credentials() {
+    // The twins: a real-looking value is reported, its documentation placeholder is not.
+    let key = "client = AI21Client(api_key=\"9fQm7vXc2LpR9sKd4TzWW8nHb3Jy6Gf1A\")\n";
+    assert!(
+        reported(key, Language::Python, "hardcoded-credential"),
+        "{key}"
+    );
+    let url = "const PROD_API = \"https://apiuser:r3alP4ssw0rd@api.airlock-fixture.dev/v2\";\n";
+    assert!(
+        reported(url, Language::JavaScript, "hardcoded-credential"),
+        "{url}"
+    );
+    for quiet in [
+        "client = AI21Client(api_key=\"your-api-key\")\n",
+        "client = Cerebras(api_key=\"csk-xxxx\")\n",
+    ] {
+        assert!(
+            !reported(quiet, Language::Python, "hardcoded-credential"),
+            "{quiet}"
+        );
+    }
+    for quiet in [
+        "const DOC_URL = \"https://YOUR_USERNAME:YOUR_PASSWORD@api.service.com\";\n",
+        "const GUIDE = \"mysql://admin:REPLACE_WITH_PASSWORD@mysql.server.com:3306/db\";\n",
+        "const GUIDE_URL = \"https://username:mypassword@test.com/endpoint\";\n",
+        "const SHORT_URL = \"https://user:abc@api.com/v1\";\n",
+    ] {
+        assert!(
+            !reported(quiet, Language::JavaScript, "hardcoded-credential"),
+            "{quiet}"
+        );
+    }
+}
+
+#[test]
 fn python_tls_helpers_that_check_nothing_by_default() {
     let wrap = "import socket, ssl\n\ndef connect(host, port):\n    s = ssl.wrap_socket(socket.socket())\n    s.connect((host, port))\n    return s\n";
     assert!(

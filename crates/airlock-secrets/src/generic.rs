@@ -485,7 +485,9 @@ impl Generic {
             last_name_start = ns;
             // Reading the value is cheaper than judging the name, and most keyword hits
             // in code (`for key in keys`) have no value after them.
-            let Some((vs, ve, quoted)) = read_value(content, ns, ne) else {
+            let Some((vs, ve, quoted)) =
+                read_value(content, ns, ne).or_else(|| name_value_pair(content, ns, ne))
+            else {
                 continue;
             };
             // `TOKEN=ops_eyJzaWdu...`: an elided value, shown in part on purpose.
@@ -852,7 +854,8 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
         if content.get(ve + 1) != Some(&b'/') {
             return None;
         }
-        return trim_value(content, vs, ve, false);
+        // Element text is a literal, never a reference: judge it as a quoted value.
+        return trim_value(content, vs, ve, true);
     }
     // XML attribute pair: key="password" value="..."
     if matches!(before, b'"' | b'\'') && content[i..].starts_with(b"value=") {
@@ -936,7 +939,9 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
         && matches!(content[i + 1], b'"' | b'\'')
     {
         if content[i] == b'f' {
-            return None;
+            // An f-string is a literal only when it interpolates nothing.
+            let (vs, ve, q) = quoted_value(content, i + 1)?;
+            return (!content[vs..ve].contains(&b'{')).then_some((vs, ve, q));
         }
         i += 1;
     }
@@ -987,6 +992,90 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
         ve += 1;
     }
     trim_value(content, vs, ve, false)
+}
+
+/// A variable given as a `name`/`value` pair, as Kubernetes, ECS task definitions, Helm
+/// values and CI tools write environment variables:
+///
+/// ```text
+/// - name: DB_PASSWORD            {"name": "API_TOKEN", "value": "..."}
+///   value: "..."
+/// ```
+///
+/// `ns..ne` is the variable's name; it must be the value of a `name` key, and the next
+/// key (on the same line or the next) must be `value`.
+fn name_value_pair(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, bool)> {
+    let n = content.len();
+    // Before the name: `name:` / `"name":` / `name=`, then an optional quote.
+    let line_start = memchr::memrchr(b'\n', &content[..ns]).map_or(0, |i| i + 1);
+    let mut k = ns;
+    if k > line_start && matches!(content[k - 1], b'"' | b'\'') {
+        k -= 1;
+    }
+    while k > line_start && matches!(content[k - 1], b' ' | b'\t') {
+        k -= 1;
+    }
+    if k == line_start || !matches!(content[k - 1], b':' | b'=') {
+        return None;
+    }
+    k -= 1;
+    while k > line_start && matches!(content[k - 1], b' ' | b'\t' | b'"' | b'\'') {
+        k -= 1;
+    }
+    if k < line_start + 4 || !content[k - 4..k].eq_ignore_ascii_case(b"name") {
+        return None;
+    }
+    if k - 4 > line_start && (content[k - 5].is_ascii_alphanumeric() || content[k - 5] == b'_') {
+        return None;
+    }
+    // After the name: its closing quote, a `,`, then `value` here or on the next line.
+    let mut i = ne;
+    if i < n && matches!(content[i], b'"' | b'\'') {
+        i += 1;
+    }
+    let skip = |mut i: usize, newline: bool| {
+        while i < n
+            && (matches!(content[i], b' ' | b'\t' | b',' | b'\r')
+                || (newline && content[i] == b'\n'))
+        {
+            i += 1;
+        }
+        i
+    };
+    i = skip(i, false);
+    if i < n && content[i] == b'\n' {
+        i = skip(i + 1, false);
+        if i < n && content[i] == b'-' {
+            // `- name: A` followed by `- name: B`: a list of names, no value here.
+            return None;
+        }
+    }
+    if i < n && matches!(content[i], b'"' | b'\'') {
+        i += 1;
+    }
+    if !content.get(i..i + 5)?.eq_ignore_ascii_case(b"value") {
+        return None;
+    }
+    i += 5;
+    if i < n && matches!(content[i], b'"' | b'\'') {
+        i += 1;
+    }
+    i = skip(i, false);
+    if i >= n || !matches!(content[i], b':' | b'=') {
+        return None;
+    }
+    i = skip(i + 1, false);
+    if i >= n {
+        return None;
+    }
+    if matches!(content[i], b'"' | b'\'') {
+        return quoted_value(content, i);
+    }
+    let end = content[i..]
+        .iter()
+        .position(|&b| matches!(b, b'\n' | b'\r' | b',' | b'}' | b' ' | b'#'))
+        .map_or(n, |p| i + p);
+    (end > i).then_some((i, end, false))
 }
 
 /// Whether the quoted name whose opening quote is at `q` follows `variable ` at the start
@@ -1405,6 +1494,13 @@ fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Co
     {
         return None;
     }
+    // A format string: `"prefix_{}".format(x)`, `"{0}:{1}"`, `f"{host}:{port}"`.
+    if v.windows(2).any(|w| w == b"{}")
+        || v.windows(3)
+            .any(|w| w[0] == b'{' && w[1].is_ascii_digit() && w[2] == b'}')
+    {
+        return None;
+    }
     if looks_fake(v)
         || v.iter()
             .all(|&b| b == b'*' || b == b'x' || b == b'X' || b == b'.')
@@ -1478,7 +1574,11 @@ fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Co
                 .all(|seg| seg.len() <= 3 || !named(seg))
                 && looks_random(v, 20)
         };
-        if ident && ((v.contains(&b'.') && !random_part()) || dg == 0) {
+        // Without digits a bare word is a reference (`key: playbook_on_start_msg`), unless it
+        // mixes cases at random: in YAML, .env, shell and properties files an unquoted value
+        // is a literal (`apikey: YXNkZm...` in whispers' tests).
+        let random_word = lo > 0 && up > 0 && looks_random(v, 16);
+        if ident && ((v.contains(&b'.') && !random_part()) || (dg == 0 && !random_word)) {
             return None;
         }
         if v.ends_with(b"(") {

@@ -99,10 +99,16 @@ const PLACEHOLDER_MARKERS: &[&[u8]] = &[
     b"insert_",
     b"put_your",
     b"goes_here",
+    b"replace_with",
+    b"replace-with",
     b"*****",
     b"${",
     b"{{",
 ];
+
+/// Published documentation examples, and values derived from them by changing the end
+/// (`...bPxRfiCYESAMPLEKEY`): AWS's example secret access key.
+const DOCUMENTED_EXAMPLES: &[&[u8]] = &[b"wJalrXUtnFEMI/K7MDENG"];
 
 /// How much of the value is made of runs of four or more of one character.
 fn run_share(value: &[u8]) -> f64 {
@@ -131,6 +137,9 @@ pub fn looks_placeholder(value: &[u8]) -> bool {
         return true;
     }
     PLACEHOLDER_MARKERS.iter().any(|m| contains_ci(value, m))
+        || DOCUMENTED_EXAMPLES
+            .iter()
+            .any(|m| value.windows(m.len()).any(|w| w == *m))
 }
 
 /// A value that is evidently not a real secret, judged strictly (for the generic
@@ -319,6 +328,13 @@ mod tests {
         assert!(looks_fake(b"AKIAXXXXXXXXXXXXXXXX")); // airlock:allow synthetic test value
         assert!(looks_fake(b"ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")); // airlock:allow synthetic test value
         assert!(looks_fake(b"AKIAIOSFODNN7EXAMPLE")); // airlock:allow synthetic test value
+
+        // The AWS documentation's example secret key, also with its end changed.
+        let aws_doc = b"wJalrXUtnFEMI/K7MDENG/bPxRfiCYESAMPLEKEY"; // airlock:allow synthetic test value
+        assert!(looks_placeholder(aws_doc));
+        assert!(looks_placeholder(b"REPLACE_WITH_PASSWORD"));
+        let other = b"wJalrXUtnFEMIqK7MDENGbPxRfiCYzQ8mL2v9Kx"; // airlock:allow synthetic test value
+        assert!(!looks_placeholder(other));
         assert!(!looks_fake(b"ghp_R3aLt0k3nW1thM1x3dCharsQ9zP2vL8kM4nB")); // airlock:allow synthetic test value
     }
 

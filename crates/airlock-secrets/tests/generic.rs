@@ -46,3 +46,88 @@ fn fallbacks_annotations_and_escaped_quotes() {
         assert!(values(text).is_empty(), "{text}: {:?}", values(text));
     }
 }
+
+/// Environment variables written as `name`/`value` pairs (Kubernetes, ECS, Helm): the value
+/// belongs to the name given beside it.
+#[test]
+fn name_value_pairs() {
+    let cases = [
+        (
+            "env:\n  - name: CO_API_KEY\n    value: \"Qm7vXc2LpR9sKd4TzW8nHb3Jy6Gf1Ae5\"\n",
+            "Qm7vXc2LpR9sKd4TzW8nHb3Jy6Gf1Ae5",
+        ),
+        (
+            "        - name: DB_PASSWORD\n          value: Fixture-9f3kQ2v\n",
+            "Fixture-9f3kQ2v",
+        ),
+        (
+            r#"{"name": "STRIPE_SECRET_KEY", "value": "Zk4mQ8vN2xL7pR3tY9wB6cH1"}"#,
+            "Zk4mQ8vN2xL7pR3tY9wB6cH1",
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(values(text), [want], "{text}");
+    }
+    for text in [
+        // The value comes from a Secret: nothing is written here.
+        "  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef:\n        name: db\n",
+        // A list of names, and a name that is not a `name` key's value.
+        "  - name: API_TOKEN\n  - name: OTHER\n",
+        "username: DB_PASSWORD\nvalue: Fixture-9f3kQ2v\n",
+        // A public or id value keeps its meaning.
+        "  - name: AUTH_TOKEN\n    value: \"${AUTH_TOKEN}\"\n",
+    ] {
+        assert!(values(text).is_empty(), "{text}: {:?}", values(text));
+    }
+}
+
+/// An unquoted value without digits is a literal in configuration syntax when it looks
+/// random, and a reference when it reads as a name.
+#[test]
+fn unquoted_values_without_digits() {
+    assert_eq!(
+        values("apikey: QXNkZmhqa2xQcWVy_WzXvYt\n"),
+        ["QXNkZmhqa2xQcWVy_WzXvYt"]
+    );
+    assert_eq!(
+        values("export DEPLOY_TOKEN=QXNkZmhqa2xQcWVy_WzXvYt\n"),
+        ["QXNkZmhqa2xQcWVy_WzXvYt"]
+    );
+    for text in [
+        "token = get_session_token\n",
+        "secret_key = settings.SECRET_KEY\n",
+        "api_key: ApiKeyFromVault\n",
+        "      key: playbook_on_no_hosts_matched_msg\n",
+        "  - key: ui_changepwd_confirmpwd_label\n",
+    ] {
+        assert!(values(text).is_empty(), "{text}: {:?}", values(text));
+    }
+}
+
+/// XML element text is a literal, even when it has no digits.
+#[test]
+fn xml_element_text() {
+    assert_eq!(
+        values("<settings>\n<password>plainSecret</password>\n</settings>\n"),
+        ["plainSecret"]
+    );
+    for text in [
+        "<password>${db.password}</password>\n",
+        "<password>password</password>\n",
+        "<passphrase>gpgPassphrase</passphrase>\n",
+    ] {
+        assert!(values(text).is_empty(), "{text}: {:?}", values(text));
+    }
+}
+
+/// Format strings are templates, not secrets.
+#[test]
+fn format_templates() {
+    for text in [
+        r#"format_password = "prefix_{}".format(dynamic_value1)"#,
+        r#"format_password = "prefix_{0}".format(dynamic_value2)"#,
+    ] {
+        assert!(values(text).is_empty(), "{text}: {:?}", values(text));
+    }
+    assert_eq!(values(r#"password = "Pr3fix{Xk9mQ2""#), ["Pr3fix{Xk9mQ2"]);
+}
