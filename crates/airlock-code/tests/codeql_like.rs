@@ -965,3 +965,17 @@ fn javascript_functions_bound_from_modules_under_other_names() {
     let vm = "const runC = require(\"vm\").runInNewContext;\napp.get('/a', (req, res) => {\n  runC(\"return \" + req.query.code);\n});\n";
     assert!(reported_at(vm, Language::JavaScript, 3, "code-injection"));
 }
+
+#[test]
+fn java_servlet_output_stream_writes_are_html() {
+    let java = |value: &str| {
+        format!("public class P extends HttpServlet {{\n  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {{\n    response.getOutputStream().write({value}.getBytes());\n  }}\n}}\n")
+    };
+    assert!(reported_at(
+        &java("request.getPathInfo()"),
+        Language::Java,
+        3,
+        "xss"
+    ));
+    assert!(!reported(&java("\"not found\""), Language::Java, "xss"));
+}
