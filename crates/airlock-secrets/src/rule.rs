@@ -125,6 +125,7 @@ pub struct Rule {
     pub pattern: String,
     compiled: OnceLock<Result<Compiled, String>>,
     needs: OnceLock<Option<(u8, usize)>>,
+    guard: OnceLock<Option<Guard>>,
     pub placeholder: String,
     /// Keywords in lower case (the spec's, plus `context` words).
     pub keywords: Vec<String>,
@@ -224,6 +225,180 @@ fn min_count(hir: &regex_syntax::hir::Hir, b: u8) -> usize {
     }
 }
 
+/// A cheap test that a keyword occurrence can be part of a match, read off the pattern.
+///
+/// When the pattern is a sequence one of whose parts is a literal ending with a keyword
+/// (`://` in `scheme://user:password@host`), every match holds that keyword, and right after
+/// it the bytes matched by the parts that follow. Those parts can only match bytes of a
+/// set (`allowed`), and some of them must match given bytes in a given order (`order`: `:`
+/// then `@`). So a keyword occurrence after which the longest run of allowed bytes does
+/// not hold `order` (as a subsequence) is in no match. Nothing about the parts after the
+/// last required byte is assumed. Only keywords holding a byte outside the allowed set
+/// get a guard, so that the test costs at most one read of the text (see [`Guard::of`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Guard {
+    /// The keyword (lower case) the test applies to.
+    pub keyword: Vec<u8>,
+    allowed: [bool; 256],
+    order: Vec<u8>,
+}
+
+impl Guard {
+    /// The guard of `pattern` for one of `keywords`, if its structure gives one.
+    pub fn of(pattern: &str, keywords: &[String]) -> Option<Guard> {
+        use regex_syntax::hir::HirKind;
+        let mut hir = regex_syntax::ParserBuilder::new()
+            .unicode(false)
+            .utf8(false)
+            .build()
+            .parse(pattern)
+            .ok()?;
+        // A group around the whole pattern changes nothing.
+        while let HirKind::Capture(cap) = hir.kind() {
+            hir = (*cap.sub).clone();
+        }
+        let HirKind::Concat(parts) = hir.kind() else {
+            return None;
+        };
+        let mut best: Option<Guard> = None;
+        for (i, part) in parts.iter().enumerate() {
+            let HirKind::Literal(lit) = part.kind() else {
+                continue;
+            };
+            let Some(keyword) = keywords.iter().find(|k| {
+                lit.0.len() >= k.len()
+                    && lit.0[lit.0.len() - k.len()..].eq_ignore_ascii_case(k.as_bytes())
+            }) else {
+                continue;
+            };
+            let mut allowed = [false; 256];
+            let mut order = Vec::new();
+            let mut kept_allowed = allowed;
+            for next in &parts[i + 1..] {
+                if !bytes_of(next, &mut allowed) {
+                    break;
+                }
+                let before = order.len();
+                required(next, &mut order);
+                if order.len() > before {
+                    kept_allowed = allowed;
+                }
+            }
+            // A byte of the keyword (in either case) outside the allowed ones ends the run
+            // after any earlier occurrence: the runs read after the occurrences in a text
+            // do not overlap, and testing them all reads each byte at most once.
+            let stops = keyword.bytes().any(|b| {
+                !kept_allowed[b.to_ascii_lowercase() as usize]
+                    && !kept_allowed[b.to_ascii_uppercase() as usize]
+            });
+            if order.is_empty() || !stops {
+                continue;
+            }
+            let g = Guard {
+                keyword: keyword.as_bytes().to_ascii_lowercase(),
+                allowed: kept_allowed,
+                order,
+            };
+            // The test with the most required bytes.
+            if best.as_ref().is_none_or(|b| g.order.len() > b.order.len()) {
+                best = Some(g);
+            }
+        }
+        best
+    }
+
+    /// Whether the keyword at `start` in `content` (`content[start..]` begins with it, in
+    /// any case) can be part of a match: the run of allowed bytes after it holds every
+    /// required byte in order. Only the bytes up to the last required one are read.
+    pub fn passes(&self, content: &[u8], start: usize) -> bool {
+        let mut want = self.order.iter();
+        let Some(mut next) = want.next() else {
+            return true;
+        };
+        for &b in content.get(start + self.keyword.len()..).unwrap_or(&[]) {
+            if !self.allowed[b as usize] {
+                return false;
+            }
+            if b == *next {
+                match want.next() {
+                    Some(n) => next = n,
+                    None => return true,
+                }
+            }
+        }
+        false
+    }
+
+    /// Whether `content[at..]` begins with the keyword, in any case.
+    pub fn at(&self, content: &[u8], at: usize) -> bool {
+        content
+            .get(at..at + self.keyword.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(&self.keyword))
+    }
+}
+
+/// Adds to `set` every byte `hir` can match; `false` if that is not known (a class
+/// beyond ASCII in Unicode mode).
+fn bytes_of(hir: &regex_syntax::hir::Hir, set: &mut [bool; 256]) -> bool {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => true,
+        HirKind::Literal(lit) => {
+            for &b in lit.0.iter() {
+                set[b as usize] = true;
+            }
+            true
+        }
+        HirKind::Class(Class::Bytes(c)) => {
+            for r in c.ranges() {
+                for b in r.start()..=r.end() {
+                    set[b as usize] = true;
+                }
+            }
+            true
+        }
+        HirKind::Class(Class::Unicode(c)) => c.ranges().iter().all(|r| {
+            if r.end() > '\x7f' {
+                return false;
+            }
+            for b in r.start() as u8..=r.end() as u8 {
+                set[b as usize] = true;
+            }
+            true
+        }),
+        HirKind::Repetition(rep) => bytes_of(&rep.sub, set),
+        HirKind::Capture(cap) => bytes_of(&cap.sub, set),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().all(|h| bytes_of(h, set)),
+    }
+}
+
+/// Appends bytes every match of `hir` holds, in the order they occur in it: literal
+/// bytes and one-byte classes, in sequences and in repetitions of at least one.
+fn required(hir: &regex_syntax::hir::Hir, out: &mut Vec<u8>) {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Literal(lit) => out.extend_from_slice(&lit.0),
+        HirKind::Class(Class::Bytes(c)) => {
+            if let [r] = c.ranges() {
+                if r.start() == r.end() {
+                    out.push(r.start());
+                }
+            }
+        }
+        HirKind::Class(Class::Unicode(c)) => {
+            if let [r] = c.ranges() {
+                if r.start() == r.end() && r.start().is_ascii() {
+                    out.push(r.start() as u8);
+                }
+            }
+        }
+        HirKind::Repetition(rep) if rep.min >= 1 => required(&rep.sub, out),
+        HirKind::Capture(cap) => required(&cap.sub, out),
+        HirKind::Concat(subs) => subs.iter().for_each(|h| required(h, out)),
+        _ => {}
+    }
+}
+
 fn compile_pattern(pattern: &str) -> Result<Compiled, regex::Error> {
     // ASCII classes: `\w`, `\s`, `\d` and `\b` over bytes. Unicode classes make the
     // automata many times larger and slower, and no token format needs them.
@@ -277,6 +452,20 @@ impl Rule {
         match self.needs.get() {
             Some(n) => *n,
             None if worth_it => *self.needs.get_or_init(|| needed_byte(&self.pattern)),
+            None => None,
+        }
+    }
+
+    /// What every match holds right after one of the rule's keywords, when the pattern
+    /// says (see [`Guard`]). Worked out from the parsed pattern once: when `worth_it`, or
+    /// if an earlier call already did.
+    pub fn guard(&self, worth_it: bool) -> Option<&Guard> {
+        match self.guard.get() {
+            Some(g) => g.as_ref(),
+            None if worth_it => self
+                .guard
+                .get_or_init(|| Guard::of(&self.pattern, &self.keywords))
+                .as_ref(),
             None => None,
         }
     }
@@ -344,6 +533,7 @@ impl Rule {
             pattern,
             compiled: OnceLock::new(),
             needs: OnceLock::new(),
+            guard: OnceLock::new(),
             placeholder,
             keywords,
         })
@@ -369,5 +559,196 @@ pub fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
             format!("line {line}, column {col}: {}", e.message())
         }
         None => e.message().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn next(state: &mut u64) -> u64 {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        *state
+    }
+
+    fn pick<'a>(from: &[&'a str], state: &mut u64) -> &'a str {
+        from[(next(state) % from.len() as u64) as usize]
+    }
+
+    /// Pseudo-random URL-like text: `scheme://user[@domain]:password@host` built from
+    /// pieces, some pieces swapped for stray bytes, with noise around it, so that scheme,
+    /// `://`, `:`, `@`, hosts and bytes outside the URL alphabet meet in every order.
+    fn url_noise(state: &mut u64) -> Vec<u8> {
+        const SCHEMES: &[&str] = &[
+            "https",
+            "postgres",
+            "mysql",
+            "redis",
+            "git+ssh",
+            "jdbc:mysql",
+            "s3",
+            "x",
+            "ftp",
+            "mongodb+srv",
+            "postgresql+asyncpg",
+            "HTTP",
+            "",
+        ];
+        const WORDS: &[&str] = &[
+            "user",
+            "admin",
+            "p%40ss",
+            "Secr3tValue",
+            "abcdefghijkl",
+            "host.example",
+            "a.b",
+            "5432",
+            "x-y_z~",
+            "!$&()*+,;=",
+            "",
+            "q",
+        ];
+        const STRAY: &[&str] = &[
+            ":", "@", "@@", "/", " ", "\n", "\"", "'", "?", "#", "[::1]", "<", "\t", "\u{e9}",
+            "://", "%", ":@",
+        ];
+        let mut parts: Vec<&str> = vec![
+            pick(STRAY, state),
+            pick(SCHEMES, state),
+            "://",
+            pick(WORDS, state),
+        ];
+        if next(state).is_multiple_of(4) {
+            parts.extend(["@", pick(WORDS, state)]);
+        }
+        parts.extend([":", pick(WORDS, state), pick(WORDS, state), "@"]);
+        parts.extend([pick(WORDS, state), pick(STRAY, state), pick(WORDS, state)]);
+        // Swap one or two pieces for stray bytes, or for nothing.
+        for _ in 0..next(state) % 3 {
+            let i = (next(state) % parts.len() as u64) as usize;
+            parts[i] = if next(state).is_multiple_of(2) {
+                pick(STRAY, state)
+            } else {
+                ""
+            };
+        }
+        parts.concat().into_bytes()
+    }
+
+    /// Every match of `regex` in `text` holds a keyword occurrence the guard lets through.
+    fn guard_keeps_every_match(guard: &Guard, regex: &Regex, text: &[u8]) -> bool {
+        regex
+            .find_iter(text)
+            .all(|m| (m.start()..m.end()).any(|p| guard.at(text, p) && guard.passes(text, p)))
+    }
+
+    /// `example` with a few random edits: a stray piece inserted, a byte range removed or
+    /// repeated, a byte changed.
+    fn mutate(example: &[u8], state: &mut u64) -> Vec<u8> {
+        const STRAY: &[&str] = &[":", "@", "/", " ", "\n", "\"", "=", "-", "x", "%", "0"];
+        let mut t = example.to_vec();
+        for _ in 0..1 + next(state) % 3 {
+            let i = (next(state) % (t.len() as u64 + 1)) as usize;
+            let j = (i + (next(state) % 6) as usize).min(t.len());
+            match next(state) % 4 {
+                0 => {
+                    t.splice(i..i, pick(STRAY, state).bytes());
+                }
+                1 => {
+                    t.drain(i..j);
+                }
+                2 => {
+                    let r = t[i..j].to_vec();
+                    t.splice(i..i, r);
+                }
+                _ if i < t.len() => t[i] = pick(STRAY, state).as_bytes()[0],
+                _ => {}
+            }
+        }
+        t
+    }
+
+    /// The guards of the built-in rules never drop a keyword occurrence the pattern
+    /// matches through: on generated URL-like text and on each rule's examples with random
+    /// edits, every match holds an occurrence the guard lets through (so a window without
+    /// one has no match: skipping it changes nothing). A guard asking one byte more than
+    /// the pattern does is caught on the same texts (for the URL rules and in total), so
+    /// they do reach the edge cases.
+    #[test]
+    fn guards_never_skip_a_match() {
+        let specs = crate::engine::builtin_specs().unwrap();
+        let mut state: u64 = 0x6a09_e667_f3bc_c908;
+        let urls: Vec<Vec<u8>> = (0..20_000).map(|_| url_noise(&mut state)).collect();
+        let mut guarded = Vec::new();
+        for spec in specs {
+            let rule = Rule::compile(spec).unwrap();
+            let Some(g) = Guard::of(&rule.pattern, &rule.keywords) else {
+                continue;
+            };
+            let regex = &rule.compiled().unwrap().regex;
+            let mut texts = urls.clone();
+            for ex in &rule.spec.examples {
+                texts.push(ex.as_bytes().to_vec());
+                for _ in 0..2000 {
+                    texts.push(mutate(ex.as_bytes(), &mut state));
+                }
+            }
+            let mut stricter = g.clone();
+            stricter.order.push(*g.order.last().unwrap());
+            let (mut matched, mut caught) = (0, 0);
+            for text in &texts {
+                if regex.is_match(text) {
+                    matched += 1;
+                    caught += usize::from(!guard_keeps_every_match(&stricter, regex, text));
+                }
+                assert!(
+                    guard_keeps_every_match(&g, regex, text),
+                    "{}: {:?}",
+                    rule.spec.id,
+                    String::from_utf8_lossy(text)
+                );
+            }
+            let id = rule.spec.id.clone();
+            assert!(matched >= 100, "{id}: only {matched} texts matched");
+            guarded.push((id, caught));
+        }
+        for id in [
+            "url-credentials",
+            "url-credentials-database",
+            "url-credentials-other",
+        ] {
+            let caught = guarded.iter().find(|g| g.0 == id).map(|g| g.1);
+            assert!(caught.is_some_and(|c| c >= 100), "{id}: {caught:?}");
+        }
+        // (Not every stricter guard is caught: where the allowed bytes run on past the
+        // match, as in `<password>...</password>`, the repeated byte often follows.)
+        let all: usize = guarded.iter().map(|g| g.1).sum();
+        assert!(all >= 1000, "{guarded:?}");
+    }
+
+    #[test]
+    fn guard_of_a_url_pattern() {
+        let g = Guard::of(
+            r"\b[a-z]+://[a-z]{0,9}(?:@[a-z]+)?:(?P<s>[a-z0-9:]+)@[a-z]",
+            &["://".into()],
+        )
+        .unwrap();
+        assert_eq!(g.keyword, b"://");
+        assert_eq!(g.order, b":@");
+        let t = b"see https://example.com/a:b@c and db://u:p4ss@h";
+        let at: Vec<usize> = (0..t.len()).filter(|&p| g.at(t, p)).collect();
+        assert_eq!(at.len(), 2);
+        assert!(!g.passes(t, at[0]), "a path ends the run: no password");
+        assert!(g.passes(t, at[1]));
+        // No literal keyword in sequence, or nothing required after it: no guard.
+        assert!(Guard::of(r"(?:a|b)://x?", &["://".into()]).is_none());
+        assert!(Guard::of(r"[a-z]+://[a-z]*", &["://".into()]).is_none());
+        assert!(Guard::of(r"ghp_[A-Za-z0-9]{36}", &["gho_".into()]).is_none());
+        // The run after an occurrence could hold the next ones: no guard (its cost would
+        // grow with the square of the text).
+        assert!(Guard::of(r"<pw>(?P<s>[^<]+)</pw>", &["<pw>".into()]).is_none());
+        assert!(Guard::of(r"pw=(?P<s>[0-9]+);", &["pw=".into()]).is_some());
     }
 }
