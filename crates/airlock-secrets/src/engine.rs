@@ -19,10 +19,6 @@ include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 /// Literals that make every line of the content worth decoding.
 const ENCODED_TRIGGERS: &[&str] = &["kind: secret", "kind: \"secret\"", "dockerconfig"];
 
-/// Keyword occurrences of one rule in one content from which working out the rule's
-/// [`Guard`](crate::rule::Guard) (parsing its pattern, ~0.1 ms) is worth it.
-const GUARD_WORTH_IT: usize = 8;
-
 /// The marker that suppresses findings on its line.
 pub const ALLOW_MARKER: &[u8] = b"airlock:allow";
 
@@ -269,26 +265,19 @@ impl Detector {
             }
         }
         triggered.sort_unstable();
-        // (start, end, whether any keyword in it can be part of a match)
-        let mut windows: Vec<(usize, usize, bool)> = Vec::new();
+        let mut windows: Vec<(usize, usize)> = Vec::new();
         for group in triggered.chunk_by(|a, b| a.0 == b.0) {
             let rule = &self.rules[group[0].0 as usize];
-            // A rule whose every match holds a keyword followed by given bytes (see
-            // `Guard`) runs only on windows holding an occurrence of it followed by them.
-            // Windows are still made and merged from every keyword, so the regex runs on
-            // the same windows as without the test, minus those no match can be in.
-            let guard = rule.guard(group.len() >= GUARD_WORTH_IT);
-            merge_windows(
-                content,
-                group.iter().map(|&(_, pos)| pos as usize),
-                rule.reach,
-                |pos| guard.is_none_or(|g| g.at(content, pos) && g.passes(content, pos)),
-                &mut windows,
-            );
-            for &(ws, we, live) in &windows {
-                if live {
-                    self.run_rule(rule, &content[ws..we], ws, &mut found);
+            windows.clear();
+            for &(_, pos) in group {
+                let w = window(content, pos as usize, rule.reach);
+                match windows.last_mut() {
+                    Some(last) if w.0 <= last.1 => last.1 = last.1.max(w.1),
+                    _ => windows.push(w),
                 }
+            }
+            for &(ws, we) in &windows {
+                self.run_rule(rule, &content[ws..we], ws, &mut found);
             }
         }
         if let Some(g) = &self.generic {
@@ -405,40 +394,6 @@ impl Detector {
     }
 }
 
-/// The windows of keywords at `positions` (in increasing order), overlapping ones
-/// merged, into `out` as (start, end, whether `live` holds for any of its keywords).
-fn merge_windows(
-    content: &[u8],
-    positions: impl Iterator<Item = usize>,
-    reach: Reach,
-    live: impl Fn(usize) -> bool,
-    out: &mut Vec<(usize, usize, bool)>,
-) {
-    out.clear();
-    for pos in positions {
-        let live = live(pos);
-        // A keyword inside the window so far extends it: its own window starts at or
-        // before it, so only the end needs finding (keywords close together, the common
-        // case, cost one search instead of two).
-        match out.last_mut() {
-            Some(last) if pos <= last.1 => {
-                last.1 = last.1.max(window_end(content, pos, reach));
-                last.2 |= live;
-            }
-            _ => {
-                let w = window(content, pos, reach);
-                match out.last_mut() {
-                    Some(last) if w.0 <= last.1 => {
-                        last.1 = last.1.max(w.1);
-                        last.2 |= live;
-                    }
-                    _ => out.push((w.0, w.1, live)),
-                }
-            }
-        }
-    }
-}
-
 /// How far a window reaches back and forward in bytes, and in lines each way.
 fn reach_bounds(reach: Reach) -> (usize, usize, usize) {
     match reach {
@@ -452,39 +407,23 @@ fn reach_bounds(reach: Reach) -> (usize, usize, usize) {
 /// line and its neighbours, or for multi-line rules a wide stretch around it. Windows
 /// start and end at line boundaries so that anchors and `\b` behave as on whole text.
 fn window(content: &[u8], pos: usize, reach: Reach) -> (usize, usize) {
-    (
-        window_start(content, pos, reach),
-        window_end(content, pos, reach),
-    )
-}
-
-/// Where the window of a keyword at `pos` starts: the start of the line `lines` above the
-/// keyword's (just past the newline before it), or as far back as the limit. One iterator
-/// each way: a line-by-line search would restart the vector search at every newline.
-fn window_start(content: &[u8], pos: usize, reach: Reach) -> usize {
-    let (back, _, lines) = reach_bounds(reach);
+    let (back, fwd, lines) = reach_bounds(reach);
     let lo = pos.saturating_sub(back);
-    if lines == usize::MAX {
-        return lo;
-    }
-    memchr::memrchr_iter(b'\n', &content[lo..pos])
-        .nth(lines)
-        .map_or(lo, |i| lo + i + 1)
-        .min(pos)
-}
-
-/// Where the window of a keyword at `pos` ends: the end of the line `lines` below (its
-/// newline), or as far forward as the limit.
-fn window_end(content: &[u8], pos: usize, reach: Reach) -> usize {
-    let (_, fwd, lines) = reach_bounds(reach);
     let hi = (pos + fwd).min(content.len());
     if lines == usize::MAX {
-        return hi.max(pos);
+        return (lo, hi.max(pos));
     }
-    memchr::memchr_iter(b'\n', &content[pos..hi])
+    // From the start of the line `lines` above the keyword's (just past the newline before
+    // it) to the end of the line `lines` below (its newline), or as far as the limits.
+    // One iterator each way: a line-by-line search would restart the vector search at
+    // every newline.
+    let start = memchr::memrchr_iter(b'\n', &content[lo..pos])
         .nth(lines)
-        .map_or(hi, |i| pos + i)
-        .max(pos)
+        .map_or(lo, |i| lo + i + 1);
+    let end = memchr::memchr_iter(b'\n', &content[pos..hi])
+        .nth(lines)
+        .map_or(hi, |i| pos + i);
+    (start.min(pos), end.max(pos))
 }
 
 /// The lines of `content` holding at least `min` ASCII digits, adjacent ones merged (a
@@ -709,52 +648,6 @@ mod tests {
             }
         }
         (start.min(pos), end.max(pos))
-    }
-
-    /// Merging as before: every keyword's whole window, merged when it overlaps the last.
-    #[test]
-    fn merged_windows_as_defined() {
-        let mut state: u64 = 0xda3e_39cb_94b9_5bdb;
-        let mut rnd = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        for (len, newline_every) in [(0usize, 1u64), (300, 5), (5000, 40), (100_000, 90)] {
-            let text: Vec<u8> = (0..len)
-                .map(|_| {
-                    if rnd().is_multiple_of(newline_every) {
-                        b'\n'
-                    } else {
-                        b'x'
-                    }
-                })
-                .collect();
-            for density in [1, 10, 200, 5000] {
-                let mut positions: Vec<usize> = (0..len / density + 2)
-                    .map(|_| (rnd() % (len as u64 + 1)) as usize)
-                    .collect();
-                positions.sort_unstable();
-                for reach in [Reach::Line, Reach::Lines, Reach::Block] {
-                    let live = |p: usize| p.is_multiple_of(3);
-                    let mut want: Vec<(usize, usize, bool)> = Vec::new();
-                    for &p in &positions {
-                        let w = window_reference(&text, p, reach);
-                        match want.last_mut() {
-                            Some(last) if w.0 <= last.1 => {
-                                last.1 = last.1.max(w.1);
-                                last.2 |= live(p);
-                            }
-                            _ => want.push((w.0, w.1, live(p))),
-                        }
-                    }
-                    let mut got = Vec::new();
-                    merge_windows(&text, positions.iter().copied(), reach, live, &mut got);
-                    assert_eq!(got, want, "{len} bytes, 1 keyword per {density}, {reach:?}");
-                }
-            }
-        }
     }
 
     #[test]
