@@ -1,0 +1,76 @@
+//! Behaviours added from the xAST benchmark's dataflow cases (issue 3): a shell helper whose
+//! argument is decided by the layers of callers above it. Each as a vulnerable/safe pair that
+//! differ in the one thing the behaviour is about; the names are our own.
+
+use airlock_code::Language;
+
+use crate::support::reported;
+
+const CMDI: &str = "command-injection";
+
+/// A shell helper called by a middle layer that forwards one of its own parameters: the
+/// middle layer's callers decide which value arrives.
+#[test]
+fn callers_of_callers_decide_a_forwarded_parameter() {
+    let py = |arg: &str| {
+        format!(
+            "import os\n\ndef run_tool(cmd):\n    os.system(cmd)\n\ndef relay(first, second):\n    run_tool({arg})\n\ndef handle(user_value):\n    relay(user_value, 'status')\n"
+        )
+    };
+    assert!(reported(&py("first"), Language::Python, CMDI));
+    assert!(!reported(&py("second"), Language::Python, CMDI));
+
+    let js = |arg: &str| {
+        format!(
+            "const {{ execSync }} = require('child_process');\n\nfunction runTool(cmd) {{\n  execSync(cmd);\n}}\n\nfunction relay(first, second) {{\n  runTool({arg});\n}}\n\nfunction handle(userValue) {{\n  relay(userValue, 'status');\n}}\n"
+        )
+    };
+    assert!(reported(&js("first"), Language::JavaScript, CMDI));
+    assert!(!reported(&js("second"), Language::JavaScript, CMDI));
+
+    let go = |arg: &str| {
+        format!(
+            "package main\n\nimport \"os/exec\"\n\nfunc runTool(cmd string) {{\n\t_ = exec.Command(\"sh\", \"-c\", cmd).Run()\n}}\n\nfunc relay(first string, second string) {{\n\trunTool({arg})\n}}\n\nfunc Handle(userValue string) {{\n\trelay(userValue, \"status\")\n}}\n"
+        )
+    };
+    assert!(reported(&go("first"), Language::Go, CMDI));
+    assert!(!reported(&go("second"), Language::Go, CMDI));
+}
+
+/// Keyword arguments line up with the parameters they name.
+#[test]
+fn keyword_arguments_are_matched_by_name() {
+    let py = |arg: &str| {
+        format!(
+            "import os\n\ndef run_tool(cmd):\n    os.system(cmd)\n\ndef handle(user_value):\n    def relay(fixed, given):\n        run_tool({arg})\n    relay(fixed='status', given=user_value)\n"
+        )
+    };
+    assert!(reported(&py("given"), Language::Python, CMDI));
+    assert!(!reported(&py("fixed"), Language::Python, CMDI));
+}
+
+/// The literal a program's start-up code passes to an entry function does not make it safe:
+/// the entry function serves other inputs too. A helper's direct callers still decide.
+#[test]
+fn start_up_literals_do_not_clear_an_entry_function() {
+    let vulnerable = "import os\n\ndef run_tool(cmd):\n    os.system(cmd)\n\ndef relay(value):\n    run_tool(value)\n\ndef handle(user_value):\n    relay(user_value)\n\nif __name__ == '__main__':\n    handle('demo')\n";
+    assert!(reported(vulnerable, Language::Python, CMDI));
+    let go = "package main\n\nimport \"os/exec\"\n\nfunc runTool(cmd string) {\n\t_ = exec.Command(\"sh\", \"-c\", cmd).Run()\n}\n\nfunc handle(userValue string) {\n\trunTool(userValue)\n}\n\nfunc main() {\n\thandle(\"demo\")\n}\n";
+    assert!(reported(go, Language::Go, CMDI));
+    // Direct callers of the helper itself still decide, start-up code included.
+    let safe = "import os\n\ndef run_tool(cmd):\n    os.system(cmd)\n\nif __name__ == '__main__':\n    run_tool('ls -l')\n";
+    assert!(!reported(safe, Language::Python, CMDI));
+}
+
+/// JavaScript's `function` keyword is not a second function of the same name: a helper whose
+/// only caller passes a literal is not reported.
+#[test]
+fn javascript_helper_called_with_a_literal() {
+    let src = |arg: &str| {
+        format!(
+            "const {{ execSync }} = require('child_process');\n\nfunction runTool(cmd) {{\n  execSync(cmd);\n}}\n\nfunction handle(userValue) {{\n  runTool({arg});\n}}\n"
+        )
+    };
+    assert!(reported(&src("userValue"), Language::JavaScript, CMDI));
+    assert!(!reported(&src("'ls -l'"), Language::JavaScript, CMDI));
+}
