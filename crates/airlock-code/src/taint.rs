@@ -347,6 +347,12 @@ impl<'m, 't> Taint<'m, 't> {
             return self.variable(text, n.start_byte(), san, depth);
         }
         if is_member_kind(kind) {
+            // `s[1]`, `d["a"]["b"]`: the entry the code put under that key.
+            if kind.contains("subscript") || kind.contains("index") {
+                if let Some(e) = self.element(n) {
+                    return self.flow_at(e, san, depth + 1);
+                }
+            }
             let name = normalize_name(text);
             if self.assignment_of(&name, n.start_byte()).is_some() {
                 return self.variable(text, n.start_byte(), san, depth);
@@ -619,6 +625,9 @@ impl<'m, 't> Taint<'m, 't> {
         }
         if let Some(f) = self.local_call(call, san, depth) {
             return f;
+        }
+        if let Some(item) = self.element_get(call) {
+            return self.flow_at(item, san, depth + 1);
         }
         if let Some(item) = self.container_get(call) {
             return self.flow_at(item, san, depth + 1);

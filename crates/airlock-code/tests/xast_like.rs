@@ -74,3 +74,74 @@ fn javascript_helper_called_with_a_literal() {
     assert!(reported(&src("userValue"), Language::JavaScript, CMDI));
     assert!(!reported(&src("'ls -l'"), Language::JavaScript, CMDI));
 }
+
+/// An entry read with a constant key is the value stored under that key, not the join of
+/// the whole collection: list and dict literals, nested literals, spread lists, stores by
+/// subscript and by `set`, and `get`.
+#[test]
+fn collection_entries_are_told_apart_by_constant_keys() {
+    let py = |make: &str, read: &str| {
+        format!(
+            "import os\n\ndef run_tool(cmd):\n    os.system(cmd)\n\ndef handle(user_value):\n{make}    run_tool({read})\n"
+        )
+    };
+    for (make, bad, good) in [
+        ("    s = [user_value, 'ls']\n", "s[0]", "s[1]"),
+        (
+            "    d = {'a': {'b': user_value}, 'c': {'d': 'ls'}}\n",
+            "d['a']['b']",
+            "d['c']['d']",
+        ),
+        (
+            "    d = {}\n    d['k1'] = user_value\n    d['k2'] = 'ls'\n",
+            "d.get('k1')",
+            "d.get('k2')",
+        ),
+        (
+            "    head = ['ls', user_value]\n    s = ['pwd', *head]\n",
+            "s[2]",
+            "s[1]",
+        ),
+    ] {
+        let vulnerable = py(make, bad);
+        assert!(
+            reported(&vulnerable, Language::Python, CMDI),
+            "{vulnerable}"
+        );
+        let safe = py(make, good);
+        assert!(!reported(&safe, Language::Python, CMDI), "{safe}");
+    }
+
+    let js = |read: &str| {
+        format!(
+            "const {{ execSync }} = require('child_process');\n\nfunction runTool(cmd) {{\n  execSync(cmd);\n}}\n\nfunction handle(userValue) {{\n  const m = new Map();\n  m.set('k1', userValue);\n  m.set('k2', 'ls');\n  const s = [userValue, 'pwd'];\n  runTool({read});\n}}\n"
+        )
+    };
+    for (bad, good) in [("m.get('k1')", "m.get('k2')"), ("s[0]", "s[1]")] {
+        assert!(reported(&js(bad), Language::JavaScript, CMDI), "{bad}");
+        assert!(!reported(&js(good), Language::JavaScript, CMDI), "{good}");
+    }
+
+    let go = |read: &str| {
+        format!(
+            "package main\n\nimport \"os/exec\"\n\nfunc runTool(cmd string) {{\n\t_ = exec.Command(\"sh\", \"-c\", cmd).Run()\n}}\n\nfunc Handle(userValue string) {{\n\tm := make(map[string]string)\n\tm[\"k1\"] = userValue\n\tm[\"k2\"] = \"ls\"\n\ts := []string{{userValue, \"pwd\"}}\n\trunTool({read})\n}}\n"
+        )
+    };
+    for (bad, good) in [("m[\"k1\"]", "m[\"k2\"]"), ("s[0]", "s[1]")] {
+        assert!(reported(&go(bad), Language::Go, CMDI), "{bad}");
+        assert!(!reported(&go(good), Language::Go, CMDI), "{good}");
+    }
+}
+
+/// A loop counter stepped with `++` is not the constant it starts from: a branch on it runs.
+#[test]
+fn a_stepped_loop_counter_is_not_a_constant() {
+    let go = |step: &str| {
+        format!(
+            "package main\n\nimport \"os/exec\"\n\nfunc runTool(cmd string) {{\n\t_ = exec.Command(\"sh\", \"-c\", cmd).Run()\n}}\n\nfunc Handle(userValue string) {{\n\tres := \"\"\n\tfor i := 0; i < 10; {step} {{\n\t\tif i == 3 {{\n\t\t\tres = userValue\n\t\t}}\n\t}}\n\trunTool(res)\n}}\n"
+        )
+    };
+    assert!(reported(&go("i++"), Language::Go, CMDI));
+    // Never stepped: `i == 3` is always false and the assignment never runs.
+    assert!(!reported(&go("_ = i"), Language::Go, CMDI));
+}
