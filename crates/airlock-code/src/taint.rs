@@ -814,6 +814,7 @@ impl<'m, 't> Taint<'m, 't> {
         // A cycle through the callers (recursion) decides nothing.
         self.callers_memo.borrow_mut().insert(key.clone(), None);
         let mut out: Option<Flow> = None;
+        let mut dead = false;
         for call in &m.calls {
             let callee = normalize_name(&call.callee);
             if callee.rsplit(['.', ':']).next() != Some(func.name.as_str())
@@ -823,6 +824,11 @@ impl<'m, 't> Taint<'m, 't> {
             }
             let caller = m.function_at(call.node.start_byte());
             if level > 0 && caller.is_none_or(|c| m.functions[c].name == "main") {
+                continue;
+            }
+            // A call after a `return` or `raise` of its block never happens.
+            if self.unreachable(call.node) {
+                dead = true;
                 continue;
             }
             let Some((_, arg)) = params_passed(func, call)
@@ -854,6 +860,10 @@ impl<'m, 't> Taint<'m, 't> {
                 Some(o) => o.join(f),
                 None => out = Some(f),
             }
+        }
+        // Called only from code that never runs: nothing reaches the parameter.
+        if out.is_none() && dead {
+            out = Some(Flow::konst());
         }
         self.callers_memo.borrow_mut().insert(key, out.clone());
         out

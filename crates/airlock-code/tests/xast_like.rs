@@ -145,3 +145,46 @@ fn a_stepped_loop_counter_is_not_a_constant() {
     // Never stepped: `i == 3` is always false and the assignment never runs.
     assert!(!reported(&go("_ = i"), Language::Go, CMDI));
 }
+
+/// A call after a statement that always leaves its block (`return`, `raise`, `continue`, an
+/// `if` on a constant true condition that returns) never runs: neither as a sink nor as the
+/// caller that decides a helper's parameter.
+#[test]
+fn calls_after_a_jump_never_run() {
+    let py = |body: &str| {
+        format!(
+            "import os\n\ndef run_tool(cmd):\n    os.system(cmd)\n\ndef handle(user_value):\n    try:\n{body}    except Exception:\n        pass\n"
+        )
+    };
+    let vulnerable = py("        run_tool(user_value)\n        raise Exception('done')\n");
+    assert!(
+        reported(&vulnerable, Language::Python, CMDI),
+        "{vulnerable}"
+    );
+    let safe = py("        raise Exception('done')\n        run_tool(user_value)\n");
+    assert!(!reported(&safe, Language::Python, CMDI), "{safe}");
+
+    let go = |cond: &str| {
+        format!(
+            "package main\n\nimport \"os/exec\"\n\nfunc runTool(cmd string) {{\n\t_ = exec.Command(\"sh\", \"-c\", cmd).Run()\n}}\n\nfunc Handle(userValue string) string {{\n\tif {cond} {{\n\t\treturn userValue\n\t}}\n\trunTool(userValue)\n\treturn \"\"\n}}\n"
+        )
+    };
+    assert!(reported(&go("false"), Language::Go, CMDI));
+    assert!(!reported(&go("true"), Language::Go, CMDI));
+
+    let js = |body: &str| {
+        format!(
+            "const {{ execSync }} = require('child_process');\n\nfunction handle(userValue) {{\n  for (const x of [1, 2]) {{\n{body}  }}\n}}\n"
+        )
+    };
+    assert!(reported(
+        &js("    execSync(userValue);\n    continue;\n"),
+        Language::JavaScript,
+        CMDI
+    ));
+    assert!(!reported(
+        &js("    continue;\n    execSync(userValue);\n"),
+        Language::JavaScript,
+        CMDI
+    ));
+}

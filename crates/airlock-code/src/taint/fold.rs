@@ -799,3 +799,66 @@ impl<'t> Taint<'_, 't> {
         }
     }
 }
+
+/// Statements after which the rest of their block never runs.
+const JUMP_KINDS: &[&str] = &[
+    "return_statement",
+    "raise_statement",
+    "throw_statement",
+    "continue_statement",
+    "break_statement",
+];
+
+impl<'t> Taint<'_, 't> {
+    /// Whether `n` sits after a statement of its block that always leaves it (`return`,
+    /// `raise`, `throw`, `continue`, `break`, or an `if` on a condition that is always true
+    /// whose branch ends so): that code never runs.
+    pub fn unreachable(&self, n: Node<'t>) -> bool {
+        let mut child = n;
+        while let Some(p) = child.parent() {
+            let pk = p.kind();
+            if pk.contains("function") || pk.contains("method") || pk == "lambda" {
+                return false;
+            }
+            let mut prev = child.prev_named_sibling();
+            while let Some(s) = prev {
+                if JUMP_KINDS.contains(&s.kind()) || self.always_leaves(s) {
+                    return true;
+                }
+                prev = s.prev_named_sibling();
+            }
+            child = p;
+        }
+        false
+    }
+
+    /// `if <always true> { ...; return }`.
+    fn always_leaves(&self, s: Node<'t>) -> bool {
+        if !IF_KINDS.contains(&s.kind()) {
+            return false;
+        }
+        let Some((cond, yes, _)) = self.parts(s) else {
+            return false;
+        };
+        if self.konst_val(cond, 0) != Some(Val::Bool(true)) {
+            return false;
+        }
+        let last_of = |b: Node<'t>| {
+            let mut c = b.walk();
+            let last = b
+                .named_children(&mut c)
+                .filter(|k| !k.kind().contains("comment"))
+                .last();
+            last
+        };
+        // Go's blocks hold a statement list.
+        let last = last_of(yes).and_then(|l| {
+            if l.kind() == "statement_list" {
+                last_of(l)
+            } else {
+                Some(l)
+            }
+        });
+        last.is_some_and(|l| JUMP_KINDS.contains(&l.kind()))
+    }
+}
