@@ -151,6 +151,10 @@ impl Analyzer {
                     continue;
                 }
                 let text = m.text(call.node);
+                // Code after a `return`, `raise` or `continue` of its block never runs.
+                if taint.unreachable(call.node) {
+                    continue;
+                }
                 if sink
                     .when
                     .as_ref()

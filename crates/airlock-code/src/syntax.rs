@@ -276,7 +276,9 @@ impl<'t> Model<'t> {
                 }
             }
         }
-        if is_function(self.lang, kind) {
+        // Named nodes only: JavaScript's `function` keyword token has the kind of a function
+        // expression.
+        if n.is_named() && is_function(self.lang, kind) {
             let name = n
                 .child_by_field_name("name")
                 .map(|x| self.text(x).to_string())

@@ -265,7 +265,12 @@ pub struct Taint<'m, 't> {
     /// Identity of the bindings in force: a fresh number for each call followed into.
     scope: Cell<u64>,
     scopes: Cell<u64>,
+    /// What a function's callers pass for one of its parameters, by (function, parameter,
+    /// sanitizer, above the first layer).
+    callers_memo: RefCell<HashMap<CallersKey, Option<Flow>>>,
 }
+
+type CallersKey = (usize, String, usize, bool);
 
 /// A resolved name: its text, where it is read, the sink's sanitizer (by address), the
 /// identity of the call bindings in force, and whether fields stored later count.
@@ -280,6 +285,7 @@ impl<'m, 't> Taint<'m, 't> {
             memo: RefCell::new(HashMap::new()),
             scope: Cell::new(0),
             scopes: Cell::new(0),
+            callers_memo: RefCell::new(HashMap::new()),
         }
     }
 
@@ -364,6 +370,12 @@ impl<'m, 't> Taint<'m, 't> {
             return self.variable(text, n.start_byte(), san, depth);
         }
         if is_member_kind(kind) {
+            // `s[1]`, `d["a"]["b"]`: the entry the code put under that key.
+            if kind.contains("subscript") || kind.contains("index") {
+                if let Some(e) = self.element(n) {
+                    return self.flow_at(e, san, depth + 1);
+                }
+            }
             let name = normalize_name(text);
             if self.assignment_of(&name, n.start_byte()).is_some() {
                 return self.variable(text, n.start_byte(), san, depth);
@@ -637,6 +649,9 @@ impl<'m, 't> Taint<'m, 't> {
         if let Some(f) = self.local_call(call, san, depth) {
             return f;
         }
+        if let Some(item) = self.element_get(call) {
+            return self.flow_at(item, san, depth + 1);
+        }
         if let Some(item) = self.container_get(call) {
             return self.flow_at(item, san, depth + 1);
         }
@@ -784,7 +799,17 @@ impl<'m, 't> Taint<'m, 't> {
     /// For a value that is parameter `name` of the function around `at`: the join of what
     /// this file's calls of that function pass for it. `None` when nothing in the file
     /// calls it, or a call passes it in a way we cannot line up.
+    ///
+    /// A caller that passes on a parameter of its own is a layer in between: its callers
+    /// decide in turn (`sink(o)` called as `sink(b)` from `helper(a, b)`, called as
+    /// `helper(x, "_")`: `o` is the constant). Above the first layer, calls from the
+    /// program's start-up code (top-level statements, `main`) do not count: the literal a
+    /// demo or harness passes to an entry function says nothing about what it serves.
     pub fn from_callers(&self, name: &str, at: usize, san: Option<&Regex>) -> Option<Flow> {
+        self.callers_at(name, at, san, 0)
+    }
+
+    fn callers_at(&self, name: &str, at: usize, san: Option<&Regex>, level: usize) -> Option<Flow> {
         let m = self.m;
         let mut fun = m.function_at(at);
         let fi = loop {
@@ -800,7 +825,19 @@ impl<'m, 't> Taint<'m, 't> {
         if func.name.is_empty() || m.functions.iter().filter(|f| f.name == func.name).count() > 1 {
             return None;
         }
+        let key = (
+            fi,
+            name.to_string(),
+            san.map_or(0, |r| r as *const Regex as usize),
+            level > 0,
+        );
+        if let Some(f) = self.callers_memo.borrow().get(&key) {
+            return f.clone();
+        }
+        // A cycle through the callers (recursion) decides nothing.
+        self.callers_memo.borrow_mut().insert(key.clone(), None);
         let mut out: Option<Flow> = None;
+        let mut dead = false;
         for call in &m.calls {
             let callee = normalize_name(&call.callee);
             if callee.rsplit(['.', ':']).next() != Some(func.name.as_str())
@@ -808,15 +845,50 @@ impl<'m, 't> Taint<'m, 't> {
             {
                 continue;
             }
-            let (_, arg) = params_passed(func, call)
+            let caller = m.function_at(call.node.start_byte());
+            if level > 0 && caller.is_none_or(|c| m.functions[c].name == "main") {
+                continue;
+            }
+            // A call after a `return` or `raise` of its block never happens.
+            if self.unreachable(call.node) {
+                dead = true;
+                continue;
+            }
+            let Some((_, arg)) = params_passed(func, call)
                 .into_iter()
-                .find(|(p, _)| *p == name)?;
-            let f = self.flow(arg.node, san);
+                .find(|(p, _)| *p == name)
+            else {
+                self.callers_memo.borrow_mut().insert(key, None);
+                return None;
+            };
+            let mut f = self.flow(arg.node, san);
+            if f.origin == Origin::Param && level < 4 {
+                let param = f
+                    .via
+                    .as_deref()
+                    .and_then(|v| v.strip_prefix("parameter `"))
+                    .and_then(|v| v.strip_suffix('`'))
+                    .map(str::to_string);
+                if let Some(up) =
+                    param.and_then(|p| self.callers_at(&p, arg.node.start_byte(), san, level + 1))
+                {
+                    if up.origin != Origin::Unknown {
+                        let built = f.built;
+                        f = up;
+                        f.built |= built;
+                    }
+                }
+            }
             match &mut out {
                 Some(o) => o.join(f),
                 None => out = Some(f),
             }
         }
+        // Called only from code that never runs: nothing reaches the parameter.
+        if out.is_none() && dead {
+            out = Some(Flow::konst());
+        }
+        self.callers_memo.borrow_mut().insert(key, out.clone());
         out
     }
 

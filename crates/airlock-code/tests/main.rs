@@ -11,3 +11,4 @@ mod registry;
 mod rustkt_like;
 mod snippets;
 mod support;
+mod xast_like;

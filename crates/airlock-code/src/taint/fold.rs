@@ -278,14 +278,19 @@ impl<'t> Taint<'_, 't> {
                 .collect();
             return digits.parse::<i64>().ok().map(Val::Int);
         }
-        if crate::taint::is_literal_kind(kind) && n.named_child_count() <= 1 {
+        if crate::taint::is_literal_kind(kind) {
             // A plain string without interpolation.
             let has_parts = {
                 let mut c = n.walk();
                 let parts = n.named_children(&mut c).any(|ch| {
                     !matches!(
                         ch.kind(),
-                        "string_fragment" | "string_content" | "string_start" | "string_end"
+                        "string_fragment"
+                            | "string_content"
+                            | "string_start"
+                            | "string_end"
+                            | "interpreted_string_literal_content"
+                            | "raw_string_literal_content"
                     )
                 });
                 parts
@@ -301,7 +306,11 @@ impl<'t> Taint<'_, 't> {
         if crate::taint::is_identifier_kind(kind) {
             let (defs, certain) =
                 self.reaching(&crate::syntax::normalize_name(text), n.start_byte());
-            if certain && defs.len() == 1 && !m.assigns[defs[0]].augmented {
+            if certain
+                && defs.len() == 1
+                && !m.assigns[defs[0]].augmented
+                && !self.stepped(text, m.assigns[defs[0]].at)
+            {
                 return self.konst_val(m.assigns[defs[0]].value, depth + 1);
             }
             return None;
@@ -356,6 +365,41 @@ impl<'t> Taint<'_, 't> {
             }
         }
         None
+    }
+}
+
+impl Taint<'_, '_> {
+    /// Whether `name` is stepped with `++`/`--` in the function holding byte `at` (a loop
+    /// counter: `i := 0` is not its value on every pass).
+    fn stepped(&self, name: &str, at: usize) -> bool {
+        let m = self.m;
+        let (start, end) = m.function_at(at).map_or((0, m.src.len()), |f| {
+            (m.functions[f].start, m.functions[f].end)
+        });
+        let body = &m.masked[start..end];
+        let mut from = 0;
+        while let Some(i) = body[from..].find(name) {
+            let s = from + i;
+            let e = s + name.len();
+            from = e;
+            let before = body[..s].chars().next_back();
+            let after = body[e..].chars().next();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                || after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            {
+                continue;
+            }
+            let pre = body[..s].trim_end();
+            let post = body[e..].trim_start();
+            if pre.ends_with("++")
+                || pre.ends_with("--")
+                || post.starts_with("++")
+                || post.starts_with("--")
+            {
+                return true;
+            }
+        }
+        false
     }
 }
 
@@ -520,5 +564,301 @@ impl<'t> Taint<'_, 't> {
             }
             _ => None,
         }
+    }
+}
+
+/// One key of a collection: an index or a string key.
+fn key_text(raw: &str) -> Option<Val> {
+    let t = raw.trim();
+    let q = t.chars().next()?;
+    if matches!(q, '"' | '\'') && t.len() >= 2 && t.ends_with(q) {
+        let inner = &t[1..t.len() - 1];
+        return (!inner.contains(['\\', '{', '$'])).then(|| Val::Str(inner.to_string()));
+    }
+    t.parse::<i64>().ok().map(Val::Int)
+}
+
+const LIST_KINDS: &[&str] = &["list", "array", "tuple", "array_expression"];
+const DICT_KINDS: &[&str] = &["dictionary", "object"];
+const SPREAD_KINDS: &[&str] = &["list_splat", "spread_element", "variadic_argument"];
+
+impl<'t> Taint<'_, 't> {
+    /// The expression an element read with a constant key (`s[1]`, `d["a"]["b"]`,
+    /// `m.get("k")`) holds, when this function's code says which: the latest store under that
+    /// key (`m["k"] = v`, `m.set("k", v)`) that runs whenever the read runs, else the entry of
+    /// the collection literal the variable was made from. `None` when a store under a key we
+    /// cannot read, or a call that may change the collection, comes in between.
+    pub(super) fn element(&self, n: Node<'t>) -> Option<Node<'t>> {
+        let object = n
+            .child_by_field_name("value")
+            .or_else(|| n.child_by_field_name("object"))
+            .or_else(|| n.child_by_field_name("operand"))
+            .or_else(|| n.child_by_field_name("array"))?;
+        let index = n
+            .child_by_field_name("subscript")
+            .or_else(|| n.child_by_field_name("index"))?;
+        let key = self.konst_val(index, 0)?;
+        self.entry(object, key, n.start_byte(), 0)
+    }
+
+    /// `container.get(key)` with a constant key.
+    pub(super) fn element_get(&self, call: &crate::syntax::Call<'t>) -> Option<Node<'t>> {
+        if call.callee.rsplit('.').next()? != "get" || call.args.len() != 1 {
+            return None;
+        }
+        let recv = call.receiver?;
+        let key = self.konst_val(call.args[0].node, 0)?;
+        self.entry(recv, key, call.node.start_byte(), 0)
+    }
+
+    fn entry(&self, object: Node<'t>, key: Val, at: usize, depth: usize) -> Option<Node<'t>> {
+        if depth > 6 {
+            return None;
+        }
+        let m = self.m;
+        let kind = object.kind();
+        if crate::taint::is_identifier_kind(kind) {
+            let name = crate::syntax::normalize_name(m.text(object));
+            let (defs, certain) = self.reaching(&name, at);
+            let [def] = defs.as_slice() else {
+                return None;
+            };
+            let def = &m.assigns[*def];
+            if !certain || def.augmented {
+                return None;
+            }
+            let func = m.function_at(at);
+            // Stores and calls on the collection between its creation and the read.
+            let mut latest: Option<(usize, Node<'t>)> = None;
+            for a in &m.assigns {
+                if a.func != func || a.at <= def.at || a.at > at {
+                    continue;
+                }
+                // The model names `m["k"] = v` as `m.k`.
+                let Some(rest) = a.target.strip_prefix(name.as_str()) else {
+                    continue;
+                };
+                let k = if let Some(field) = rest.strip_prefix('.') {
+                    if !crate::syntax::is_ident(field) {
+                        continue;
+                    }
+                    Val::Str(field.to_string())
+                } else if let Some(inner) = rest.strip_prefix('[').and_then(|r| r.strip_suffix(']'))
+                {
+                    key_text(inner)?
+                } else {
+                    continue;
+                };
+                if k == key && latest.is_none_or(|(p, _)| a.at > p) {
+                    latest = Some((a.at, a.value));
+                }
+            }
+            for c in &m.calls {
+                let s = c.node.start_byte();
+                if c.func != func || s <= def.at || s >= at {
+                    continue;
+                }
+                let on_it = c
+                    .receiver
+                    .is_some_and(|r| crate::syntax::normalize_name(m.text(r)) == name);
+                let passed = c.args.iter().any(|x| m.text(x.node).trim() == name);
+                if passed {
+                    return None;
+                }
+                if !on_it {
+                    continue;
+                }
+                let verb = c.callee.rsplit('.').next().unwrap_or("");
+                match (verb, c.args.as_slice()) {
+                    ("get" | "has" | "keys" | "values" | "items" | "size" | "len", _) => {}
+                    ("set" | "put" | "setdefault", [k, v]) => {
+                        if self.konst_val(k.node, 0)? == key && latest.is_none_or(|(p, _)| s > p) {
+                            latest = Some((s, v.node));
+                        }
+                    }
+                    _ => return None,
+                }
+            }
+            if let Some((_, v)) = latest {
+                return (self.reach(v, at) == Reach::Always).then_some(v);
+            }
+            if self.reach(def.value, at) != Reach::Always {
+                return None;
+            }
+            return self.literal_entry(def.value, &key, depth);
+        }
+        // `d["a"]["b"]`: the inner collection is itself an entry.
+        let inner = self.element_node_of(object)?;
+        self.literal_entry(inner, &key, depth)
+    }
+
+    /// The entry a subscript expression names in a collection literal, for nested reads.
+    fn element_node_of(&self, n: Node<'t>) -> Option<Node<'t>> {
+        if n.kind().contains("subscript") || n.kind().contains("index") {
+            return self.element(n);
+        }
+        None
+    }
+
+    /// The entry `key` of a list or dict literal (spread lists expanded when they name a
+    /// list literal themselves).
+    fn literal_entry(&self, lit: Node<'t>, key: &Val, depth: usize) -> Option<Node<'t>> {
+        let m = self.m;
+        let mut lit = lit;
+        // Go's `[]string{...}`, `map[string]string{...}`: the braces hold the entries.
+        if lit.kind() == "composite_literal" {
+            lit = lit.child_by_field_name("body")?;
+        }
+        let unwrap = |x: Node<'t>| -> Node<'t> {
+            if x.kind() == "literal_element" {
+                x.named_child(0).unwrap_or(x)
+            } else {
+                x
+            }
+        };
+        let kids: Vec<Node<'t>> = {
+            let mut c = lit.walk();
+            lit.named_children(&mut c)
+                .filter(|k| !k.kind().contains("comment"))
+                .collect()
+        };
+        let keyed = kids
+            .iter()
+            .any(|k| matches!(k.kind(), "pair" | "keyed_element"));
+        match key {
+            Val::Str(want) if DICT_KINDS.contains(&lit.kind()) || keyed => {
+                for k in kids {
+                    if !matches!(k.kind(), "pair" | "keyed_element") {
+                        return None;
+                    }
+                    let kn = k
+                        .child_by_field_name("key")
+                        .or_else(|| k.named_child(0))
+                        .map(unwrap)?;
+                    let vn = k
+                        .child_by_field_name("value")
+                        .or_else(|| k.named_child(1))
+                        .map(unwrap)?;
+                    let name = match self.konst_val(kn, 0) {
+                        Some(Val::Str(s)) => s,
+                        Some(_) => return None,
+                        None if matches!(kn.kind(), "property_identifier" | "identifier")
+                            && lit.kind() == "object" =>
+                        {
+                            m.text(kn).to_string()
+                        }
+                        None => return None,
+                    };
+                    if name == *want {
+                        return Some(vn);
+                    }
+                }
+                None
+            }
+            Val::Int(i)
+                if LIST_KINDS.contains(&lit.kind()) || lit.kind() == "literal_value" && !keyed =>
+            {
+                let mut items: Vec<Node<'t>> = Vec::new();
+                for k in kids {
+                    let k = unwrap(k);
+                    if SPREAD_KINDS.contains(&k.kind()) {
+                        let inner = k.named_child(0)?;
+                        if !crate::taint::is_identifier_kind(inner.kind()) || depth > 4 {
+                            return None;
+                        }
+                        let name = crate::syntax::normalize_name(m.text(inner));
+                        let (defs, certain) = self.reaching(&name, inner.start_byte());
+                        let [d] = defs.as_slice() else {
+                            return None;
+                        };
+                        if !certain {
+                            return None;
+                        }
+                        let mut l = m.assigns[*d].value;
+                        if l.kind() == "composite_literal" {
+                            l = l.child_by_field_name("body")?;
+                        }
+                        if !LIST_KINDS.contains(&l.kind()) {
+                            return None;
+                        }
+                        let mut c = l.walk();
+                        for x in l.named_children(&mut c) {
+                            if SPREAD_KINDS.contains(&x.kind()) {
+                                return None;
+                            }
+                            items.push(unwrap(x));
+                        }
+                        continue;
+                    }
+                    items.push(k);
+                }
+                let i = usize::try_from(*i).ok()?;
+                items.get(i).copied()
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Statements after which the rest of their block never runs.
+const JUMP_KINDS: &[&str] = &[
+    "return_statement",
+    "raise_statement",
+    "throw_statement",
+    "continue_statement",
+    "break_statement",
+];
+
+impl<'t> Taint<'_, 't> {
+    /// Whether `n` sits after a statement of its block that always leaves it (`return`,
+    /// `raise`, `throw`, `continue`, `break`, or an `if` on a condition that is always true
+    /// whose branch ends so): that code never runs.
+    pub fn unreachable(&self, n: Node<'t>) -> bool {
+        let mut child = n;
+        while let Some(p) = child.parent() {
+            let pk = p.kind();
+            if pk.contains("function") || pk.contains("method") || pk == "lambda" {
+                return false;
+            }
+            let mut prev = child.prev_named_sibling();
+            while let Some(s) = prev {
+                if JUMP_KINDS.contains(&s.kind()) || self.always_leaves(s) {
+                    return true;
+                }
+                prev = s.prev_named_sibling();
+            }
+            child = p;
+        }
+        false
+    }
+
+    /// `if <always true> { ...; return }`.
+    fn always_leaves(&self, s: Node<'t>) -> bool {
+        if !IF_KINDS.contains(&s.kind()) {
+            return false;
+        }
+        let Some((cond, yes, _)) = self.parts(s) else {
+            return false;
+        };
+        if self.konst_val(cond, 0) != Some(Val::Bool(true)) {
+            return false;
+        }
+        let last_of = |b: Node<'t>| {
+            let mut c = b.walk();
+            let last = b
+                .named_children(&mut c)
+                .filter(|k| !k.kind().contains("comment"))
+                .last();
+            last
+        };
+        // Go's blocks hold a statement list.
+        let last = last_of(yes).and_then(|l| {
+            if l.kind() == "statement_list" {
+                last_of(l)
+            } else {
+                Some(l)
+            }
+        });
+        last.is_some_and(|l| JUMP_KINDS.contains(&l.kind()))
     }
 }
