@@ -381,7 +381,26 @@ impl Analyzer {
                     _ => Some(finding(rule, m, at, end, c, message.clone())),
                 }
             };
-            for hit in p.regex.find_iter(text) {
+            for caps in p.regex.captures_iter(text) {
+                let Some(hit) = caps.get(0) else { continue };
+                // `.danger_accept_invalid_certs(accept)`: what `accept` holds decides.
+                if let (Some(want), Some(var)) = (&p.var_value, caps.name("var")) {
+                    // Any assignment that may have run counts (`let mut s = true; if r { s =
+                    // false }`).
+                    let mut values = m
+                        .assigns
+                        .iter()
+                        .filter(|a| a.target == var.as_str() && a.at <= hit.start())
+                        .map(|a| m.text(a.value).trim())
+                        .peekable();
+                    let keep = match values.peek() {
+                        Some(_) => values.any(|v| want.is_match(v)),
+                        None => p.var_unresolved,
+                    };
+                    if !keep {
+                        continue;
+                    }
+                }
                 // Written as the pattern says, but through an alias for another module
                 // (Go's `rand.Read` with `crypto/rand` imported as `rand`).
                 let other_module = m.aliased_calls.iter().any(|(i, canonical)| {

@@ -186,6 +186,14 @@ pub struct PatternSpec {
     /// Away from `context`, report as the rule's `[outside_context]` says instead of not at all.
     #[serde(default)]
     pub outside_context: bool,
+    /// With a `var` capture group in `regex`: report only when the variable's last
+    /// assignment before the match is a value matching this regex (`accept = true;
+    /// .danger_accept_invalid_certs(accept)`).
+    #[serde(default)]
+    pub var_value: Option<String>,
+    /// With `var_value`: report when the variable has no assignment in the file either.
+    #[serde(default)]
+    pub var_unresolved: bool,
 }
 
 fn two() -> usize {
@@ -285,6 +293,8 @@ pub struct Pattern {
     pub confidence: Option<Confidence>,
     pub message: Option<String>,
     pub outside_context: bool,
+    pub var_value: Option<Regex>,
+    pub var_unresolved: bool,
 }
 
 pub struct OutsideContext {
@@ -415,6 +425,8 @@ impl Rule {
                 confidence: p.confidence,
                 message: p.message.clone(),
                 outside_context: p.outside_context,
+                var_value: re_opt(file, "pattern.var_value", &p.var_value)?,
+                var_unresolved: p.var_unresolved,
             });
             if p.outside_context && (spec.outside_context.is_none() || p.context.is_none()) {
                 return Err(RuleError::Invalid {

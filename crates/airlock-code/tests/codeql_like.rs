@@ -979,3 +979,47 @@ fn java_servlet_output_stream_writes_are_html() {
     ));
     assert!(!reported(&java("\"not found\""), Language::Java, "xss"));
 }
+
+#[test]
+fn tls_switches_set_through_a_local_follow_what_it_may_hold() {
+    let js = |value: &str| {
+        format!("const https = require('https');\nlet check = {value};\nnew https.Agent({{\n  rejectUnauthorized: check\n}});\n")
+    };
+    assert!(reported_at(
+        &js("false"),
+        Language::JavaScript,
+        4,
+        "tls-verification-disabled"
+    ));
+    assert!(!reported(
+        &js("true"),
+        Language::JavaScript,
+        "tls-verification-disabled"
+    ));
+    let unknown =
+        "const https = require('https');\nnew https.Agent({ rejectUnauthorized: opts.verify });\n";
+    assert!(!reported(
+        unknown,
+        Language::JavaScript,
+        "tls-verification-disabled"
+    ));
+    let rust = |decl: &str| {
+        format!("fn client(flag: bool) {{\n    {decl}\n    let c = reqwest::Client::builder().danger_accept_invalid_certs(accept).build();\n}}\n")
+    };
+    for decl in [
+        "let accept = true;",
+        "let mut accept = true;\n    if rand::random() { accept = false; }",
+        "let accept = flag;",
+    ] {
+        let src = rust(decl);
+        assert!(
+            reported(&src, Language::Rust, "tls-verification-disabled"),
+            "{src}"
+        );
+    }
+    let never = rust("let accept = false;");
+    assert!(
+        !reported(&never, Language::Rust, "tls-verification-disabled"),
+        "{never}"
+    );
+}
