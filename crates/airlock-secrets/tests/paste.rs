@@ -165,17 +165,17 @@ fn a_dense_random_salt_holding_template_characters_is_still_random() {
 fn every_occurrence_of_a_found_secret_is_redacted() {
     let text = r#"services:
   cache:
-    command: redis-server --requirepass Fixture_Redis-9Q --appendonly yes
+    command: redis-server --requirepass qX7_rD3s-9QmZ --appendonly yes
     healthcheck:
-      test: ["CMD", "redis-cli", "-a", "Fixture_Redis-9Q", "ping"]
+      test: ["CMD", "redis-cli", "-a", "qX7_rD3s-9QmZ", "ping"]
   mysql:
     environment:
-      - MYSQL_ROOT_PASSWORD=Synth3tic.Root-Pw
-      - WORDPRESS_DB_PASSWORD=Synth3tic.Root-Pw
+      - MYSQL_ROOT_PASSWORD=Sv3t.Rk0w-P8yj
+      - WORDPRESS_DB_PASSWORD=Sv3t.Rk0w-P8yj
 "#;
     let out = redacted(text);
-    assert!(!out.contains("Fixture_Redis-9Q"), "{out}");
-    assert!(!out.contains("Synth3tic.Root-Pw"), "{out}");
+    assert!(!out.contains("qX7_rD3s-9QmZ"), "{out}");
+    assert!(!out.contains("Sv3t.Rk0w-P8yj"), "{out}");
     // One value, one placeholder, wherever it stands.
     assert_eq!(out.matches("[[PASSWORD_1]]").count(), 2, "{out}");
     assert!(
