@@ -210,10 +210,14 @@ impl Detector {
     pub fn scan(&self, content: &[u8]) -> Vec<Finding> {
         let found = self.candidates(content, 0);
         let mut findings = resolve_overlaps(content, found);
-        if self.config.honor_allow_comments && memchr::memmem::find(content, ALLOW_MARKER).is_some()
-        {
+        let allow = self.config.honor_allow_comments
+            && memchr::memmem::find(content, ALLOW_MARKER).is_some();
+        if allow {
             findings.retain(|f| !line_has_allow(content, f.span));
         }
+        crate::repeat::add_repeats(content, &mut findings, &|span| {
+            allow && line_has_allow(content, span)
+        });
         findings
     }
 

@@ -483,6 +483,11 @@ impl Generic {
                 continue;
             }
             last_name_start = ns;
+            // `${DB_PASSWORD:?set it}`, `${TOKEN:-x}`: a shell parameter expansion names a
+            // variable; what follows the `:` is a message or a default, not its value.
+            if content[..ns].ends_with(b"${") {
+                continue;
+            }
             // Reading the value is cheaper than judging the name, and most keyword hits
             // in code (`for key in keys`) have no value after them.
             let Some((vs, ve, quoted)) =
@@ -501,10 +506,11 @@ impl Generic {
                 continue;
             };
             let (mut vs, mut ve) = (vs, ve);
-            let mut verdict = judge(class, name, &content[vs..ve], quoted);
+            let line = !quoted && line_assignment(content, ns);
+            let mut verdict = judge(class, name, &content[vs..ve], quoted, line);
             if verdict.is_none() {
                 if let Some((fs, fe, fq)) = fallback_literal(content, ne, ve) {
-                    verdict = judge(class, name, &content[fs..fe], fq);
+                    verdict = judge(class, name, &content[fs..fe], fq, false);
                     if verdict.is_some() {
                         (vs, ve) = (fs, fe);
                     }
@@ -572,6 +578,8 @@ const SPACED_QUALIFIERS: &[&str] = &[
     "shared",
     "temporary",
     "one-time",
+    // `public key: age1...`: the name then says the value is public (see `classify_name`).
+    "public",
 ];
 
 /// The name with the qualifier word before it, `secret_KEY` for `secret KEY`, when there
@@ -687,6 +695,8 @@ fn classify_name(name: &[u8]) -> Option<NameClass> {
                 | "literal"
                 | "hex"
                 | "bytes"
+                // Rails' `secret_key_base`: the key material itself.
+                | "base"
         )
     {
         meaningful.pop();
@@ -979,17 +989,24 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
     // Bare value, up to a delimiter.
     let vs = i;
     let mut ve = i;
+    // A whole-line assignment (`.env`, shell `export`, properties, a YAML plain scalar, a
+    // compose `- NAME=value` item) has no expression syntax around its value: it runs to
+    // the next space, so `Copper&Granite4730` or a Django key with `)` is read whole.
+    let whole_line = !matches!(before, b'"' | b'\'' | b'`') && line_assignment(content, ns);
     while ve < n && ve - vs < 300 {
         let b = content[ve];
         if b.is_ascii_whitespace()
-            || matches!(
-                b,
-                b';' | b',' | b')' | b']' | b'}' | b'<' | b'"' | b'\'' | b'&' | b'`'
-            )
+            || matches!(b, b'"' | b'\'' | b'`')
+            || b == b'<'
+            || (!whole_line && matches!(b, b';' | b',' | b')' | b']' | b'}' | b'&'))
         {
             break;
         }
         ve += 1;
+    }
+    // A statement or item separator after the value: `pass: someVar,`, `export X=v;`.
+    while whole_line && ve > vs && matches!(content[ve - 1], b',' | b';') {
+        ve -= 1;
     }
     trim_value(content, vs, ve, false)
 }
@@ -1076,6 +1093,14 @@ fn name_value_pair(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize
         .position(|&b| matches!(b, b'\n' | b'\r' | b',' | b'}' | b' ' | b'#'))
         .map_or(n, |p| i + p);
     (end > i).then_some((i, end, false))
+}
+
+/// Whether the name at `ns` opens its line, after indentation and at most one of `export `,
+/// `set `, `- ` (a YAML list item): the line is one assignment.
+fn line_assignment(content: &[u8], ns: usize) -> bool {
+    let ls = memchr::memrchr(b'\n', &content[..ns]).map_or(0, |i| i + 1);
+    let head = content[ls..ns].trim_ascii_start();
+    head.is_empty() || head == b"export " || head == b"set " || head == b"- "
 }
 
 /// Whether the quoted name whose opening quote is at `q` follows `variable ` at the start
@@ -1399,6 +1424,8 @@ const INDIRECT_PREFIXES: &[&str] = &[
     "!getatt",
     "!join",
     "!vault",
+    // SOPS ciphertext: `ENC[AES256_GCM,data:...,iv:...,tag:...,type:str]`.
+    "enc[",
     "!secret",
     "!env",
     "!include",
@@ -1461,7 +1488,15 @@ const INDIRECT_PREFIXES: &[&str] = &[
     "undefined",
 ];
 
-fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Confidence> {
+/// `line`: the value is the whole right side of a one-line assignment (`.env`, YAML), where
+/// brackets are characters of the value, not the syntax of an expression.
+fn judge(
+    class: NameClass,
+    name: &[u8],
+    value: &[u8],
+    quoted: bool,
+    line: bool,
+) -> Option<Confidence> {
     let mut v = value;
     // Quotes inside quotes: `"'$PRECOMPILE_PASSWORD'"` in a shell `echo`; judge what they hold.
     loop {
@@ -1487,24 +1522,50 @@ fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Co
     if PLACEHOLDER_VALUES.contains(&lower.as_str()) {
         return None;
     }
-    if INDIRECT_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+    // A long quoted value dense with every kind of character (a WordPress salt, a Django
+    // key) is random: a `%`, `{{` or `${` in it is chance, not a template.
+    // Words and sequences (`example`, `abcdefgh`) still make it a sample.
+    let dense = quoted && v.len() >= 32 && {
+        let (lo, up, dg, other) = classes(v);
+        let words: Vec<u8> = v
+            .iter()
+            .copied()
+            .filter(|b| !matches!(b, b'{' | b'}' | b'$' | b'%' | b'*' | b'.'))
+            .collect();
+        lo > 0 && up > 0 && dg > 0 && other >= 4 && entropy(v) >= 4.8 && !looks_fake(&words)
+    };
+    if !dense && INDIRECT_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return None;
     }
-    if lower.contains("${") || lower.contains("{{") || lower.contains("}}") || lower.contains("%(")
+    if !dense
+        && (lower.contains("${")
+            || lower.contains("{{")
+            || lower.contains("}}")
+            || lower.contains("%("))
     {
         return None;
     }
     // A format string: `"prefix_{}".format(x)`, `"{0}:{1}"`, `f"{host}:{port}"`.
-    if v.windows(2).any(|w| w == b"{}")
-        || v.windows(3)
-            .any(|w| w[0] == b'{' && w[1].is_ascii_digit() && w[2] == b'}')
+    if !dense
+        && (v.windows(2).any(|w| w == b"{}")
+            || v.windows(3)
+                .any(|w| w[0] == b'{' && w[1].is_ascii_digit() && w[2] == b'}'))
     {
         return None;
     }
-    if looks_fake(v)
-        || v.iter()
-            .all(|&b| b == b'*' || b == b'x' || b == b'X' || b == b'.')
-    {
+    if looks_fake(v) && !dense {
+        return None;
+    }
+    // A masked value: `********`, `••••••••`, `xxxx`.
+    if std::str::from_utf8(v).is_ok_and(|s| {
+        s.chars()
+            .all(|c| matches!(c, '*' | 'x' | 'X' | '.' | '•' | '●' | '·' | '∙' | '⋅' | '◦'))
+    }) {
+        return None;
+    }
+    // A user-interface label in a translation file: `"login.password": "Passwort"`,
+    // `"settings.api_key": "API-Schlüssel"`.
+    if ui_label(class, v) {
         return None;
     }
     // The name of an environment variable (`os.environ.get("DB_PASSWORD")`,
@@ -1537,7 +1598,10 @@ fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Co
         return None;
     }
     // An expression, not a literal: `provider["password"]`, `t.Optional[str]`, `f(x)`.
-    if !quoted && v.iter().any(|&b| matches!(b, b'[' | b'(' | b'{')) {
+    if !quoted
+        && v.iter().any(|&b| matches!(b, b'[' | b'(' | b'{'))
+        && !(line && looks_random(v, 16))
+    {
         return None;
     }
     // An email address where a password was expected: a sample login, not a secret.
@@ -1569,10 +1633,12 @@ fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Co
                 || seg.iter().all(|b| b.is_ascii_lowercase() || *b == b'_')
                 || seg.iter().all(|b| b.is_ascii_uppercase() || *b == b'_')
         };
+        // A password is often shorter than a token (14 characters in two random pieces).
+        let min = if class == NameClass::Password { 12 } else { 20 };
         let random_part = || {
             v.split(|&b| b == b'.')
                 .all(|seg| seg.len() <= 3 || !named(seg))
-                && looks_random(v, 20)
+                && looks_random(v, min)
         };
         // Without digits a bare word is a reference (`key: playbook_on_start_msg`), unless it
         // mixes cases at random: in YAML, .env, shell and properties files an unquoted value
@@ -1690,7 +1756,7 @@ fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Co
             {
                 return None;
             }
-            if !looks_random(v, min) {
+            if !dense && !looks_random(v, min) {
                 // Secrets and tokens may be long hex without letters of both cases.
                 if !(v.len() >= 16 && is_hex(v) && e >= 3.0 && !bare_key) {
                     return None;
@@ -1706,6 +1772,56 @@ fn judge(class: NameClass, name: &[u8], value: &[u8], quoted: bool) -> Option<Co
             })
         }
     }
+}
+
+/// "Password" and "key" in the languages of user interfaces: a value that starts with one
+/// (and has no digit) is a label in a translation file, not a credential.
+const LABEL_WORDS: &[&str] = &[
+    "passwort",
+    "kennwort",
+    "contraseña",
+    "mot de passe",
+    "wachtwoord",
+    "senha",
+    "parola",
+    "hasło",
+    "lösenord",
+    "salasana",
+    "heslo",
+    "jelszó",
+    "adgangskode",
+    "passord",
+    "пароль",
+    "密码",
+    "パスワード",
+    "비밀번호",
+    "schlüssel",
+    "clé",
+    "clave",
+    "chiave",
+    "sleutel",
+];
+
+fn ui_label(class: NameClass, v: &[u8]) -> bool {
+    let Ok(s) = std::str::from_utf8(v) else {
+        return false;
+    };
+    if s.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let lower = s.to_lowercase();
+    // `Passwort`, `Mot de passe`, `Passwort vergessen?`; in English only a phrase
+    // (`Forgot password?`): `Password!` alone may be one.
+    let foreign = LABEL_WORDS.iter().any(|l| lower.starts_with(l));
+    let phrase = lower.contains(' ')
+        && lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "password" || LABEL_WORDS.contains(&w));
+    if foreign || phrase {
+        return true;
+    }
+    // Machine-made keys and tokens are ASCII: a value with accented letters is text.
+    class != NameClass::Password && s.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
 }
 
 /// Words that name a field, a type or a rule rather than being a password: a value made

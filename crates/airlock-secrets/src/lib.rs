@@ -11,6 +11,7 @@ pub mod generic;
 pub mod heuristics;
 pub mod keywords;
 pub mod redact;
+pub mod repeat;
 pub mod rule;
 pub mod validate;
 

@@ -4,5 +4,6 @@
 mod encoded;
 mod examples;
 mod generic;
+mod paste;
 mod patterns;
 mod redaction;
