@@ -1281,7 +1281,19 @@ impl<'m, 't> Taint<'m, 't> {
             if !is_check || !contains_word(l, bare) {
                 continue;
             }
-            if GUARD.is_match(&without_format_prefix(l)) {
+            // A check whose block does nothing (`if p.startswith(BASE): pass`) guards
+            // nothing.
+            let empty = {
+                let next = lines[i + 1..]
+                    .iter()
+                    .map(|x| x.trim())
+                    .find(|x| !x.is_empty());
+                l.trim_end().ends_with("{}")
+                    || l.trim_end().ends_with("{ }")
+                    || l.trim_end().ends_with(": pass")
+                    || (l.trim_end().ends_with(':') && next == Some("pass"))
+            };
+            if !empty && GUARD.is_match(&without_format_prefix(l)) {
                 return true;
             }
             // Equal to a non-empty constant, or one word of a literal list: only the code

@@ -1023,3 +1023,25 @@ fn tls_switches_set_through_a_local_follow_what_it_may_hold() {
         "{never}"
     );
 }
+
+#[test]
+fn a_check_whose_block_does_nothing_guards_nothing() {
+    let py = |body: &str| {
+        format!("from flask import request\nimport os\n\ndef read():\n    filename = request.args.get('filename', '')\n    npath = os.path.normpath(os.path.join(STATIC_DIR, filename))\n    if npath.startswith(STATIC_DIR):\n        {body}\n    f = open(npath)\n")
+    };
+    let src = py("pass");
+    assert!(
+        reported_at(&src, Language::Python, 9, "path-traversal"),
+        "{src}"
+    );
+    let guarded = "from flask import request\nimport os\n\ndef read():\n    filename = request.args.get('filename', '')\n    npath = os.path.normpath(os.path.join(STATIC_DIR, filename))\n    if npath.startswith(STATIC_DIR):\n        f = open(npath)\n";
+    assert!(
+        !reported(guarded, Language::Python, "path-traversal"),
+        "{guarded}"
+    );
+    let js = "const path = require('path');\nfunction r(req, res) {\n  const p = path.join(BASE, req.query.f);\n  if (p.startsWith(BASE)) {}\n  res.sendFile(p);\n}\n";
+    assert!(
+        reported_at(js, Language::JavaScript, 5, "path-traversal"),
+        "{js}"
+    );
+}
