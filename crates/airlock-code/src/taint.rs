@@ -116,6 +116,20 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("source regex")
 });
 
+/// Whether `n` lies inside the declaration of class `name`.
+fn in_class(m: &Model<'_>, n: Node<'_>, name: &str) -> bool {
+    let mut p = n.parent();
+    while let Some(x) = p {
+        if matches!(x.kind(), "class_definition" | "class_declaration" | "class") {
+            return x
+                .child_by_field_name("name")
+                .is_some_and(|c| m.text(c) == name);
+        }
+        p = x.parent();
+    }
+    false
+}
+
 /// C#: `box1.Text` where the file declares `TextBox box1` (a field or local of a
 /// WinForms/WPF text box type): what the user typed.
 fn text_box_text(m: &Model<'_>, head: &str) -> bool {
@@ -414,6 +428,19 @@ impl<'m, 't> Taint<'m, 't> {
                 .or_else(|| n.child_by_field_name("expression"))
                 .or_else(|| n.child_by_field_name("argument"))
                 .or_else(|| n.named_child(0));
+            // `obj = A(); obj.sani` where every constructor of this file's class `A` sets
+            // `self.sani` to a literal: that literal.
+            if let Some(field) = name.rsplit_once('.').map(|(_, f)| f) {
+                if object.is_some_and(|o| is_identifier_kind(o.kind()))
+                    && self.constructed_literal(
+                        name.rsplit_once('.').map_or("", |(o, _)| o),
+                        field,
+                        n.start_byte(),
+                    )
+                {
+                    return Flow::konst();
+                }
+            }
             // `File(x).name`, `Path(x).name`: the last path component, without directories.
             let prop = text.rsplit(['.', ':']).next().unwrap_or("");
             if matches!(
@@ -946,6 +973,41 @@ impl<'m, 't> Taint<'m, 't> {
 
     /// The latest assignment to `name` before `at`, in the same function (or at the top
     /// level for globals).
+    /// Whether `object` was last assigned `Class(..)` / `new Class(..)` of a class declared
+    /// in this file, whose constructors set `field` only ever to literals.
+    fn constructed_literal(&self, object: &str, field: &str, at: usize) -> bool {
+        let m = self.m;
+        let Some(a) = self.assignment_of(object, at) else {
+            return false;
+        };
+        let mut v = m.assigns[a].value;
+        if v.kind() == "expression_list" && v.named_child_count() == 1 {
+            v = v.named_child(0).unwrap_or(v);
+        }
+        let class = match v.kind() {
+            "call" | "new_expression" => v
+                .child_by_field_name("function")
+                .or_else(|| v.child_by_field_name("constructor"))
+                .map(|c| m.text(c)),
+            _ => None,
+        };
+        let Some(class) = class.filter(|c| crate::syntax::is_ident(c)) else {
+            return false;
+        };
+        let mut values = m
+            .assigns
+            .iter()
+            .filter(|a| {
+                (a.target == format!("self.{field}") || a.target == format!("this.{field}"))
+                    && a.func.is_some_and(|f| {
+                        matches!(m.functions[f].name.as_str(), "__init__" | "constructor")
+                    })
+                    && in_class(m, a.value, class)
+            })
+            .peekable();
+        values.peek().is_some() && values.all(|a| is_literal_kind(a.value.kind()))
+    }
+
     pub(crate) fn assignment_of(&self, name: &str, at: usize) -> Option<usize> {
         let m = self.m;
         let func = m.function_at(at);

@@ -1045,3 +1045,35 @@ fn a_check_whose_block_does_nothing_guards_nothing() {
         "{js}"
     );
 }
+
+#[test]
+fn a_field_its_class_constructor_sets_to_a_literal_is_that_literal() {
+    let py = |read: &str| {
+        format!("import os\nfrom flask import request\n\nclass Job:\n    def __init__(self, name):\n        self.name = name\n        self.cmd = 'uptime'\n\ndef run():\n    job = Job(request.args.get('n'))\n    os.system('echo ' + {read})\n")
+    };
+    assert!(!reported(
+        &py("job.cmd"),
+        Language::Python,
+        "command-injection"
+    ));
+    assert!(reported_at(
+        &py("job.name"),
+        Language::Python,
+        11,
+        "command-injection"
+    ));
+    let js = |read: &str| {
+        format!("const {{ execSync }} = require('child_process');\nclass Job {{\n  constructor(name) {{\n    this.name = name;\n    this.cmd = \"uptime\";\n  }}\n}}\napp.get('/j', (req, res) => {{\n  const job = new Job(req.query.n);\n  execSync('echo ' + {read});\n}});\n")
+    };
+    assert!(!reported(
+        &js("job.cmd"),
+        Language::JavaScript,
+        "command-injection"
+    ));
+    assert!(reported_at(
+        &js("job.name"),
+        Language::JavaScript,
+        10,
+        "command-injection"
+    ));
+}
