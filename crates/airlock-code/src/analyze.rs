@@ -10,7 +10,7 @@ use tree_sitter::{Node, Parser};
 
 use crate::lang::Language;
 use crate::rule::{Rule, BUILTIN};
-use crate::syntax::Model;
+use crate::syntax::{element_value, sole_item, Model};
 use crate::taint::{is_identifier_kind, is_literal_kind, is_member_kind, Origin, Taint};
 
 /// One problem found in code.
@@ -167,7 +167,7 @@ impl Analyzer {
                     || sink
                         .unless_guard
                         .as_ref()
-                        .is_some_and(|g| guarded_by(m, call.node, g))
+                        .is_some_and(|g| taint.guarded_by(call.node, g))
                 {
                     continue;
                 }
@@ -648,28 +648,6 @@ fn when_matches(
 }
 
 /// Whether what the call's receiver variable was last assigned matches `re`.
-/// Whether `n` sits in the branch an enclosing `if` takes when its condition holds, and
-/// that condition matches `guard`.
-fn guarded_by(m: &Model<'_>, n: Node<'_>, guard: &regex::Regex) -> bool {
-    let mut child = n;
-    while let Some(p) = child.parent() {
-        if matches!(p.kind(), "if_statement" | "if" | "if_expression" | "unless") {
-            if let Some(cond) = p.child_by_field_name("condition") {
-                let in_cond =
-                    cond.start_byte() <= child.start_byte() && child.end_byte() <= cond.end_byte();
-                let in_else = p
-                    .child_by_field_name("alternative")
-                    .is_some_and(|a| a.start_byte() <= child.start_byte());
-                if !in_cond && !in_else && p.kind() != "unless" && guard.is_match(m.text(cond)) {
-                    return true;
-                }
-            }
-        }
-        child = p;
-    }
-    false
-}
-
 fn receiver_assigned(
     m: &Model<'_>,
     taint: &Taint<'_, '_>,
@@ -823,7 +801,6 @@ fn is_plain_literal(n: Node<'_>) -> bool {
     plain
 }
 
-/// The object, struct or dict literal last assigned to the variable `id` in its function.
 /// The last assignment to the variable `id` in `scope` (a function, or the file's top level):
 /// the latest before `id` is read, or the latest anywhere when `ordered` is false; plain `=`
 /// only when `plain` is set.
@@ -853,20 +830,14 @@ fn assigned_value<'t>(m: &Model<'t>, id: Node<'t>) -> Option<Node<'t>> {
     let func = m.function_at(id.start_byte());
     let a = last_assignment(m, id, func, true, false)
         .or_else(|| func.and(last_assignment(m, id, None, false, false)))?;
-    let mut v = a.value;
-    if v.kind() == "expression_list" && v.named_child_count() == 1 {
-        v = v.named_child(0)?;
-    }
-    Some(v)
+    Some(sole_item(a.value))
 }
 
+/// The object, struct or dict literal last assigned to the variable `id` in its function.
 fn literal_assigned<'t>(m: &Model<'t>, id: Node<'t>) -> Option<Node<'t>> {
     let a = last_assignment(m, id, m.function_at(id.start_byte()), true, false)?;
-    let mut v = a.value;
     // `c := Config{..}` (an expression list of one) and `&Config{..}` in Go.
-    if v.kind() == "expression_list" && v.named_child_count() == 1 {
-        v = v.named_child(0)?;
-    }
+    let mut v = sole_item(a.value);
     if v.kind() == "unary_expression" {
         v = v.named_child(0)?;
     }
@@ -892,15 +863,8 @@ fn literal_field<'t>(m: &Model<'t>, lit: Node<'t>, name: &str) -> Option<Node<'t
                 let mut c = n.walk();
                 let kids: Vec<Node<'t>> = n.named_children(&mut c).collect();
                 if let [key, .., value] = kids.as_slice() {
-                    let key = m
-                        .text(*key)
-                        .trim_matches(|c: char| c == '"' || c == '\'' || c == ':');
-                    if key == name {
-                        return Some(if value.kind() == "literal_element" {
-                            value.named_child(0).unwrap_or(*value)
-                        } else {
-                            *value
-                        });
+                    if key_name(m, *key) == name {
+                        return Some(element_value(*value));
                     }
                 }
             }
@@ -908,6 +872,12 @@ fn literal_field<'t>(m: &Model<'t>, lit: Node<'t>, name: &str) -> Option<Node<'t
         }
     }
     None
+}
+
+/// A literal's key as written, without quotes or a Ruby symbol's colon.
+fn key_name<'t>(m: &Model<'t>, key: Node<'t>) -> &'t str {
+    m.text(key)
+        .trim_matches(|c: char| c == '"' || c == '\'' || c == ':')
 }
 
 /// The byte offset of the `n`th comma at the top level of a macro call's parentheses
@@ -1127,21 +1097,13 @@ fn sensitive_name(
         let mut c = arg.walk();
         let kids: Vec<Node<'_>> = arg.named_children(&mut c).collect();
         // Go wraps keys and values in `literal_element`.
-        let value = kids.last().map(|v| {
-            if v.kind() == "literal_element" {
-                v.named_child(0).unwrap_or(*v)
-            } else {
-                *v
-            }
-        });
+        let value = kids.last().map(|v| element_value(*v));
         if value.is_some_and(|v| is_masking_call(m, v)) {
             return None;
         }
         // `{password: x}`: the key names what the value is.
         if let [key, _, ..] = kids.as_slice() {
-            let name = m
-                .text(*key)
-                .trim_matches(|c: char| c == '"' || c == '\'' || c == ':');
+            let name = key_name(m, *key);
             if secret_named(name) {
                 return Some(name.chars().take(60).collect());
             }

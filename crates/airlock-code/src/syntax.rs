@@ -1271,6 +1271,24 @@ impl Model<'_> {
     }
 }
 
+/// The one expression of a one-item expression list (Go's `c := Config{..}`), else `n`.
+pub fn sole_item(n: Node<'_>) -> Node<'_> {
+    if n.kind() == "expression_list" && n.named_child_count() == 1 {
+        n.named_child(0).unwrap_or(n)
+    } else {
+        n
+    }
+}
+
+/// What a Go `literal_element` wraps (keys and values of composite literals), else `n`.
+pub fn element_value(n: Node<'_>) -> Node<'_> {
+    if n.kind() == "literal_element" {
+        n.named_child(0).unwrap_or(n)
+    } else {
+        n
+    }
+}
+
 pub fn is_ident(s: &str) -> bool {
     let mut c = s.chars();
     matches!(c.next(), Some(f) if f.is_alphabetic() || f == '_' || f == '$')

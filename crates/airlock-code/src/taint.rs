@@ -116,6 +116,24 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("source regex")
 });
 
+/// Whether `name` is a sanitizer: a built-in one or the sink's own (`san`).
+fn sanitizes(name: &str, san: Option<&Regex>) -> bool {
+    SANITIZER.is_match(name) || san.is_some_and(|s| s.is_match(name))
+}
+
+/// Inside a Rust macro the tokens are flat: `html_escape::encode_text(&x)` is an identifier
+/// followed by its argument tokens. Whether `tokens` are the arguments of a sanitizer named
+/// by `before`.
+fn sanitized_tokens(
+    m: &Model<'_>,
+    before: Option<Node<'_>>,
+    tokens: Node<'_>,
+    san: Option<&Regex>,
+) -> bool {
+    tokens.kind() == "token_tree"
+        && before.is_some_and(|p| p.kind() == "identifier" && sanitizes(m.text(p), san))
+}
+
 /// Whether `n` lies inside the declaration of class `name`.
 fn in_class(m: &Model<'_>, n: Node<'_>, name: &str) -> bool {
     let mut p = n.parent();
@@ -430,13 +448,9 @@ impl<'m, 't> Taint<'m, 't> {
                 .or_else(|| n.named_child(0));
             // `obj = A(); obj.sani` where every constructor of this file's class `A` sets
             // `self.sani` to a literal: that literal.
-            if let Some(field) = name.rsplit_once('.').map(|(_, f)| f) {
+            if let Some((obj, field)) = name.rsplit_once('.') {
                 if object.is_some_and(|o| is_identifier_kind(o.kind()))
-                    && self.constructed_literal(
-                        name.rsplit_once('.').map_or("", |(o, _)| o),
-                        field,
-                        n.start_byte(),
-                    )
+                    && self.constructed_literal(obj, field, n.start_byte())
                 {
                     return Flow::konst();
                 }
@@ -560,16 +574,10 @@ impl<'m, 't> Taint<'m, 't> {
             if child.kind().contains("comment") || child.kind() == "type_identifier" {
                 continue;
             }
-            // Inside a Rust macro the tokens are flat: `html_escape::encode_text (&x)` is an
-            // identifier followed by its argument tokens; a sanitizer's arguments come out clean.
-            if kind == "token_tree" && child.kind() == "token_tree" {
-                if let Some(p) = prev.filter(|p| p.kind() == "identifier") {
-                    let name = m.text(p);
-                    if SANITIZER.is_match(name) || san.is_some_and(|s| s.is_match(name)) {
-                        prev = Some(child);
-                        continue;
-                    }
-                }
+            // A sanitizer's arguments inside a Rust macro come out clean.
+            if kind == "token_tree" && sanitized_tokens(m, prev, child, san) {
+                prev = Some(child);
+                continue;
             }
             prev = Some(child);
             f.join(self.flow_at(child, san, depth + 1));
@@ -631,7 +639,7 @@ impl<'m, 't> Taint<'m, 't> {
             return Flow::unknown();
         };
         let callee = call.callee.as_str();
-        if SANITIZER.is_match(callee) || san.is_some_and(|s| s.is_match(callee)) {
+        if sanitizes(callee, san) {
             return Flow::konst();
         }
         // `path.Clean("/" + name)` resolves every `..` against the root.
@@ -715,16 +723,9 @@ impl<'m, 't> Taint<'m, 't> {
             if numeric.contains(&i) || (i == 0 && writes_first) {
                 continue;
             }
-            // A Rust macro's tokens are flat: in `format!("..", escape(&x))` the sanitizer
-            // is an identifier followed by its own token tree.
-            if a.node.kind() == "token_tree" && i > 0 {
-                let p = call.args[i - 1].node;
-                if p.kind() == "identifier" {
-                    let name = m.text(p);
-                    if SANITIZER.is_match(name) || san.is_some_and(|s| s.is_match(name)) {
-                        continue;
-                    }
-                }
+            // `format!("..", escape(&x))`: the sanitizer's own arguments.
+            if i > 0 && sanitized_tokens(m, Some(call.args[i - 1].node), a.node, san) {
+                continue;
             }
             f.join(self.flow_at(a.node, san, depth + 1));
         }
@@ -971,8 +972,6 @@ impl<'m, 't> Taint<'m, 't> {
         (out, false)
     }
 
-    /// The latest assignment to `name` before `at`, in the same function (or at the top
-    /// level for globals).
     /// Whether `object` was last assigned `Class(..)` / `new Class(..)` of a class declared
     /// in this file, whose constructors set `field` only ever to literals.
     fn constructed_literal(&self, object: &str, field: &str, at: usize) -> bool {
@@ -980,10 +979,7 @@ impl<'m, 't> Taint<'m, 't> {
         let Some(a) = self.assignment_of(object, at) else {
             return false;
         };
-        let mut v = m.assigns[a].value;
-        if v.kind() == "expression_list" && v.named_child_count() == 1 {
-            v = v.named_child(0).unwrap_or(v);
-        }
+        let v = crate::syntax::sole_item(m.assigns[a].value);
         let class = match v.kind() {
             "call" | "new_expression" => v
                 .child_by_field_name("function")
@@ -994,11 +990,12 @@ impl<'m, 't> Taint<'m, 't> {
         let Some(class) = class.filter(|c| crate::syntax::is_ident(c)) else {
             return false;
         };
+        let (on_self, on_this) = (format!("self.{field}"), format!("this.{field}"));
         let mut values = m
             .assigns
             .iter()
             .filter(|a| {
-                (a.target == format!("self.{field}") || a.target == format!("this.{field}"))
+                (a.target == on_self || a.target == on_this)
                     && a.func.is_some_and(|f| {
                         matches!(m.functions[f].name.as_str(), "__init__" | "constructor")
                     })
@@ -1008,6 +1005,8 @@ impl<'m, 't> Taint<'m, 't> {
         values.peek().is_some() && values.all(|a| is_literal_kind(a.value.kind()))
     }
 
+    /// The latest assignment to `name` before `at`, in the same function (or at the top
+    /// level for globals).
     pub(crate) fn assignment_of(&self, name: &str, at: usize) -> Option<usize> {
         let m = self.m;
         let func = m.function_at(at);
@@ -1346,14 +1345,13 @@ impl<'m, 't> Taint<'m, 't> {
             // A check whose block does nothing (`if p.startswith(BASE): pass`) guards
             // nothing.
             let empty = {
+                let l = l.trim_end();
                 let next = lines[i + 1..]
                     .iter()
                     .map(|x| x.trim())
                     .find(|x| !x.is_empty());
-                l.trim_end().ends_with("{}")
-                    || l.trim_end().ends_with("{ }")
-                    || l.trim_end().ends_with(": pass")
-                    || (l.trim_end().ends_with(':') && next == Some("pass"))
+                ["{}", "{ }", ": pass"].iter().any(|e| l.ends_with(e))
+                    || (l.ends_with(':') && next == Some("pass"))
             };
             if !empty && GUARD.is_match(&without_format_prefix(l)) {
                 return true;

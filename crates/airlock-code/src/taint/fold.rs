@@ -172,6 +172,26 @@ impl<'t> Taint<'_, 't> {
         Some((cond, yes, no))
     }
 
+    /// Whether `n` sits in the branch an enclosing `if` takes when its condition holds, and
+    /// that condition matches `guard` (`if (env.isTestEnv()) { log(password) }`).
+    pub fn guarded_by(&self, n: Node<'t>, guard: &regex::Regex) -> bool {
+        let mut child = n;
+        while let Some(p) = child.parent() {
+            if IF_KINDS.contains(&p.kind()) && p.kind() != "unless" {
+                if let Some((cond, yes, _)) = self.parts(p) {
+                    if yes.start_byte() <= child.start_byte()
+                        && child.end_byte() <= yes.end_byte()
+                        && guard.is_match(self.m.text(cond))
+                    {
+                        return true;
+                    }
+                }
+            }
+            child = p;
+        }
+        false
+    }
+
     fn in_condition(&self, p: Node<'t>, child: Node<'t>) -> bool {
         self.parts(p).is_some_and(|(c, _, _)| {
             c.start_byte() <= child.start_byte() && child.end_byte() <= c.end_byte()
@@ -709,13 +729,6 @@ impl<'t> Taint<'_, 't> {
         if lit.kind() == "composite_literal" {
             lit = lit.child_by_field_name("body")?;
         }
-        let unwrap = |x: Node<'t>| -> Node<'t> {
-            if x.kind() == "literal_element" {
-                x.named_child(0).unwrap_or(x)
-            } else {
-                x
-            }
-        };
         let kids: Vec<Node<'t>> = {
             let mut c = lit.walk();
             lit.named_children(&mut c)
@@ -734,11 +747,11 @@ impl<'t> Taint<'_, 't> {
                     let kn = k
                         .child_by_field_name("key")
                         .or_else(|| k.named_child(0))
-                        .map(unwrap)?;
+                        .map(crate::syntax::element_value)?;
                     let vn = k
                         .child_by_field_name("value")
                         .or_else(|| k.named_child(1))
-                        .map(unwrap)?;
+                        .map(crate::syntax::element_value)?;
                     let name = match self.konst_val(kn, 0) {
                         Some(Val::Str(s)) => s,
                         Some(_) => return None,
@@ -760,7 +773,7 @@ impl<'t> Taint<'_, 't> {
             {
                 let mut items: Vec<Node<'t>> = Vec::new();
                 for k in kids {
-                    let k = unwrap(k);
+                    let k = crate::syntax::element_value(k);
                     if SPREAD_KINDS.contains(&k.kind()) {
                         let inner = k.named_child(0)?;
                         if !crate::taint::is_identifier_kind(inner.kind()) || depth > 4 {
@@ -786,7 +799,7 @@ impl<'t> Taint<'_, 't> {
                             if SPREAD_KINDS.contains(&x.kind()) {
                                 return None;
                             }
-                            items.push(unwrap(x));
+                            items.push(crate::syntax::element_value(x));
                         }
                         continue;
                     }
