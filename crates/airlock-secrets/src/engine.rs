@@ -453,22 +453,23 @@ fn lines_with_digits(content: &[u8], min: usize) -> Vec<(usize, usize)> {
     out
 }
 
-/// The ASCII digits in `line`, counted in byte lanes (a chunk of up to 255 bytes cannot
-/// overflow them).
-fn digits(line: &[u8]) -> usize {
-    line.chunks(255)
-        .map(|c| {
-            c.iter()
-                .fold(0u8, |n, &b| n + u8::from(b.wrapping_sub(b'0') < 10)) as usize
-        })
+/// The bytes of `text` that `pick` selects, counted in byte lanes (a chunk of up to 255
+/// bytes cannot overflow them).
+#[inline]
+fn count_where(text: &[u8], pick: impl Fn(u8) -> bool) -> usize {
+    text.chunks(255)
+        .map(|c| c.iter().fold(0u8, |n, &b| n + u8::from(pick(b))) as usize)
         .sum()
 }
 
-/// How many times `b` occurs in `text`, counted in byte lanes like [`digits`].
+/// The ASCII digits in `line`.
+fn digits(line: &[u8]) -> usize {
+    count_where(line, |b| b.wrapping_sub(b'0') < 10)
+}
+
+/// How many times `b` occurs in `text`.
 fn count(text: &[u8], b: u8) -> usize {
-    text.chunks(255)
-        .map(|c| c.iter().fold(0u8, |n, &x| n + u8::from(x == b)) as usize)
-        .sum()
+    count_where(text, |x| x == b)
 }
 
 /// A finding before overlaps between rules are resolved.

@@ -1050,18 +1050,15 @@ fn name_value_pair(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize
     if i < n && matches!(content[i], b'"' | b'\'') {
         i += 1;
     }
-    let skip = |mut i: usize, newline: bool| {
-        while i < n
-            && (matches!(content[i], b' ' | b'\t' | b',' | b'\r')
-                || (newline && content[i] == b'\n'))
-        {
+    let skip = |mut i: usize| {
+        while i < n && matches!(content[i], b' ' | b'\t' | b',' | b'\r') {
             i += 1;
         }
         i
     };
-    i = skip(i, false);
+    i = skip(i);
     if i < n && content[i] == b'\n' {
-        i = skip(i + 1, false);
+        i = skip(i + 1);
         if i < n && content[i] == b'-' {
             // `- name: A` followed by `- name: B`: a list of names, no value here.
             return None;
@@ -1077,11 +1074,11 @@ fn name_value_pair(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize
     if i < n && matches!(content[i], b'"' | b'\'') {
         i += 1;
     }
-    i = skip(i, false);
+    i = skip(i);
     if i >= n || !matches!(content[i], b':' | b'=') {
         return None;
     }
-    i = skip(i + 1, false);
+    i = skip(i + 1);
     if i >= n {
         return None;
     }
