@@ -249,21 +249,36 @@ impl Detector {
                 None => self.run_rule(rule, content, 0, &mut found),
                 Some(min) => {
                     let lines = digit_lines.get_or_insert_with(|| lines_with_digits(content, min));
-                    // Working out the needed byte costs more than a few windows: it is
-                    // done for the first content with many, then kept. (A rule that does
-                    // not compile runs anyway: it reports that. No window, no compiling.)
-                    let needs = if !lines.is_empty() && rule.compiled().is_ok() {
-                        rule.needs(lines.len() >= 32)
+                    // Working out what every match needs costs more than a few windows:
+                    // it is done for the first content with many lines, then kept. (A rule
+                    // that does not compile runs anyway: it reports that. No line, no
+                    // compiling.)
+                    let worth_it = lines.len() >= 32;
+                    let (needs, run) = if !lines.is_empty() && rule.compiled().is_ok() {
+                        (rule.needs(worth_it), rule.run(worth_it))
                     } else {
-                        None
+                        (None, None)
                     };
-                    for &(ws, we) in lines.iter() {
+                    let mut scan = |(ws, we): (usize, usize)| {
                         let window = &content[ws..we];
                         // A window with too few of a byte every match holds cannot match.
-                        if needs.is_some_and(|(b, n)| count(window, b) < n) {
-                            continue;
+                        if run.is_none() && needs.is_some_and(|(b, n)| count(window, b) < n) {
+                            return;
                         }
                         self.run_rule(rule, window, ws, &mut found);
+                    };
+                    match run {
+                        // Line by line: a line without the run (or the needed bytes) cannot
+                        // hold a match; the lines left are joined where they touch.
+                        Some(run) => join_touching(
+                            lines.iter().copied().filter(|&(ls, le)| {
+                                let line = &content[ls..le];
+                                needs.is_none_or(|(b, n)| count(line, b) >= n)
+                                    && run.found_in(line)
+                            }),
+                            &mut scan,
+                        ),
+                        None => join_touching(lines.iter().copied(), &mut scan),
                     }
                 }
             }
@@ -430,8 +445,8 @@ fn window(content: &[u8], pos: usize, reach: Reach) -> (usize, usize) {
     (start.min(pos), end.max(pos))
 }
 
-/// The lines of `content` holding at least `min` ASCII digits, adjacent ones merged (a
-/// last line without a newline is its own window). Lines are found with `memchr` and their
+/// The lines of `content` holding at least `min` ASCII digits (newline included; a last
+/// line may have none). Lines are found with `memchr` and their
 /// digits counted in a loop the compiler vectorizes: a byte-by-byte scan testing each byte
 /// for both was a good part of the cost of a short prompt.
 fn lines_with_digits(content: &[u8], min: usize) -> Vec<(usize, usize)> {
@@ -440,10 +455,7 @@ fn lines_with_digits(content: &[u8], min: usize) -> Vec<(usize, usize)> {
     for nl in memchr::memchr_iter(b'\n', content) {
         let end = nl + 1;
         if digits(&content[start..end]) >= min {
-            match out.last_mut() {
-                Some(last) if last.1 == start => last.1 = end,
-                _ => out.push((start, end)),
-            }
+            out.push((start, end));
         }
         start = end;
     }
@@ -451,6 +463,24 @@ fn lines_with_digits(content: &[u8], min: usize) -> Vec<(usize, usize)> {
         out.push((start, content.len()));
     }
     out
+}
+
+/// Calls `f` with the ranges of `lines` (in order), those that touch joined into one.
+fn join_touching(lines: impl Iterator<Item = (usize, usize)>, f: &mut impl FnMut((usize, usize))) {
+    let mut open: Option<(usize, usize)> = None;
+    for (s, e) in lines {
+        match &mut open {
+            Some(w) if w.1 == s => w.1 = e,
+            _ => {
+                if let Some(w) = open.replace((s, e)) {
+                    f(w);
+                }
+            }
+        }
+    }
+    if let Some(w) = open {
+        f(w);
+    }
 }
 
 /// The bytes of `text` that `pick` selects, counted in byte lanes (a chunk of up to 255
@@ -551,8 +581,7 @@ fn generic_spec() -> RuleSpec {
 mod tests {
     use super::*;
 
-    /// The byte-by-byte definition: each line (newline included) with `min` digits or more,
-    /// adjacent ones merged, a last line without a newline on its own.
+    /// The byte-by-byte definition: each line (newline included) with `min` digits or more.
     fn lines_with_digits_reference(content: &[u8], min: usize) -> Vec<(usize, usize)> {
         let mut out: Vec<(usize, usize)> = Vec::new();
         let (mut start, mut digits) = (0, 0);
@@ -561,10 +590,7 @@ mod tests {
                 digits += 1;
             } else if b == b'\n' {
                 if digits >= min {
-                    match out.last_mut() {
-                        Some(last) if last.1 == start => last.1 = i + 1,
-                        _ => out.push((start, i + 1)),
-                    }
+                    out.push((start, i + 1));
                 }
                 start = i + 1;
                 digits = 0;

@@ -125,6 +125,7 @@ pub struct Rule {
     pub pattern: String,
     compiled: OnceLock<Result<Compiled, String>>,
     needs: OnceLock<Option<(u8, usize)>>,
+    run: OnceLock<Option<Run>>,
     pub placeholder: String,
     /// Keywords in lower case (the spec's, plus `context` words).
     pub keywords: Vec<String>,
@@ -224,6 +225,192 @@ fn min_count(hir: &regex_syntax::hir::Hir, b: u8) -> usize {
     }
 }
 
+/// Byte sets a run of which may be all a rule's matches have in common (digits; a dotted
+/// quad; hex digits and colons; digits grouped by spaces or dashes), narrowest first.
+const RUN_SETS: &[&[(u8, u8)]] = &[
+    &[(b'0', b'9')],
+    &[(b'0', b'9'), (b'.', b'.')],
+    &[(b'0', b'9'), (b'A', b'F'), (b'a', b'f'), (b':', b':')],
+    &[(b'0', b'9'), (b' ', b' '), (b'-', b'-')],
+];
+/// A shorter run than this is too common to be worth looking for.
+const MIN_RUN: usize = 6;
+
+/// A run every match of a pattern holds: at least `len` consecutive bytes of `set`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    set: [bool; 256],
+    pub len: usize,
+}
+
+impl Run {
+    /// Whether `text` holds the run. (A line without it cannot hold a match.)
+    pub fn found_in(&self, text: &[u8]) -> bool {
+        let mut n = 0;
+        for &b in text {
+            n = if self.set[b as usize] { n + 1 } else { 0 };
+            if n >= self.len {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// The run of the first of [`RUN_SETS`] that every match of `pattern` holds at least
+/// [`MIN_RUN`] bytes of (`1.2.3.4` is 7 bytes of digits and dots); `None` if there is none
+/// (or the pattern does not parse).
+pub fn needed_run(pattern: &str) -> Option<Run> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(pattern)
+        .ok()?;
+    RUN_SETS.iter().find_map(|ranges| {
+        let mut set = [false; 256];
+        for &(lo, hi) in *ranges {
+            for b in lo..=hi {
+                set[b as usize] = true;
+            }
+        }
+        let len = runs(&hir, &set).guaranteed();
+        (len >= MIN_RUN).then_some(Run { set, len })
+    })
+}
+
+/// What every match of a part of a pattern holds of a byte set: whether the match is made
+/// of the set alone (and then its fewest bytes), and the fewest bytes of the set it starts
+/// with, ends with, and holds in a row anywhere.
+#[derive(Debug, Clone, Copy)]
+struct Runs {
+    whole: Option<usize>,
+    prefix: usize,
+    suffix: usize,
+    inner: usize,
+}
+
+impl Runs {
+    fn all(len: usize) -> Runs {
+        Runs {
+            whole: Some(len),
+            prefix: len,
+            suffix: len,
+            inner: len,
+        }
+    }
+    const NONE: Runs = Runs {
+        whole: None,
+        prefix: 0,
+        suffix: 0,
+        inner: 0,
+    };
+    fn guaranteed(&self) -> usize {
+        self.inner.max(self.prefix).max(self.suffix)
+    }
+    /// `self` followed by `next`.
+    fn then(self, next: Runs) -> Runs {
+        match (self.whole, next.whole) {
+            (Some(a), Some(b)) => Runs::all(a + b),
+            (Some(a), None) => Runs {
+                whole: None,
+                prefix: a + next.prefix,
+                suffix: next.suffix,
+                inner: next.inner.max(a + next.prefix),
+            },
+            (None, Some(b)) => Runs {
+                whole: None,
+                prefix: self.prefix,
+                suffix: self.suffix + b,
+                inner: self.inner.max(self.suffix + b),
+            },
+            (None, None) => Runs {
+                whole: None,
+                prefix: self.prefix,
+                suffix: next.suffix,
+                inner: self.inner.max(next.inner).max(self.suffix + next.prefix),
+            },
+        }
+    }
+    /// Either `self` or `other`: what both guarantee.
+    fn or(self, other: Runs) -> Runs {
+        Runs {
+            whole: self.whole.zip(other.whole).map(|(a, b)| a.min(b)),
+            prefix: self.prefix.min(other.prefix),
+            suffix: self.suffix.min(other.suffix),
+            inner: self.guaranteed().min(other.guaranteed()),
+        }
+    }
+}
+
+/// [`Runs`] of `set` in every match of `hir`.
+fn runs(hir: &regex_syntax::hir::Hir, set: &[bool; 256]) -> Runs {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Runs::all(0),
+        HirKind::Literal(lit) => lit.0.iter().fold(Runs::all(0), |acc, &b| {
+            acc.then(if set[b as usize] {
+                Runs::all(1)
+            } else {
+                Runs::NONE
+            })
+        }),
+        HirKind::Class(Class::Bytes(c)) => {
+            if c.ranges()
+                .iter()
+                .all(|r| (r.start()..=r.end()).all(|b| set[b as usize]))
+            {
+                Runs::all(1)
+            } else {
+                Runs::NONE
+            }
+        }
+        HirKind::Class(Class::Unicode(c)) => {
+            if c.ranges()
+                .iter()
+                .all(|r| (r.start()..=r.end()).all(|ch| (ch as u32) < 256 && set[ch as usize]))
+            {
+                Runs::all(1)
+            } else {
+                Runs::NONE
+            }
+        }
+        HirKind::Capture(cap) => runs(&cap.sub, set),
+        HirKind::Concat(subs) => subs
+            .iter()
+            .fold(Runs::all(0), |acc, h| acc.then(runs(h, set))),
+        HirKind::Alternation(subs) => subs
+            .iter()
+            .map(|h| runs(h, set))
+            .reduce(Runs::or)
+            .unwrap_or(Runs::NONE),
+        HirKind::Repetition(rep) => {
+            let one = runs(&rep.sub, set);
+            match (rep.min, one.whole) {
+                // The empty match guarantees nothing, unless every match is of the set.
+                (0, Some(_)) => Runs::all(0),
+                (0, None) => Runs {
+                    whole: None,
+                    prefix: 0,
+                    suffix: 0,
+                    inner: 0,
+                },
+                (m, Some(len)) => Runs::all(len * m as usize),
+                (m, None) => Runs {
+                    whole: None,
+                    prefix: one.prefix,
+                    suffix: one.suffix,
+                    inner: if m >= 2 {
+                        one.inner.max(one.suffix + one.prefix)
+                    } else {
+                        one.inner
+                    },
+                },
+            }
+        }
+    }
+}
+
 fn compile_pattern(pattern: &str) -> Result<Compiled, regex::Error> {
     // ASCII classes: `\w`, `\s`, `\d` and `\b` over bytes. Unicode classes make the
     // automata many times larger and slower, and no token format needs them.
@@ -277,6 +464,16 @@ impl Rule {
         match self.needs.get() {
             Some(n) => *n,
             None if worth_it => *self.needs.get_or_init(|| needed_byte(&self.pattern)),
+            None => None,
+        }
+    }
+
+    /// A run of bytes every match holds (seven digits and dots for an IPv4 address), when
+    /// one does: a line without it cannot hold a match. Worked out like [`Rule::needs`].
+    pub fn run(&self, worth_it: bool) -> Option<&Run> {
+        match self.run.get() {
+            Some(r) => r.as_ref(),
+            None if worth_it => self.run.get_or_init(|| needed_run(&self.pattern)).as_ref(),
             None => None,
         }
     }
@@ -344,6 +541,7 @@ impl Rule {
             pattern,
             compiled: OnceLock::new(),
             needs: OnceLock::new(),
+            run: OnceLock::new(),
             placeholder,
             keywords,
         })

@@ -135,6 +135,48 @@ fn needed_byte_counts_what_every_match_holds() {
     assert_eq!(needs("ipv6-global"), Some((b':', 2)));
 }
 
+/// The run of bytes every match holds, worked out from the parsed pattern: optional parts,
+/// alternatives and bytes outside the set cut it; repetitions and concatenation join it.
+#[test]
+fn needed_run_is_what_every_match_holds() {
+    use airlock_secrets::rule::needed_run;
+    let len = |p: &str| needed_run(p).map(|r| r.len);
+    assert_eq!(len(r"\b\d{1,3}(?:\.\d{1,3}){3}\b"), Some(7));
+    assert_eq!(len(r"x\d{6}y"), Some(6));
+    // Joined across concatenation and a repetition's copies.
+    assert_eq!(len(r"\d{3}(?:\d\d){2}"), Some(7));
+    assert_eq!(len(r"(?:12){3}"), Some(6));
+    // An optional part may be absent, an alternative may be the shorter one.
+    assert_eq!(len(r"\d{3}x?\d{3}"), None);
+    assert_eq!(len(r"\d{3}(?:\d{4}|y)"), None);
+    assert_eq!(len(r"\d{7}|\d{6}"), Some(6));
+    // A byte outside every set ends the run; `a` is a hex digit, `z` is not.
+    assert_eq!(len(r"12z3456"), None);
+    assert_eq!(len(r"2001:0db8"), Some(9));
+    assert_eq!(len(r"(?i:2001:db8:)"), Some(9));
+    assert_eq!(len(r"\d{1,3}(?:\.\d{1,3})*"), None);
+    assert_eq!(len(r"(unclosed"), None);
+    let run = needed_run(r"\d{1,3}(?:\.\d{1,3}){3}").expect("run");
+    assert!(run.found_in(b"host 1.2.3.4 up"));
+    assert!(!run.found_in(b"1.2.3 4.5.6"));
+    assert!(!run.found_in(b"1.2.3\n.4"));
+    // The built-in digit-line rules: each has a run, and each of their examples holds it.
+    let specs = builtin_specs().expect("built-in rules parse");
+    let mut with_run = Vec::new();
+    for spec in specs.iter().filter(|s| s.min_digits.is_some()) {
+        let Some(run) = needed_run(spec.pattern.as_deref().expect("pattern")) else {
+            continue;
+        };
+        with_run.push((spec.id.as_str(), run.len));
+        for example in &spec.examples {
+            assert!(run.found_in(example.as_bytes()), "{}: {example:?}", spec.id);
+        }
+    }
+    for (id, want) in [("ipv4-public", 7), ("ipv6-global", 8)] {
+        assert!(with_run.contains(&(id, want)), "{id}: {with_run:?}");
+    }
+}
+
 /// Addresses at the very start and end of the text, on lines next to other digit lines,
 /// and a line with digits but too few dots, through the whole detector.
 #[test]
