@@ -268,3 +268,58 @@ fn review_names_the_reviewers_the_policy_requires() {
     let json: Value = serde_json::from_str(&stdout(&out)).expect("json on stdout");
     assert!(json["findings"].as_array().is_some_and(|f| !f.is_empty()));
 }
+
+/// A credential only the secrets engine recognizes (a password inside a connection string,
+/// a generic password the code rule passes over) is a review finding too, masked; a line a
+/// code rule already reported as a hard-coded credential (the token) is not reported
+/// twice; personal data is not a review finding.
+#[test]
+fn review_reports_hardcoded_credentials_from_the_secrets_engine() {
+    let dir = tempfile::tempdir().unwrap();
+    let password = "AirlockFixturePw7Rv2"; // airlock:allow (synthetic)
+    let cs = format!(
+        "class Db {{\n    const string Conn = \"Server=db;Database=app;User Id=sa;Password={password};\";\n    const string Mail = \"jane.doe@example.org\";\n}}\n"
+    );
+    fs::write(dir.path().join("Db.cs"), &cs).unwrap();
+    let js = format!(
+        "const token = \"{GH_TOKEN}\";\nconst db = connect({{ password: \"{password}\" }});\n"
+    );
+    fs::write(dir.path().join("app.js"), &js).unwrap();
+    let out = airlock(
+        dir.path(),
+        &["review", ".", "--format", "json", "--no-deps"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(!text.contains(password), "raw secret in the report: {text}");
+    assert!(!text.contains(GH_TOKEN), "raw token in the report: {text}");
+    let v: Value = serde_json::from_str(&text).unwrap();
+    let found: Vec<(String, u64, String)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let on = |path: &str, line: u64| -> Vec<&str> {
+        found
+            .iter()
+            .filter(|(p, l, _)| p == path && *l == line)
+            .map(|(_, _, r)| r.as_str())
+            .collect()
+    };
+    assert_eq!(
+        on("Db.cs", 2),
+        vec!["connection-string-password"],
+        "{found:?}"
+    );
+    assert!(on("Db.cs", 3).is_empty(), "{found:?}");
+    // Found by the code rule or by the secrets engine, once either way.
+    assert_eq!(on("app.js", 1), vec!["hardcoded-credential"], "{found:?}");
+    assert_eq!(on("app.js", 2).len(), 1, "{found:?}");
+}

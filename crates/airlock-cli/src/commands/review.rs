@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use airlock_code::{Analyzer, Language};
-use airlock_types::Confidence;
+use airlock_types::{Confidence, Finding, Kind};
 use anyhow::{bail, Context as _, Result};
 use clap::Args;
 
@@ -59,9 +59,25 @@ pub fn run(global: &GlobalArgs, args: ReviewArgs) -> Result<ExitCode> {
     // Secrets found in the reviewed code are masked in what is printed.
     let ctx = crate::context::Context::load(global)?;
     let detector = ctx.detector(airlock_secrets::DetectorConfig::default())?;
+    let min: Confidence = args.min_confidence.into();
+    let box_of = |k| ctx.policy.box_for_kind(k);
+    let builder = report::RecordBuilder {
+        show_secrets: false,
+        box_of: &box_of,
+    };
+    let root = ctx.root();
+    // Hard-coded credentials come from the secrets engine too, where no code rule saw them.
+    let credentials = |path: &str, content: &[u8], secrets: &[Finding], code: &[Record]| {
+        if ctx
+            .policy
+            .is_path_allowed(&crate::commands::scan::relative(Path::new(path), &root))
+        {
+            return Vec::new();
+        }
+        credential_records(&builder, path, content, secrets, min, code)
+    };
     // Every file the review looked at, for the policy's `[[review]]` rules.
     let mut reviewed: Vec<String> = Vec::new();
-    let min: Confidence = args.min_confidence.into();
     let mut records = Vec::new();
     let mut deps = Vec::new();
     let stdin = args.paths.len() == 1 && args.paths[0] == Path::new("-");
@@ -95,6 +111,15 @@ pub fn run(global: &GlobalArgs, args: ReviewArgs) -> Result<ExitCode> {
                 &secrets,
             ));
         }
+        let creds = credential_records(
+            &builder,
+            "<stdin>",
+            text.as_bytes(),
+            &secrets,
+            min,
+            &records,
+        );
+        records.extend(creds);
     } else if args.staged || args.diff.is_some() {
         let cwd = std::env::current_dir()?;
         let repo = crate::git::toplevel(&cwd)?;
@@ -107,15 +132,12 @@ pub fn run(global: &GlobalArgs, args: ReviewArgs) -> Result<ExitCode> {
                     Err(_) => continue, // deleted since
                 }
             };
-            let mut recs = review_file(
-                &analyzer,
-                &path,
-                &content,
-                min,
-                &[],
-                None,
-                &detector.scan(&content),
-            );
+            let secrets = detector.scan(&content);
+            let mut recs = review_file(&analyzer, &path, &content, min, &[], None, &secrets);
+            if Language::from_path(Path::new(&path)).is_some() {
+                let creds = credentials(&path, &content, &secrets, &recs);
+                recs.extend(creds);
+            }
             recs.retain(|r| added.contains(&r.line));
             records.extend(recs);
             reviewed.push(path.clone());
@@ -146,15 +168,12 @@ pub fn run(global: &GlobalArgs, args: ReviewArgs) -> Result<ExitCode> {
             |path, content| {
                 let shown = path.to_string_lossy();
                 let shown = shown.strip_prefix("./").unwrap_or(&shown).to_string();
-                let recs = review_file(
-                    &analyzer,
-                    &shown,
-                    content,
-                    min,
-                    &[],
-                    None,
-                    &detector.scan(content),
-                );
+                let secrets = detector.scan(content);
+                let mut recs = review_file(&analyzer, &shown, content, min, &[], None, &secrets);
+                if Language::from_path(path).is_some() {
+                    let creds = credentials(&shown, content, &secrets, &recs);
+                    recs.extend(creds);
+                }
                 let ds = if args.no_deps {
                     Vec::new()
                 } else {
@@ -226,6 +245,38 @@ pub fn run(global: &GlobalArgs, args: ReviewArgs) -> Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The hard-coded credentials among the secrets engine's findings in reviewed code
+/// (provider keys, passwords, connection strings, private keys: not personal data or
+/// infrastructure detail), masked as `scan` shows them, except on lines where a code rule
+/// already reported a hard-coded credential.
+fn credential_records(
+    builder: &report::RecordBuilder,
+    path: &str,
+    content: &[u8],
+    secrets: &[Finding],
+    min: Confidence,
+    code: &[Record],
+) -> Vec<Record> {
+    let wanted: Vec<Finding> = secrets
+        .iter()
+        .filter(|f| {
+            f.confidence >= min
+                && matches!(
+                    f.kind,
+                    Kind::Credential | Kind::PrivateKey | Kind::Password | Kind::ConnectionString
+                )
+        })
+        .cloned()
+        .collect();
+    let mut recs = builder.build(path, content, &wanted, &[], None);
+    recs.retain(|r| {
+        !code
+            .iter()
+            .any(|c| c.rule == "hardcoded-credential" && c.line == r.line)
+    });
+    recs
 }
 
 fn cwes(analyzer: &Analyzer, rule: &str, first: u32) -> Vec<u32> {
