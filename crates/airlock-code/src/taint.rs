@@ -280,6 +280,37 @@ static BUILDER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("builder regex")
 });
 
+/// Python functions and `str`/`bytes` methods whose result is a constant when what goes in
+/// is: encodings, decodings and string edits.
+const PURE_PY: &[&str] = &[
+    "b64encode",
+    "b64decode",
+    "urlsafe_b64encode",
+    "urlsafe_b64decode",
+    "standard_b64encode",
+    "standard_b64decode",
+    "b32encode",
+    "b32decode",
+    "b16encode",
+    "b16decode",
+    "hexlify",
+    "unhexlify",
+    "encode",
+    "decode",
+    "unquote",
+    "unquote_plus",
+    "quote",
+    "quote_plus",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "lower",
+    "upper",
+    "replace",
+    "str",
+    "bytes",
+];
+
 /// Parameter names and the flows a call passed for them.
 type Bindings = Vec<(String, Flow)>;
 
@@ -708,7 +739,15 @@ impl<'m, 't> Taint<'m, 't> {
                 .child_by_field_name("object")
                 .or_else(|| n.child_by_field_name("receiver")),
         };
-        if let Some(r) = receiver {
+        // `base64.b64decode(x)`: the module a function is called through is not data.
+        let module = receiver.is_some_and(|r| {
+            m.lang == crate::Language::Python
+                && matches!(
+                    m.text(r),
+                    "base64" | "binascii" | "codecs" | "urllib.parse" | "parse" | "html"
+                )
+        });
+        if let Some(r) = receiver.filter(|_| !module) {
             if r.id() != n.id() {
                 f.join(self.flow_at(r, san, depth + 1));
             }
@@ -731,6 +770,14 @@ impl<'m, 't> Taint<'m, 't> {
         }
         // A call to something we know nothing about, with nothing tainted going in: we
         // cannot say it is constant, but we have no reason to think it is tainted either.
+        // Encodings and string methods of constants are constants (`base64.b64decode("..")`,
+        // `"abc".encode()`).
+        if f.origin == Origin::Const && !f.built && m.lang == crate::Language::Python {
+            let method = callee.rsplit('.').next().unwrap_or(callee);
+            if PURE_PY.contains(&method) {
+                return f;
+            }
+        }
         if f.origin == Origin::Const && !f.built {
             f.origin = Origin::Unknown;
         }

@@ -1,0 +1,66 @@
+//! Behaviours added from OWASP Benchmark for Python's injection and deserialization tests
+//! (issue 3): values that pass through a dict, a list, a configparser or a `match` whose
+//! outcome the code fixes, and deserialization of data the code wrote itself. Each as a
+//! vulnerable/safe pair that differ in the one thing the behaviour is about; the code and the
+//! names are our own.
+
+use airlock_code::Language;
+
+use crate::support::reported;
+
+const DESER: &str = "unsafe-deserialization";
+
+/// A Flask view: `body` runs after `value` is read from the form.
+fn view(body: &str) -> String {
+    let mut s = String::from(
+        "import base64\nimport configparser\nimport pickle\nimport subprocess\nimport yaml\nfrom flask import request\n\n\ndef lookup(db):\n    value = request.form.get('q', '')\n",
+    );
+    for line in body.lines() {
+        s.push_str("    ");
+        s.push_str(line);
+        s.push('\n');
+    }
+    s
+}
+
+/// Deserializing data the dataflow traces back to a literal builds only what the code
+/// wrote; request data, or data of unknown origin, is still reported.
+#[test]
+fn deserializing_a_constant_is_not_reported() {
+    let pickled = |data: &str| {
+        view(&format!(
+            "blob = {data}\nobj = pickle.loads(base64.urlsafe_b64decode(blob))"
+        ))
+    };
+    assert!(reported(&pickled("value"), Language::Python, DESER));
+    assert!(!reported(
+        &pickled("'gASVCAAAAAAAAACMBGRhdGGULg=='"),
+        Language::Python,
+        DESER
+    ));
+    // A constant chosen by a condition the code fixes.
+    assert!(reported(
+        &pickled("'fixed' if 3 * 4 > 20 else value"),
+        Language::Python,
+        DESER
+    ));
+    assert!(!reported(
+        &pickled("'fixed' if 3 * 4 > 10 else value"),
+        Language::Python,
+        DESER
+    ));
+
+    let loaded = |data: &str| {
+        view(&format!(
+            "doc = {data}\nconfig = yaml.load(doc, Loader=yaml.Loader)"
+        ))
+    };
+    assert!(reported(&loaded("value"), Language::Python, DESER));
+    assert!(!reported(&loaded("'name: fixed'"), Language::Python, DESER));
+
+    // A file's contents and a parameter are not constants.
+    let file = "import pickle\n\ndef restore(path):\n    with open(path, 'rb') as f:\n        return pickle.load(f)\n";
+    assert!(reported(file, Language::Python, DESER));
+    let param = "import pickle\n\ndef restore(blob):\n    return pickle.loads(blob)\n";
+    assert!(reported(param, Language::Python, DESER));
+}
