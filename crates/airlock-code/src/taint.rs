@@ -1171,6 +1171,7 @@ impl<'m, 't> Taint<'m, 't> {
             if fresh && out.origin < Origin::Param {
                 let func = m.function_at(at);
                 let prefix = format!("{name}.");
+                let keyed = format!("{name}['");
                 let stored: Vec<usize> = m
                     .assigns
                     .iter()
@@ -1179,7 +1180,8 @@ impl<'m, 't> Taint<'m, 't> {
                         a.func == func
                             && a.at > first_def
                             && a.at <= at
-                            && normalize_name(&a.target).starts_with(&prefix)
+                            && (normalize_name(&a.target).starts_with(&prefix)
+                                || a.target.starts_with(&keyed))
                     })
                     .map(|(i, _)| i)
                     .collect();

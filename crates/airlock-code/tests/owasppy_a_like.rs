@@ -8,6 +8,8 @@ use airlock_code::Language;
 
 use crate::support::reported;
 
+const SQLI: &str = "sql-injection";
+const CODE: &str = "code-injection";
 const DESER: &str = "unsafe-deserialization";
 
 /// A Flask view: `body` runs after `value` is read from the form.
@@ -21,6 +23,42 @@ fn view(body: &str) -> String {
         s.push('\n');
     }
     s
+}
+
+/// Keys that are not names (`'name-2'`) keep their entries apart like keys that are: the
+/// entry read back is the one stored under that key.
+#[test]
+fn dict_entries_under_non_name_keys_stay_apart() {
+    let code = |read: &str| {
+        view(&format!(
+            "table = {{}}\ntable['plain-1'] = 'fixed'\ntable['user-1'] = value\nchosen = table['{read}']\ndb.execute(\"SELECT * FROM items WHERE tag = '\" + chosen + \"'\")"
+        ))
+    };
+    assert!(reported(&code("user-1"), Language::Python, SQLI));
+    assert!(!reported(&code("plain-1"), Language::Python, SQLI));
+
+    // The last of two reads decides.
+    let overwrite = |last: &str, first: &str| {
+        view(&format!(
+            "table = {{}}\ntable['plain-1'] = 'fixed'\ntable['user-1'] = value\nchosen = table['{first}']\nchosen = table['{last}']\neval(chosen)"
+        ))
+    };
+    assert!(reported(
+        &overwrite("user-1", "plain-1"),
+        Language::Python,
+        CODE
+    ));
+    assert!(!reported(
+        &overwrite("plain-1", "user-1"),
+        Language::Python,
+        CODE
+    ));
+
+    // The whole dict still carries what was stored in it.
+    let whole = view(
+        "table = {}\ntable['user-1'] = value\ndb.execute('SELECT * FROM items WHERE tag = %s' % table)",
+    );
+    assert!(reported(&whole, Language::Python, SQLI));
 }
 
 /// Deserializing data the dataflow traces back to a literal builds only what the code
