@@ -10,6 +10,7 @@ use crate::support::reported;
 
 const SQLI: &str = "sql-injection";
 const CODE: &str = "code-injection";
+const CMDI: &str = "command-injection";
 const DESER: &str = "unsafe-deserialization";
 
 /// A Flask view: `body` runs after `value` is read from the form.
@@ -59,6 +60,67 @@ fn dict_entries_under_non_name_keys_stay_apart() {
         "table = {}\ntable['user-1'] = value\ndb.execute('SELECT * FROM items WHERE tag = %s' % table)",
     );
     assert!(reported(&whole, Language::Python, SQLI));
+}
+
+/// A list filled with `append`, shifted by `pop(0)` and read by index: the item at that
+/// index once the calls ran.
+#[test]
+fn list_read_after_append_and_pop() {
+    let code = |index: &str| {
+        view(&format!(
+            "items = []\nitems.append('first')\nitems.append(value)\nitems.append('last')\nitems.pop(0)\npicked = items[{index}]\nsubprocess.run('echo ' + picked, shell=True)"
+        ))
+    };
+    assert!(reported(&code("0"), Language::Python, CMDI));
+    assert!(!reported(&code("1"), Language::Python, CMDI));
+    assert!(!reported(&code("-1"), Language::Python, CMDI));
+
+    // `insert` and `pop()` move the items the same way.
+    let insert = |index: &str| {
+        view(&format!(
+            "items = ['a', 'b']\nitems.insert(1, value)\nitems.pop()\npicked = items[{index}]\neval(picked)"
+        ))
+    };
+    assert!(reported(&insert("1"), Language::Python, CODE));
+    assert!(!reported(&insert("0"), Language::Python, CODE));
+
+    // A call we do not model in between: the list could hold anything.
+    let unknown = view(
+        "items = []\nitems.append(value)\nitems.append('last')\nitems.sort()\npicked = items[1]\neval(picked)",
+    );
+    assert!(reported(&unknown, Language::Python, CODE));
+}
+
+/// `match` on a value the code fixes (`"ABC"[1]`): only the case it selects runs.
+#[test]
+fn match_on_a_constant_runs_one_case() {
+    let code = |pick: usize| {
+        view(&format!(
+            "letters = 'XYZ'\nwhich = letters[{pick}]\nmatch which:\n    case 'X':\n        out = value\n    case 'Y':\n        out = 'fixed'\n    case 'Z' | 'W':\n        out = value\n    case _:\n        out = 'other'\neval(out)"
+        ))
+    };
+    assert!(reported(&code(0), Language::Python, CODE));
+    assert!(!reported(&code(1), Language::Python, CODE));
+    assert!(reported(&code(2), Language::Python, CODE));
+
+    // A subject that is not constant: any case may run.
+    let open = view(
+        "match value[:1]:\n    case 'Y':\n        out = 'fixed'\n    case _:\n        out = value\neval(out)",
+    );
+    assert!(reported(&open, Language::Python, CODE));
+}
+
+/// configparser's `set(section, option, value)` and `get(section, option)`: the option read
+/// back is the one set.
+#[test]
+fn configparser_options_round_trip() {
+    let code = |option: &str| {
+        view(&format!(
+            "conf = configparser.ConfigParser()\nconf.add_section('main')\nconf.set('main', 'fixed', 'plain')\nconf.set('main', 'given', value)\nsetting = conf.get('main', '{option}')\ndb.execute(f\"SELECT * FROM items WHERE tag = '{{setting}}'\")"
+        ))
+    };
+    assert!(reported(&code("given"), Language::Python, SQLI));
+    assert!(!reported(&code("fixed"), Language::Python, SQLI));
 }
 
 /// Deserializing data the dataflow traces back to a literal builds only what the code
