@@ -280,6 +280,54 @@ static BUILDER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("builder regex")
 });
 
+/// Callees that wrap a request object: their name says so.
+static REQUEST_WRAPPER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[._])(?:\w*request\w*wrap\w*|\w*wrap\w*request\w*)$")
+        .expect("request wrapper regex")
+});
+
+/// Flask's request object imported by name.
+static FLASK_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^\s*from\s+flask\s+import\s+[^\n]*\brequest\b").expect("flask request regex")
+});
+
+/// The last part of a dotted callee, for messages.
+fn short_callee(callee: &str) -> &str {
+    callee.rsplit('.').next().unwrap_or(callee)
+}
+
+/// Route decorators and their path argument: `@app.route("/a/b")`, `@bp.get('/x')`.
+static ROUTE_DECORATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^@[\w.]*\.(?:route|get|post|put|patch|delete)\s*\(\s*(?:(['"])([^'"]*)['"]|(.))"#)
+        .expect("route decorator regex")
+});
+
+/// Whether the function starting at byte `start` is decorated with routes only, each a
+/// fixed path without `<converter>` parts (so `request.path` is one of them).
+fn static_routes(m: &Model<'_>, start: usize) -> bool {
+    let before = &m.src[..start.min(m.src.len())];
+    let mut routes = 0;
+    for line in before.lines().rev().map(str::trim) {
+        if line.is_empty() {
+            continue;
+        }
+        if !line.starts_with('@') {
+            // The `def` line itself when `start` is the decorated definition's start.
+            if line.starts_with("def ") || line.starts_with("async def ") {
+                continue;
+            }
+            break;
+        }
+        if let Some(c) = ROUTE_DECORATOR.captures(line) {
+            match c.get(2) {
+                Some(path) if !path.as_str().contains('<') => routes += 1,
+                _ => return false,
+            }
+        }
+    }
+    routes > 0
+}
+
 /// Python functions and `str`/`bytes` methods whose result is a constant when what goes in
 /// is: encodings, decodings and string edits.
 const PURE_PY: &[&str] = &[
@@ -398,6 +446,16 @@ impl<'m, 't> Taint<'m, 't> {
                 .function_at(n.start_byte())
                 .map_or(0, |f| m.functions[f].start);
             if self.guarded(text, start, n.start_byte()) {
+                return Flow::konst();
+            }
+            // Flask's `request.path` in a view whose routes are all fixed strings is one of
+            // those strings.
+            if m.lang == crate::Language::Python
+                && head
+                    .strip_prefix("request.path")
+                    .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+                && static_routes(m, start)
+            {
                 return Flow::konst();
             }
             // `reader.readLine()` reads what the reader wraps: a socket's or a URL
@@ -711,6 +769,22 @@ impl<'m, 't> Taint<'m, 't> {
         }
         if let Some(f) = self.stored_source(call) {
             return f;
+        }
+        // `RequestWrapper(request)`, `helpers.request_wrapper(request)`: an object made
+        // around Flask's request hands out what the client sent.
+        if m.lang == crate::Language::Python
+            && REQUEST_WRAPPER.is_match(callee)
+            && call
+                .args
+                .iter()
+                .any(|a| a.name.is_none() && m.text(a.node).trim() == "request")
+            && FLASK_REQUEST.is_match(m.src)
+            && self.reaching("request", n.start_byte()).0.is_empty()
+        {
+            return Flow::source(
+                format!("request (through `{}`)", short_callee(callee)),
+                false,
+            );
         }
         if let Some(f) = self.local_call(call, san, depth) {
             return f;

@@ -16,7 +16,7 @@ const DESER: &str = "unsafe-deserialization";
 /// A Flask view: `body` runs after `value` is read from the form.
 fn view(body: &str) -> String {
     let mut s = String::from(
-        "import base64\nimport configparser\nimport pickle\nimport subprocess\nimport yaml\nfrom flask import request\n\n\ndef lookup(db):\n    value = request.form.get('q', '')\n",
+        "import base64\nimport configparser\nimport html\nimport pickle\nimport subprocess\nimport yaml\nfrom flask import request\n\n\ndef lookup(db):\n    value = request.form.get('q', '')\n",
     );
     for line in body.lines() {
         s.push_str("    ");
@@ -163,4 +163,56 @@ fn deserializing_a_constant_is_not_reported() {
     assert!(reported(file, Language::Python, DESER));
     let param = "import pickle\n\ndef restore(blob):\n    return pickle.loads(blob)\n";
     assert!(reported(param, Language::Python, DESER));
+}
+
+/// Flask's `request.path` in a view whose routes are fixed strings is one of those strings;
+/// with a `<converter>` in a route, the path carries what the client sent.
+#[test]
+fn request_path_of_a_fixed_route_is_constant() {
+    let code = |route: &str| {
+        format!(
+            "import subprocess\nfrom flask import Flask, request\n\napp = Flask(__name__)\n\n\n@app.route('{route}', methods=['POST'])\ndef section():\n    part = request.path.split('/')[1]\n    subprocess.run('ls ' + part, shell=True)\n"
+        )
+    };
+    assert!(reported(&code("/files/<name>"), Language::Python, CMDI));
+    assert!(!reported(&code("/files/listing"), Language::Python, CMDI));
+
+    // Not a route at all: whoever calls it decides.
+    let plain = "import subprocess\nfrom flask import request\n\n\ndef section():\n    part = request.path.split('/')[1]\n    subprocess.run('ls ' + part, shell=True)\n";
+    assert!(reported(plain, Language::Python, CMDI));
+    // `full_path` carries the query string.
+    let full = code("/files/listing").replace("request.path", "request.full_path");
+    assert!(reported(&full, Language::Python, CMDI));
+}
+
+/// A helper object made around Flask's `request` hands out request data.
+#[test]
+fn request_wrapper_hands_out_request_data() {
+    let code = |made: &str| {
+        format!(
+            "import subprocess\nfrom flask import request\nfrom app import helpers\n\n\ndef handler():\n    wrapped = {made}\n    name = wrapped.get_form_field('name')\n    subprocess.run('echo ' + name, shell=True)\n"
+        )
+    };
+    assert!(reported(
+        &code("helpers.request_wrapper(request)"),
+        Language::Python,
+        CMDI
+    ));
+    assert!(reported(
+        &code("RequestWrapper(request)"),
+        Language::Python,
+        CMDI
+    ));
+    // A helper of another kind made from something else.
+    assert!(!reported(
+        &code("helpers.settings_store('defaults')"),
+        Language::Python,
+        CMDI
+    ));
+    // Passing the request to a helper that does not wrap it says nothing of what it returns.
+    assert!(!reported(
+        &code("helpers.log_visit(request)"),
+        Language::Python,
+        CMDI
+    ));
 }
