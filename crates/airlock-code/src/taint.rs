@@ -357,6 +357,7 @@ const PURE_PY: &[&str] = &[
     "replace",
     "str",
     "bytes",
+    "escape",
 ];
 
 /// Parameter names and the flows a call passed for them.
@@ -818,7 +819,13 @@ impl<'m, 't> Taint<'m, 't> {
             m.lang == crate::Language::Python
                 && matches!(
                     m.text(r),
-                    "base64" | "binascii" | "codecs" | "urllib.parse" | "parse" | "html"
+                    "base64"
+                        | "binascii"
+                        | "codecs"
+                        | "urllib.parse"
+                        | "parse"
+                        | "html"
+                        | "markupsafe"
                 )
         });
         if let Some(r) = receiver.filter(|_| !module) {

@@ -89,6 +89,7 @@ fn list_read_after_append_and_pop() {
         "items = []\nitems.append(value)\nitems.append('last')\nitems.sort()\npicked = items[1]\neval(picked)",
     );
     assert!(reported(&unknown, Language::Python, CODE));
+
 }
 
 /// `match` on a value the code fixes (`"ABC"[1]`): only the case it selects runs.
@@ -157,6 +158,18 @@ fn deserializing_a_constant_is_not_reported() {
     };
     assert!(reported(&loaded("value"), Language::Python, DESER));
     assert!(!reported(&loaded("'name: fixed'"), Language::Python, DESER));
+    // Escaping a constant leaves a constant; escaping request data does not make it safe
+    // to deserialize.
+    assert!(!reported(
+        &loaded("html.escape('name: fixed')"),
+        Language::Python,
+        DESER
+    ));
+    assert!(reported(
+        &loaded("html.escape(value)"),
+        Language::Python,
+        DESER
+    ));
 
     // A file's contents and a parameter are not constants.
     let file = "import pickle\n\ndef restore(path):\n    with open(path, 'rb') as f:\n        return pickle.load(f)\n";
