@@ -90,6 +90,15 @@ fn list_read_after_append_and_pop() {
     );
     assert!(reported(&unknown, Language::Python, CODE));
 
+    // JavaScript arrays with `push`, `shift` and `unshift`.
+    let js = |index: usize| {
+        format!(
+            "const {{ execSync }} = require('child_process');\n\nfunction handle(req, res) {{\n  const parts = [];\n  parts.push('first');\n  parts.push(req.query.name);\n  parts.push('last');\n  parts.shift();\n  parts.unshift('lead');\n  execSync('echo ' + parts[{index}]);\n  res.end();\n}}\n"
+        )
+    };
+    assert!(reported(&js(1), Language::JavaScript, CMDI));
+    assert!(!reported(&js(0), Language::JavaScript, CMDI));
+    assert!(!reported(&js(2), Language::JavaScript, CMDI));
 }
 
 /// `match` on a value the code fixes (`"ABC"[1]`): only the case it selects runs.

@@ -715,21 +715,23 @@ impl<'t> Taint<'_, 't> {
         self.entry(recv, key, call.node.start_byte(), 0)
     }
 
-    /// Where and from which list literal the Python list `name` read at `at` was made, when
-    /// that assignment always runs before the read and everything assigned to `name` since
-    /// is a method call on it (`append`, `insert`).
+    /// Where and from which list literal the Python list (or JavaScript array) `name` read at
+    /// `at` was made, when that assignment always runs before the read and everything assigned
+    /// to `name` since is a method call on it (`append`, `insert`, `push`, `unshift`).
     fn list_base(&self, name: &str, at: usize) -> Option<(usize, Node<'t>)> {
         let m = self.m;
-        if m.lang != crate::Language::Python {
-            return None;
-        }
+        let literal = match m.lang {
+            crate::Language::Python => "list",
+            crate::Language::JavaScript | crate::Language::TypeScript => "array",
+            _ => return None,
+        };
         let func = m.function_at(at);
         let base = m
             .assigns
             .iter()
             .filter(|a| a.target == name && a.at <= at && a.func == func && !a.augmented)
             .max_by_key(|a| a.at)?;
-        if base.value.kind() != "list" || self.reach(base.value, at) != Reach::Always {
+        if base.value.kind() != literal || self.reach(base.value, at) != Reach::Always {
             return None;
         }
         let only_calls = m
@@ -738,7 +740,7 @@ impl<'t> Taint<'_, 't> {
             .filter(|a| a.target == name && a.at > base.at && a.at <= at && a.func == func)
             .all(|a| {
                 a.augmented
-                    && a.value.kind() == "call"
+                    && matches!(a.value.kind(), "call" | "call_expression")
                     && m.calls.iter().any(|c| {
                         c.node.id() == a.value.id()
                             && c.receiver
@@ -749,8 +751,8 @@ impl<'t> Taint<'_, 't> {
     }
 
     /// `lst[want]` where `lst` was made from the list literal `lit` at `from` and then only
-    /// changed by `append`, `insert`, `pop` and `clear` calls that run whenever the read at
-    /// `at` runs: the item at that index.
+    /// changed by `append`/`push`, `insert`, `unshift`, `pop`, `shift` and `clear` calls that
+    /// run whenever the read at `at` runs: the item at that index.
     fn list_slot(
         &self,
         name: &str,
@@ -816,7 +818,14 @@ impl<'t> Taint<'_, 't> {
             }
             let args: Vec<Node<'t>> = op.args.iter().map(|a| a.node).collect();
             match (verb, args.as_slice()) {
-                ("append", [x]) => items.push(*x),
+                ("append" | "push", [x]) => items.push(*x),
+                ("unshift", [x]) => items.insert(0, *x),
+                ("shift", []) => {
+                    if items.is_empty() {
+                        return None;
+                    }
+                    items.remove(0);
+                }
                 ("insert", [i, x]) => {
                     let i = index(items.len(), self.konst_val(*i, 0)?)?.min(items.len());
                     items.insert(i, *x);
