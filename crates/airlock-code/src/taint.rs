@@ -796,6 +796,9 @@ impl<'m, 't> Taint<'m, 't> {
         if let Some(item) = self.container_get(call) {
             return self.flow_at(item, san, depth + 1);
         }
+        if let Some(item) = self.popped(call) {
+            return self.flow_at(item, san, depth + 1);
+        }
         let mut f = Flow::konst();
         if BUILDER.is_match(callee) {
             f.built = true;

@@ -90,6 +90,22 @@ fn list_read_after_append_and_pop() {
     );
     assert!(reported(&unknown, Language::Python, CODE));
 
+    // What `pop` takes out is the item at that end.
+    let popped = |items: &str| {
+        view(&format!(
+            "items = [{items}]\nitems.append('extra')\nitems.pop()\npicked = items.pop()\neval(picked)"
+        ))
+    };
+    assert!(reported(&popped("'a', value"), Language::Python, CODE));
+    assert!(!reported(&popped("value, 'a'"), Language::Python, CODE));
+    let first = |items: &str| {
+        view(&format!(
+            "items = [{items}]\npicked = items.pop(0)\neval(picked)"
+        ))
+    };
+    assert!(reported(&first("value, 'a'"), Language::Python, CODE));
+    assert!(!reported(&first("'a', value"), Language::Python, CODE));
+
     // JavaScript arrays with `push`, `shift` and `unshift`.
     let js = |index: usize| {
         format!(
@@ -99,6 +115,21 @@ fn list_read_after_append_and_pop() {
     assert!(reported(&js(1), Language::JavaScript, CMDI));
     assert!(!reported(&js(0), Language::JavaScript, CMDI));
     assert!(!reported(&js(2), Language::JavaScript, CMDI));
+    let shifted = |first: &str, second: &str| {
+        format!(
+            "const {{ execSync }} = require('child_process');\n\nfunction handle(req, res) {{\n  const parts = [{first}, {second}];\n  const head = parts.shift();\n  execSync('echo ' + head);\n  res.end();\n}}\n"
+        )
+    };
+    assert!(reported(
+        &shifted("req.query.name", "'x'"),
+        Language::JavaScript,
+        CMDI
+    ));
+    assert!(!reported(
+        &shifted("'x'", "req.query.name"),
+        Language::JavaScript,
+        CMDI
+    ));
 }
 
 /// `match` on a value the code fixes (`"ABC"[1]`): only the case it selects runs.

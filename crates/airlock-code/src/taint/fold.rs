@@ -715,6 +715,30 @@ impl<'t> Taint<'_, 't> {
         self.entry(recv, key, call.node.start_byte(), 0)
     }
 
+    /// What `lst.pop()`, `lst.pop(i)` (Python) or `arr.pop()`, `arr.shift()` (JavaScript)
+    /// takes out of a list whose calls `list_slot` can follow: the item at that index.
+    pub(super) fn popped(&self, call: &crate::syntax::Call<'t>) -> Option<Node<'t>> {
+        let m = self.m;
+        let recv = call.receiver?;
+        if !crate::taint::is_identifier_kind(recv.kind()) {
+            return None;
+        }
+        let python = m.lang == crate::Language::Python;
+        let want = match (call.callee.rsplit('.').next()?, call.args.as_slice()) {
+            ("pop", []) => -1,
+            ("pop", [i]) if python && i.name.is_none() => match self.konst_val(i.node, 0)? {
+                Val::Int(i) => i,
+                _ => return None,
+            },
+            ("shift", []) if !python => 0,
+            _ => return None,
+        };
+        let name = crate::syntax::normalize_name(m.text(recv));
+        let at = call.node.start_byte();
+        let (from, lit) = self.list_base(&name, at)?;
+        self.list_slot(&name, from, lit, want, at)
+    }
+
     /// Where and from which list literal the Python list (or JavaScript array) `name` read at
     /// `at` was made, when that assignment always runs before the read and everything assigned
     /// to `name` since is a method call on it (`append`, `insert`, `push`, `unshift`).
