@@ -87,7 +87,7 @@ impl Analyzer {
                 continue;
             }
             self.run_sinks(rule, &model, &taint, &mut out);
-            self.run_patterns(rule, &model, &mut out);
+            self.run_patterns(rule, &model, &taint, &mut out);
             self.run_assigns(rule, &model, &taint, &mut out);
             for r in &rule.returns {
                 if !r.langs.contains(&lang) {
@@ -328,7 +328,13 @@ impl Analyzer {
         }
     }
 
-    fn run_patterns(&self, rule: &Rule, m: &Model<'_>, out: &mut Vec<CodeFinding>) {
+    fn run_patterns(
+        &self,
+        rule: &Rule,
+        m: &Model<'_>,
+        taint: &Taint<'_, '_>,
+        out: &mut Vec<CodeFinding>,
+    ) {
         let text = m.masked.as_str();
         for p in &rule.patterns {
             if !p.langs.contains(&m.lang)
@@ -401,6 +407,9 @@ impl Analyzer {
                         continue;
                     }
                 }
+                if p.unless_constant && reads_constant(m, taint, hit.start(), hit.end()) {
+                    continue;
+                }
                 // Written as the pattern says, but through an alias for another module
                 // (Go's `rand.Read` with `crypto/rand` imported as `rand`).
                 let other_module = m.aliased_calls.iter().any(|(i, canonical)| {
@@ -415,7 +424,10 @@ impl Analyzer {
             for (i, canonical) in &m.aliased_calls {
                 let node = m.calls[*i].node;
                 let (at, end) = (node.start_byte(), node.end_byte());
-                if !p.regex.is_match(m.text(node)) && p.regex.is_match(canonical) {
+                if !p.regex.is_match(m.text(node))
+                    && p.regex.is_match(canonical)
+                    && !(p.unless_constant && reads_constant(m, taint, at, end))
+                {
                     out.extend(report(at, end, Some(canonical)));
                 }
             }
@@ -512,6 +524,20 @@ fn flow_confidence(
         Origin::Unknown if f.built && unknown => Some(Confidence::Medium),
         _ => None,
     }
+}
+
+/// Whether the innermost call around bytes `at..end` reads a constant: its first
+/// positional argument's flow is a literal's.
+fn reads_constant(m: &Model<'_>, taint: &Taint<'_, '_>, at: usize, end: usize) -> bool {
+    let call = m
+        .calls
+        .iter()
+        .filter(|c| c.node.start_byte() <= at && end <= c.node.end_byte())
+        .min_by_key(|c| c.node.end_byte() - c.node.start_byte());
+    let Some(arg) = call.and_then(|c| c.args.iter().find(|a| a.name.is_none())) else {
+        return false;
+    };
+    taint.flow(arg.node, None).origin == Origin::Const
 }
 
 /// An array literal whose first item is a literal program that is not a shell: the

@@ -194,6 +194,11 @@ pub struct PatternSpec {
     /// With `var_value`: report when the variable has no assignment in the file either.
     #[serde(default)]
     pub var_unresolved: bool,
+    /// Stay quiet when the call the match is in reads a constant: its first positional
+    /// argument is, by the dataflow, a literal (`pickle.loads(b64decode(blob))` with
+    /// `blob = "gASV..."` builds only what the code itself wrote).
+    #[serde(default)]
+    pub unless_constant: bool,
 }
 
 fn two() -> usize {
@@ -295,6 +300,7 @@ pub struct Pattern {
     pub outside_context: bool,
     pub var_value: Option<Regex>,
     pub var_unresolved: bool,
+    pub unless_constant: bool,
 }
 
 pub struct OutsideContext {
@@ -427,6 +433,7 @@ impl Rule {
                 outside_context: p.outside_context,
                 var_value: re_opt(file, "pattern.var_value", &p.var_value)?,
                 var_unresolved: p.var_unresolved,
+                unless_constant: p.unless_constant,
             });
             if p.outside_context && (spec.outside_context.is_none() || p.context.is_none()) {
                 return Err(RuleError::Invalid {

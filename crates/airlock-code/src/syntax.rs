@@ -1304,9 +1304,21 @@ pub fn target_name(t: &str) -> String {
             .trim_end_matches(']')
             .trim()
             .trim_start_matches(':');
+        let quoted = key.len() >= 2
+            && (key.starts_with('"') && key.ends_with('"')
+                || key.starts_with('\'') && key.ends_with('\''));
         let key = key.trim_matches(|c| c == '"' || c == '\'' || c == '`');
         if !key.is_empty() && is_ident(key) {
             return format!("{}.{key}", normalize_name(&t[..i]));
+        }
+        // `m['keyB-1'] = v`: a store under a constant key that is not a name, kept apart from
+        // the other keys (the dataflow reads it back as `m['keyB-1']`).
+        if quoted
+            && !key.is_empty()
+            && !key.contains(['"', '\'', '\\', '{', '}', '$', '[', ']'])
+            && is_ident(t[..i].trim())
+        {
+            return format!("{}['{key}']", normalize_name(&t[..i]));
         }
     }
     // `(*p).f = x` in Go and C assigns `p.f`.

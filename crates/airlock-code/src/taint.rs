@@ -280,6 +280,86 @@ static BUILDER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("builder regex")
 });
 
+/// Callees that wrap a request object: their name says so.
+static REQUEST_WRAPPER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[._])(?:\w*request\w*wrap\w*|\w*wrap\w*request\w*)$")
+        .expect("request wrapper regex")
+});
+
+/// Flask's request object imported by name.
+static FLASK_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^\s*from\s+flask\s+import\s+[^\n]*\brequest\b").expect("flask request regex")
+});
+
+/// The last part of a dotted callee, for messages.
+fn short_callee(callee: &str) -> &str {
+    callee.rsplit('.').next().unwrap_or(callee)
+}
+
+/// Route decorators and their path argument: `@app.route("/a/b")`, `@bp.get('/x')`.
+static ROUTE_DECORATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^@[\w.]*\.(?:route|get|post|put|patch|delete)\s*\(\s*(?:(['"])([^'"]*)['"]|(.))"#)
+        .expect("route decorator regex")
+});
+
+/// Whether the function starting at byte `start` is decorated with routes only, each a
+/// fixed path without `<converter>` parts (so `request.path` is one of them).
+fn static_routes(m: &Model<'_>, start: usize) -> bool {
+    let before = &m.src[..start.min(m.src.len())];
+    let mut routes = 0;
+    for line in before.lines().rev().map(str::trim) {
+        if line.is_empty() {
+            continue;
+        }
+        if !line.starts_with('@') {
+            // The `def` line itself when `start` is the decorated definition's start.
+            if line.starts_with("def ") || line.starts_with("async def ") {
+                continue;
+            }
+            break;
+        }
+        if let Some(c) = ROUTE_DECORATOR.captures(line) {
+            match c.get(2) {
+                Some(path) if !path.as_str().contains('<') => routes += 1,
+                _ => return false,
+            }
+        }
+    }
+    routes > 0
+}
+
+/// Python functions and `str`/`bytes` methods whose result is a constant when what goes in
+/// is: encodings, decodings and string edits.
+const PURE_PY: &[&str] = &[
+    "b64encode",
+    "b64decode",
+    "urlsafe_b64encode",
+    "urlsafe_b64decode",
+    "standard_b64encode",
+    "standard_b64decode",
+    "b32encode",
+    "b32decode",
+    "b16encode",
+    "b16decode",
+    "hexlify",
+    "unhexlify",
+    "encode",
+    "decode",
+    "unquote",
+    "unquote_plus",
+    "quote",
+    "quote_plus",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "lower",
+    "upper",
+    "replace",
+    "str",
+    "bytes",
+    "escape",
+];
+
 /// Parameter names and the flows a call passed for them.
 type Bindings = Vec<(String, Flow)>;
 
@@ -367,6 +447,16 @@ impl<'m, 't> Taint<'m, 't> {
                 .function_at(n.start_byte())
                 .map_or(0, |f| m.functions[f].start);
             if self.guarded(text, start, n.start_byte()) {
+                return Flow::konst();
+            }
+            // Flask's `request.path` in a view whose routes are all fixed strings is one of
+            // those strings.
+            if m.lang == crate::Language::Python
+                && head
+                    .strip_prefix("request.path")
+                    .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+                && static_routes(m, start)
+            {
                 return Flow::konst();
             }
             // `reader.readLine()` reads what the reader wraps: a socket's or a URL
@@ -681,6 +771,22 @@ impl<'m, 't> Taint<'m, 't> {
         if let Some(f) = self.stored_source(call) {
             return f;
         }
+        // `RequestWrapper(request)`, `helpers.request_wrapper(request)`: an object made
+        // around Flask's request hands out what the client sent.
+        if m.lang == crate::Language::Python
+            && REQUEST_WRAPPER.is_match(callee)
+            && call
+                .args
+                .iter()
+                .any(|a| a.name.is_none() && m.text(a.node).trim() == "request")
+            && FLASK_REQUEST.is_match(m.src)
+            && self.reaching("request", n.start_byte()).0.is_empty()
+        {
+            return Flow::source(
+                format!("request (through `{}`)", short_callee(callee)),
+                false,
+            );
+        }
         if let Some(f) = self.local_call(call, san, depth) {
             return f;
         }
@@ -688,6 +794,9 @@ impl<'m, 't> Taint<'m, 't> {
             return self.flow_at(item, san, depth + 1);
         }
         if let Some(item) = self.container_get(call) {
+            return self.flow_at(item, san, depth + 1);
+        }
+        if let Some(item) = self.popped(call) {
             return self.flow_at(item, san, depth + 1);
         }
         let mut f = Flow::konst();
@@ -708,7 +817,21 @@ impl<'m, 't> Taint<'m, 't> {
                 .child_by_field_name("object")
                 .or_else(|| n.child_by_field_name("receiver")),
         };
-        if let Some(r) = receiver {
+        // `base64.b64decode(x)`: the module a function is called through is not data.
+        let module = receiver.is_some_and(|r| {
+            m.lang == crate::Language::Python
+                && matches!(
+                    m.text(r),
+                    "base64"
+                        | "binascii"
+                        | "codecs"
+                        | "urllib.parse"
+                        | "parse"
+                        | "html"
+                        | "markupsafe"
+                )
+        });
+        if let Some(r) = receiver.filter(|_| !module) {
             if r.id() != n.id() {
                 f.join(self.flow_at(r, san, depth + 1));
             }
@@ -731,6 +854,14 @@ impl<'m, 't> Taint<'m, 't> {
         }
         // A call to something we know nothing about, with nothing tainted going in: we
         // cannot say it is constant, but we have no reason to think it is tainted either.
+        // Encodings and string methods of constants are constants (`base64.b64decode("..")`,
+        // `"abc".encode()`).
+        if f.origin == Origin::Const && !f.built && m.lang == crate::Language::Python {
+            let method = callee.rsplit('.').next().unwrap_or(callee);
+            if PURE_PY.contains(&method) {
+                return f;
+            }
+        }
         if f.origin == Origin::Const && !f.built {
             f.origin = Origin::Unknown;
         }
@@ -1124,6 +1255,7 @@ impl<'m, 't> Taint<'m, 't> {
             if fresh && out.origin < Origin::Param {
                 let func = m.function_at(at);
                 let prefix = format!("{name}.");
+                let keyed = format!("{name}['");
                 let stored: Vec<usize> = m
                     .assigns
                     .iter()
@@ -1132,7 +1264,8 @@ impl<'m, 't> Taint<'m, 't> {
                         a.func == func
                             && a.at > first_def
                             && a.at <= at
-                            && normalize_name(&a.target).starts_with(&prefix)
+                            && (normalize_name(&a.target).starts_with(&prefix)
+                                || a.target.starts_with(&keyed))
                     })
                     .map(|(i, _)| i)
                     .collect();

@@ -92,6 +92,12 @@ impl<'t> Taint<'_, 't> {
                         }
                     }
                 }
+            } else if kind == "case_clause" && self.m.lang == crate::Language::Python {
+                match self.case_taken(p) {
+                    Some(true) => {}
+                    Some(false) => return Reach::Never,
+                    None => state = Reach::Maybe,
+                }
             } else if kind == "switch_block_statement_group" || kind == "switch_rule" {
                 match self.switch_group_taken(p) {
                     Some(true) => {}
@@ -261,6 +267,46 @@ impl<'t> Taint<'_, 't> {
         Some(false)
     }
 
+    /// For one `case` of a Python `match` on a constant: whether it is the case that runs
+    /// (the first whose literal patterns, or `_`, match). `None` when a case before it or
+    /// the case itself has a pattern other than literals, `|` of literals and `_`.
+    fn case_taken(&self, clause: Node<'t>) -> Option<bool> {
+        let block = clause.parent()?;
+        let stmt = block.parent()?;
+        if stmt.kind() != "match_statement" {
+            return None;
+        }
+        let subject = stmt.child_by_field_name("subject")?;
+        let want = self.konst_val(subject, 0)?;
+        let mut c = block.walk();
+        for k in block.named_children(&mut c) {
+            if k.kind() != "case_clause" {
+                continue;
+            }
+            let text = self.m.text(k);
+            let head = text.strip_prefix("case")?;
+            let pattern = &head[..head.find(':')?];
+            let mut hit = false;
+            for alt in pattern.split('|') {
+                let alt = alt.trim();
+                if alt == "_" {
+                    hit = true;
+                    continue;
+                }
+                let v = key_text(alt)?;
+                hit |= v == want
+                    || matches!((&v, &want), (Val::Str(a), Val::Char(b)) if a.chars().eq(std::iter::once(*b)));
+            }
+            if hit {
+                return Some(k.id() == clause.id());
+            }
+            if k.id() == clause.id() {
+                return Some(false);
+            }
+        }
+        Some(false)
+    }
+
     /// The value of a constant expression: literals, arithmetic and comparisons on them,
     /// names assigned once from one, and `"ABC".charAt(1)`.
     fn konst_val(&self, n: Node<'t>, depth: usize) -> Option<Val> {
@@ -335,7 +381,10 @@ impl<'t> Taint<'_, 't> {
             }
             return None;
         }
-        if kind == "unary_expression" || kind == "not_operator" || kind == "prefix_unary_expression"
+        if kind == "unary_expression"
+            || kind == "unary_operator"
+            || kind == "not_operator"
+            || kind == "prefix_unary_expression"
         {
             let operand = n
                 .child_by_field_name("operand")
@@ -368,6 +417,22 @@ impl<'t> Taint<'_, 't> {
             let a = self.konst_val(l, depth + 1)?;
             let b = self.konst_val(r, depth + 1)?;
             return binop(op, a, b);
+        }
+        // Python's `possible[1]` with `possible = "ABC"`: a one-character string.
+        if kind == "subscript" && m.lang == crate::Language::Python {
+            let value = n.child_by_field_name("value")?;
+            let index = n.child_by_field_name("subscript")?;
+            let Val::Str(s) = self.konst_val(value, depth + 1)? else {
+                return None;
+            };
+            let Val::Int(i) = self.konst_val(index, depth + 1)? else {
+                return None;
+            };
+            let chars: Vec<char> = s.chars().collect();
+            let i = if i < 0 { i + chars.len() as i64 } else { i };
+            return chars
+                .get(usize::try_from(i).ok()?)
+                .map(|c| Val::Str(c.to_string()));
         }
         // `"ABC".charAt(1)`, `guess.charAt(i)`
         if kind == "method_invocation" {
@@ -587,6 +652,14 @@ impl<'t> Taint<'_, 't> {
     }
 }
 
+/// The key configparser keeps an option under: its section and its name.
+fn section_key(section: Val, option: Val) -> Option<Val> {
+    match (section, option) {
+        (Val::Str(s), Val::Str(o)) => Some(Val::Str(format!("{s}\u{1}{o}"))),
+        _ => None,
+    }
+}
+
 /// One key of a collection: an index or a string key.
 fn key_text(raw: &str) -> Option<Val> {
     let t = raw.trim();
@@ -621,14 +694,182 @@ impl<'t> Taint<'_, 't> {
         self.entry(object, key, n.start_byte(), 0)
     }
 
-    /// `container.get(key)` with a constant key.
+    /// `container.get(key)` with a constant key; configparser's `conf.get(section, option)`
+    /// with constant ones.
     pub(super) fn element_get(&self, call: &crate::syntax::Call<'t>) -> Option<Node<'t>> {
-        if call.callee.rsplit('.').next()? != "get" || call.args.len() != 1 {
+        if call.callee.rsplit('.').next()? != "get" {
             return None;
         }
         let recv = call.receiver?;
-        let key = self.konst_val(call.args[0].node, 0)?;
+        let key = match call.args.as_slice() {
+            [k] => self.konst_val(k.node, 0)?,
+            [sec, k]
+                if self.m.lang == crate::Language::Python
+                    && sec.name.is_none()
+                    && k.name.is_none() =>
+            {
+                section_key(self.konst_val(sec.node, 0)?, self.konst_val(k.node, 0)?)?
+            }
+            _ => return None,
+        };
         self.entry(recv, key, call.node.start_byte(), 0)
+    }
+
+    /// What `lst.pop()`, `lst.pop(i)` (Python) or `arr.pop()`, `arr.shift()` (JavaScript)
+    /// takes out of a list whose calls `list_slot` can follow: the item at that index.
+    pub(super) fn popped(&self, call: &crate::syntax::Call<'t>) -> Option<Node<'t>> {
+        let m = self.m;
+        let recv = call.receiver?;
+        if !crate::taint::is_identifier_kind(recv.kind()) {
+            return None;
+        }
+        let python = m.lang == crate::Language::Python;
+        let want = match (call.callee.rsplit('.').next()?, call.args.as_slice()) {
+            ("pop", []) => -1,
+            ("pop", [i]) if python && i.name.is_none() => match self.konst_val(i.node, 0)? {
+                Val::Int(i) => i,
+                _ => return None,
+            },
+            ("shift", []) if !python => 0,
+            _ => return None,
+        };
+        let name = crate::syntax::normalize_name(m.text(recv));
+        let at = call.node.start_byte();
+        let (from, lit) = self.list_base(&name, at)?;
+        self.list_slot(&name, from, lit, want, at)
+    }
+
+    /// Where and from which list literal the Python list (or JavaScript array) `name` read at
+    /// `at` was made, when that assignment always runs before the read and everything assigned
+    /// to `name` since is a method call on it (`append`, `insert`, `push`, `unshift`).
+    fn list_base(&self, name: &str, at: usize) -> Option<(usize, Node<'t>)> {
+        let m = self.m;
+        let literal = match m.lang {
+            crate::Language::Python => "list",
+            crate::Language::JavaScript | crate::Language::TypeScript => "array",
+            _ => return None,
+        };
+        let func = m.function_at(at);
+        let base = m
+            .assigns
+            .iter()
+            .filter(|a| a.target == name && a.at <= at && a.func == func && !a.augmented)
+            .max_by_key(|a| a.at)?;
+        if base.value.kind() != literal || self.reach(base.value, at) != Reach::Always {
+            return None;
+        }
+        let only_calls = m
+            .assigns
+            .iter()
+            .filter(|a| a.target == name && a.at > base.at && a.at <= at && a.func == func)
+            .all(|a| {
+                a.augmented
+                    && matches!(a.value.kind(), "call" | "call_expression")
+                    && m.calls.iter().any(|c| {
+                        c.node.id() == a.value.id()
+                            && c.receiver
+                                .is_some_and(|r| crate::syntax::normalize_name(m.text(r)) == name)
+                    })
+            });
+        only_calls.then_some((base.at, base.value))
+    }
+
+    /// `lst[want]` where `lst` was made from the list literal `lit` at `from` and then only
+    /// changed by `append`/`push`, `insert`, `unshift`, `pop`, `shift` and `clear` calls that
+    /// run whenever the read at `at` runs: the item at that index.
+    fn list_slot(
+        &self,
+        name: &str,
+        from: usize,
+        lit: Node<'t>,
+        want: i64,
+        at: usize,
+    ) -> Option<Node<'t>> {
+        let m = self.m;
+        let func = m.function_at(at);
+        let mut items: Vec<Node<'t>> = Vec::new();
+        let mut c = lit.walk();
+        for k in lit.named_children(&mut c) {
+            if k.kind().contains("comment") {
+                continue;
+            }
+            if SPREAD_KINDS.contains(&k.kind()) {
+                return None;
+            }
+            items.push(k);
+        }
+        // A store through an index or a field in between: not followed.
+        let stored = m.assigns.iter().any(|a| {
+            a.func == func
+                && a.at > from
+                && a.at < at
+                && a.target.len() > name.len()
+                && a.target.starts_with(name)
+                && a.target[name.len()..].starts_with(['.', '['])
+        });
+        if stored {
+            return None;
+        }
+        let mut ops: Vec<&crate::syntax::Call<'t>> = Vec::new();
+        for c in &m.calls {
+            let s = c.node.start_byte();
+            if c.func != func || s <= from || s >= at {
+                continue;
+            }
+            if c.args.iter().any(|x| m.text(x.node).trim() == name) {
+                return None;
+            }
+            if c.receiver
+                .is_some_and(|r| crate::syntax::normalize_name(m.text(r)) == name)
+            {
+                ops.push(c);
+            }
+        }
+        ops.sort_by_key(|c| c.node.start_byte());
+        let index = |len: usize, v: Val| -> Option<usize> {
+            let Val::Int(i) = v else { return None };
+            let i = if i < 0 { i + len as i64 } else { i };
+            usize::try_from(i).ok()
+        };
+        for op in ops {
+            let verb = op.callee.rsplit('.').next().unwrap_or("");
+            if matches!(verb, "index" | "count" | "copy") {
+                continue;
+            }
+            if self.reach(op.node, at) != Reach::Always || op.args.iter().any(|a| a.name.is_some())
+            {
+                return None;
+            }
+            let args: Vec<Node<'t>> = op.args.iter().map(|a| a.node).collect();
+            match (verb, args.as_slice()) {
+                ("append" | "push", [x]) => items.push(*x),
+                ("unshift", [x]) => items.insert(0, *x),
+                ("shift", []) => {
+                    if items.is_empty() {
+                        return None;
+                    }
+                    items.remove(0);
+                }
+                ("insert", [i, x]) => {
+                    let i = index(items.len(), self.konst_val(*i, 0)?)?.min(items.len());
+                    items.insert(i, *x);
+                }
+                ("pop", []) => {
+                    items.pop()?;
+                }
+                ("pop", [i]) => {
+                    let i = index(items.len(), self.konst_val(*i, 0)?)?;
+                    if i >= items.len() {
+                        return None;
+                    }
+                    items.remove(i);
+                }
+                ("clear", []) => items.clear(),
+                _ => return None,
+            }
+        }
+        let i = index(items.len(), Val::Int(want))?;
+        items.get(i).copied()
     }
 
     fn entry(&self, object: Node<'t>, key: Val, at: usize, depth: usize) -> Option<Node<'t>> {
@@ -639,6 +880,15 @@ impl<'t> Taint<'_, 't> {
         let kind = object.kind();
         if crate::taint::is_identifier_kind(kind) {
             let name = crate::syntax::normalize_name(m.text(object));
+            // A Python list made from a literal and then filled by method calls.
+            if let Val::Int(want) = key {
+                if let Some(item) = self
+                    .list_base(&name, at)
+                    .and_then(|(from, lit)| self.list_slot(&name, from, lit, want, at))
+                {
+                    return Some(item);
+                }
+            }
             let (defs, certain) = self.reaching(&name, at);
             let [def] = defs.as_slice() else {
                 return None;
@@ -690,9 +940,22 @@ impl<'t> Taint<'_, 't> {
                 }
                 let verb = c.callee.rsplit('.').next().unwrap_or("");
                 match (verb, c.args.as_slice()) {
-                    ("get" | "has" | "keys" | "values" | "items" | "size" | "len", _) => {}
+                    (
+                        "get" | "has" | "keys" | "values" | "items" | "size" | "len"
+                        | "add_section" | "has_section" | "has_option" | "sections" | "options",
+                        _,
+                    ) => {}
                     ("set" | "put" | "setdefault", [k, v]) => {
                         if self.konst_val(k.node, 0)? == key && latest.is_none_or(|(p, _)| s > p) {
+                            latest = Some((s, v.node));
+                        }
+                    }
+                    // configparser's `conf.set(section, option, value)`.
+                    ("set", [sec, k, v]) => {
+                        if section_key(self.konst_val(sec.node, 0)?, self.konst_val(k.node, 0)?)?
+                            == key
+                            && latest.is_none_or(|(p, _)| s > p)
+                        {
                             latest = Some((s, v.node));
                         }
                     }
