@@ -175,6 +175,9 @@ pub struct Model<'t> {
     pub returns: Vec<(Node<'t>, Option<usize>)>,
     /// Regex literals (`/a+/g` in JavaScript, `/a+/` and `%r{a+}` in Ruby).
     pub regexes: Vec<(usize, usize)>,
+    /// Default values of parameters (`def f(cmd="ls")`, `function f(cmd = "ls")`): the
+    /// function's index, the parameter, the value.
+    pub defaults: Vec<(usize, String, Node<'t>)>,
     /// Local names of modules and imported functions, with the name rules know them by
     /// (`fileSystem` -> `fs`, `pop` -> `Popen`): callees are written with the latter.
     aliases: Vec<(String, String)>,
@@ -199,6 +202,7 @@ impl<'t> Model<'t> {
             masked: String::new(),
             regexes: Vec::new(),
             pairs: Vec::new(),
+            defaults: Vec::new(),
             returns: Vec::new(),
             aliases: module_aliases(lang, src),
             aliased_calls: Vec::new(),
@@ -328,6 +332,40 @@ impl<'t> Model<'t> {
                         collect_param_names(self, child, &mut names);
                         request_params
                             .extend(names.into_iter().filter(|n| !NOT_REQUEST_DATA.is_match(n)));
+                    }
+                }
+            }
+            if let Some(p) = params_node(self.lang, n) {
+                let fi = self.functions.len();
+                let mut c = p.walk();
+                for child in p.named_children(&mut c) {
+                    let (name, value) = match child.kind() {
+                        // Python, Ruby
+                        "default_parameter" | "typed_default_parameter" | "optional_parameter" => (
+                            child.child_by_field_name("name"),
+                            child.child_by_field_name("value"),
+                        ),
+                        // JavaScript / TypeScript
+                        "assignment_pattern" => (
+                            child.child_by_field_name("left"),
+                            child.child_by_field_name("right"),
+                        ),
+                        "required_parameter" | "optional_parameter_declaration" => (
+                            child.child_by_field_name("pattern"),
+                            child.child_by_field_name("value"),
+                        ),
+                        // PHP
+                        "simple_parameter" => (
+                            child.child_by_field_name("name"),
+                            child.child_by_field_name("default_value"),
+                        ),
+                        _ => (None, None),
+                    };
+                    if let (Some(name), Some(value)) = (name, value) {
+                        if matches!(name.kind(), "identifier" | "variable_name") {
+                            self.defaults
+                                .push((fi, normalize_name(self.text(name)), value));
+                        }
                     }
                 }
             }

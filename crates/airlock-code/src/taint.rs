@@ -1013,14 +1013,28 @@ impl<'m, 't> Taint<'m, 't> {
                 dead = true;
                 continue;
             }
-            let Some((_, arg)) = params_passed(func, call)
+            let passed = params_passed(func, call)
                 .into_iter()
                 .find(|(p, _)| *p == name)
-            else {
+                .map(|(_, a)| a.node);
+            // A parameter the call leaves out takes its default value.
+            let default = || {
+                m.defaults
+                    .iter()
+                    .find(|(f, p, _)| *f == fi && p == name)
+                    .map(|(_, _, v)| *v)
+            };
+            let Some(arg) = passed.or_else(|| {
+                call.args
+                    .iter()
+                    .all(|a| !is_spread(a.node))
+                    .then(default)
+                    .flatten()
+            }) else {
                 self.callers_memo.borrow_mut().insert(key, None);
                 return None;
             };
-            let mut f = self.flow(arg.node, san);
+            let mut f = self.flow(arg, san);
             if f.origin == Origin::Param && level < 4 {
                 let param = f
                     .via
@@ -1029,7 +1043,7 @@ impl<'m, 't> Taint<'m, 't> {
                     .and_then(|v| v.strip_suffix('`'))
                     .map(str::to_string);
                 if let Some(up) =
-                    param.and_then(|p| self.callers_at(&p, arg.node.start_byte(), san, level + 1))
+                    param.and_then(|p| self.callers_at(&p, arg.start_byte(), san, level + 1))
                 {
                     if up.origin != Origin::Unknown {
                         let built = f.built;
@@ -1579,6 +1593,13 @@ fn without_format_prefix(line: &str) -> std::borrow::Cow<'_, str> {
 /// Which parameter of `func` each argument of `call` fills: keywords by name, the others
 /// in order, `self`/`cls`/`this` filled by the receiver when the call passes one argument
 /// fewer than the function declares.
+/// An argument that unpacks a collection into several (`*args`, `**kw`, `...rest`): what
+/// it fills cannot be lined up with the parameters.
+fn is_spread(n: Node<'_>) -> bool {
+    let k = n.kind();
+    k.contains("splat") || k.contains("spread") || k == "variadic_argument"
+}
+
 fn params_passed<'f, 'c, 't>(
     func: &'f crate::syntax::Function,
     call: &'c crate::syntax::Call<'t>,

@@ -188,3 +188,40 @@ fn calls_after_a_jump_never_run() {
         CMDI
     ));
 }
+
+/// A parameter the call leaves out takes its default value: a helper whose shell command
+/// defaults to a literal, called without it, runs that literal; called with a value from
+/// the caller's own parameter, it runs that. A call that unpacks a collection (`*args`,
+/// `...rest`) may fill the parameter: undecided, so reported as before.
+#[test]
+fn a_parameter_left_out_takes_its_default() {
+    let py = |call: &str| {
+        format!(
+            "import os\n\ndef handle(user_value, rest):\n    def run_tool(cmd=\"uptime\"):\n        os.system(cmd)\n    {call}\n"
+        )
+    };
+    assert!(!reported(&py("run_tool()"), Language::Python, CMDI));
+    assert!(reported(
+        &py("run_tool(user_value)"),
+        Language::Python,
+        CMDI
+    ));
+    assert!(reported(&py("run_tool(*rest)"), Language::Python, CMDI));
+
+    let js = |call: &str| {
+        format!(
+            "const {{ execSync }} = require('child_process');\n\nfunction runTool(cmd = 'uptime') {{\n  execSync(cmd);\n}}\n\nfunction handle(userValue, rest) {{\n  {call};\n}}\n"
+        )
+    };
+    assert!(!reported(&js("runTool()"), Language::JavaScript, CMDI));
+    assert!(reported(
+        &js("runTool(userValue)"),
+        Language::JavaScript,
+        CMDI
+    ));
+    assert!(reported(
+        &js("runTool(...rest)"),
+        Language::JavaScript,
+        CMDI
+    ));
+}
