@@ -1,6 +1,6 @@
 //! Behaviours added from OWASP Benchmark-style Java servlets (issue 3): request data reached
-//! through the names of the parameters or headers or through a getter of a request wrapper, and
-//! APIs whose method names collide with a sink's. Each is a vulnerable/safe pair that differ in
+//! through the names of the parameters or headers, through a getter of a request wrapper, or into
+//! the environment of a command, and APIs whose method names collide with a sink's. Each is a vulnerable/safe pair that differ in
 //! the one thing the behaviour is about.
 
 use airlock_code::Language;
@@ -101,4 +101,20 @@ fn a_digest_update_is_not_a_sql_update() {
         "c.update(bar.getBytes())",
     );
     assert!(!reported(&cipher, "sql-injection"), "{cipher}");
+}
+
+#[test]
+fn request_data_in_the_environment_of_a_command_is_command_injection() {
+    let run = |entry: &str| {
+        servlet(&format!(
+            "        String bar = request.getParameter(\"v\");\n        String[] argsEnv = {{ {entry} }};\n        Runtime r = Runtime.getRuntime();\n        Process p = r.exec(new String[] {{ \"/usr/local/bin/report\" }}, argsEnv);\n"
+        ))
+    };
+    let vulnerable = run("bar");
+    assert!(
+        reported_at(&vulnerable, 8, "command-injection"),
+        "{vulnerable}"
+    );
+    let safe = run("\"LANG=C\"");
+    assert!(!reported(&safe, "command-injection"), "{safe}");
 }
