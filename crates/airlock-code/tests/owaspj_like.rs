@@ -117,4 +117,7 @@ fn request_data_in_the_environment_of_a_command_is_command_injection() {
     );
     let safe = run("\"LANG=C\"");
     assert!(!reported(&safe, "command-injection"), "{safe}");
+    // Passing on this process's own environment is what exec does by default.
+    let inherited = run("\"PATH=\" + System.getenv(\"PATH\")");
+    assert!(!reported(&inherited, "command-injection"), "{inherited}");
 }
