@@ -1,6 +1,7 @@
 //! Behaviours added from OWASP Benchmark-style Java servlets (issue 3): request data reached
 //! through the names of the parameters or headers, through a getter of a request wrapper, or into
-//! the environment of a command, and APIs whose method names collide with a sink's. Each is a vulnerable/safe pair that differ in
+//! the environment of a command, ESAPI's encoders for SQL and the shell, and APIs whose method
+//! names collide with a sink's. Each is a vulnerable/safe pair that differ in
 //! the one thing the behaviour is about.
 
 use airlock_code::Language;
@@ -120,4 +121,30 @@ fn request_data_in_the_environment_of_a_command_is_command_injection() {
     // Passing on this process's own environment is what exec does by default.
     let inherited = run("\"PATH=\" + System.getenv(\"PATH\")");
     assert!(!reported(&inherited, "command-injection"), "{inherited}");
+}
+
+#[test]
+fn esapi_encoders_for_sql_and_the_shell_sanitize_their_sinks() {
+    let sql = |value: &str| {
+        servlet(&format!(
+            "        String bar = {value};\n        java.sql.Statement st = java.sql.DriverManager.getConnection(\"jdbc:h2:mem:app\").createStatement();\n        st.executeQuery(\"select * from users where name='\" + bar + \"'\");\n"
+        ))
+    };
+    let raw = sql("request.getParameter(\"name\")");
+    assert!(reported_at(&raw, 7, "sql-injection"), "{raw}");
+    let encoded = sql(
+        "org.owasp.esapi.ESAPI.encoder().encodeForSQL(new org.owasp.esapi.codecs.OracleCodec(), request.getParameter(\"name\"))",
+    );
+    assert!(!reported(&encoded, "sql-injection"), "{encoded}");
+    let shell = |value: &str| {
+        servlet(&format!(
+            "        String bar = {value};\n        Runtime.getRuntime().exec(\"sh -c ls \" + bar);\n"
+        ))
+    };
+    let raw = shell("request.getParameter(\"dir\")");
+    assert!(reported_at(&raw, 6, "command-injection"), "{raw}");
+    let encoded = shell(
+        "org.owasp.esapi.ESAPI.encoder().encodeForOS(new org.owasp.esapi.codecs.UnixCodec(), request.getParameter(\"dir\"))",
+    );
+    assert!(!reported(&encoded, "command-injection"), "{encoded}");
 }
