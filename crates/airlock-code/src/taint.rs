@@ -403,6 +403,12 @@ impl<'m, 't> Taint<'m, 't> {
         {
             return self.variable(text, n.start_byte(), san, depth);
         }
+        // Java `arr[1]`: the entry the array initializer put at that index.
+        if kind == "array_access" {
+            if let Some(e) = self.element(n) {
+                return self.flow_at(e, san, depth + 1);
+            }
+        }
         if is_member_kind(kind) {
             // `s[1]`, `d["a"]["b"]`: the entry the code put under that key.
             if kind.contains("subscript") || kind.contains("index") {

@@ -1,7 +1,7 @@
 //! Behaviours added from OWASP Benchmark-style Java servlets (issue 3): request data reached
 //! through the names of the parameters or headers, through a getter of a request wrapper, or into
-//! the environment of a command, ESAPI's encoders for SQL and the shell, and APIs whose method
-//! names collide with a sink's. Each is a vulnerable/safe pair that differ in
+//! the environment of a command, ESAPI's encoders for SQL and the shell, constant indexes into
+//! Java arrays and fixed lists, and APIs whose method names collide with a sink's. Each is a vulnerable/safe pair that differ in
 //! the one thing the behaviour is about.
 
 use airlock_code::Language;
@@ -147,4 +147,39 @@ fn esapi_encoders_for_sql_and_the_shell_sanitize_their_sinks() {
         "org.owasp.esapi.ESAPI.encoder().encodeForOS(new org.owasp.esapi.codecs.UnixCodec(), request.getParameter(\"dir\"))",
     );
     assert!(!reported(&encoded, "command-injection"), "{encoded}");
+}
+
+#[test]
+fn a_constant_index_into_a_java_array_or_fixed_list_picks_one_entry() {
+    let read = |setup: &str, pick: &str| {
+        servlet(&format!(
+            "        String param = request.getParameter(\"v\");\n{setup}        String bar = {pick};\n        new java.io.FileInputStream(\"/srv/data/\" + bar).close();\n"
+        ))
+    };
+    let array = "        String[] parts = { \"index.html\", param };\n";
+    let vulnerable = read(array, "parts[1]");
+    assert!(
+        reported_at(&vulnerable, 8, "path-traversal"),
+        "{vulnerable}"
+    );
+    let safe = read(array, "parts[0]");
+    assert!(!reported(&safe, "path-traversal"), "{safe}");
+    let created = "        String[] parts = new String[] { \"index.html\", param };\n";
+    let safe = read(created, "parts[0]");
+    assert!(!reported(&safe, "path-traversal"), "{safe}");
+    let list =
+        "        java.util.List<String> parts = java.util.Arrays.asList(\"index.html\", param);\n";
+    let vulnerable = read(list, "parts.get(1)");
+    assert!(
+        reported_at(&vulnerable, 8, "path-traversal"),
+        "{vulnerable}"
+    );
+    let safe = read(list, "parts.get(0)");
+    assert!(!reported(&safe, "path-traversal"), "{safe}");
+    // An entry overwritten with request data before the read is request data.
+    let overwritten = read(
+        "        String[] parts = { \"index.html\", \"about.html\" };\n        parts[0] = param;\n",
+        "parts[0]",
+    );
+    assert!(reported(&overwritten, "path-traversal"), "{overwritten}");
 }
