@@ -92,7 +92,9 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         | request\(\)(?:->|\.) | Request::(?:input|get|query|all)\b | Input::(?:get|all)\b
         | params(?:\[|\.(?:fetch|require|permit|get|dig)\b|$)
         | cookies\[ | session\[
-        | (?:\w+\.)?(?:getParameter|getParameterValues|getParameterMap|getHeader|getHeaders|getQueryString|getCookies|getInputStream|getReader|getPathInfo|getRequestURI|getRequestURL|getRemoteUser)\s*\(
+        # Servlet request parameters, their names, and the same getters of request wrappers and
+        # JSF (`getRequestParameterMap`); not `getInitParameter`, which is deployment config.
+        | (?:\w+\.)?(?:get(?:[A-HJ-Z]\w*)?Parameter(?:Values|Map|Names)?|getHeader|getHeaders|getHeaderNames|getQueryString|getCookies|getInputStream|getReader|getPathInfo|getRequestURI|getRequestURL|getRemoteUser)\s*\(
         | sys\.argv | os\.environ | os\.getenv\b | (?:std::)?getenv\b | _?wgetenv\b | fgetws\b | fread\s*\( | (?:std::)?cin\b | recv(?:from)?\s*\( | process\.env\b | process\.argv\b | os\.Args\b
         | flag\.(?:Arg|Args|String)\b | ARGV\b | ENV\[ | ENV\.fetch | (?:std::)?env::(?:args|var|var_os)\b
         | System\.getenv\b | System\.getProperty\b | Environment\.GetEnvironmentVariable\b | argv\b | args\[
@@ -490,6 +492,12 @@ impl<'m, 't> Taint<'m, 't> {
                     .is_some_and(|p| p.kind() == "parameter_declaration")
         {
             return self.variable(text, n.start_byte(), san, depth);
+        }
+        // Java `arr[1]`: the entry the array initializer put at that index.
+        if kind == "array_access" {
+            if let Some(e) = self.element(n) {
+                return self.flow_at(e, san, depth + 1);
+            }
         }
         if is_member_kind(kind) {
             // `s[1]`, `d["a"]["b"]`: the entry the code put under that key.

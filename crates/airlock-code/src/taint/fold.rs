@@ -552,7 +552,15 @@ impl<'t> Taint<'_, 't> {
             .filter(|a| a.target == name && a.at <= at && a.func == func && !a.augmented)
             .max_by_key(|a| a.at)?;
         let created = m.text(base.value);
-        let mut slots = if created.contains("List<")
+        let compact: String = created.chars().filter(|c| !c.is_whitespace()).collect();
+        // `Arrays.asList(a, b)`, `List.of(a, b)`: a list made of its arguments, in order.
+        let listed = ["Arrays.asList(", "List.of("]
+            .iter()
+            .any(|f| compact.starts_with(f) || compact.starts_with(&format!("java.util.{f}")));
+        let mut slots = if listed {
+            let made = m.calls.iter().find(|c| c.node == base.value)?;
+            Slots::List(made.args.iter().map(|a| a.node).collect())
+        } else if created.contains("List<")
             || created.contains("ArrayList")
             || created.contains("LinkedList")
         {
@@ -565,8 +573,7 @@ impl<'t> Taint<'_, 't> {
         } else {
             return None;
         };
-        let compact: String = created.chars().filter(|c| !c.is_whitespace()).collect();
-        if !compact.ends_with("()") || self.reach(base.value, at) != Reach::Always {
+        if !(listed || compact.ends_with("()")) || self.reach(base.value, at) != Reach::Always {
             return None;
         }
         // Every call on the container between its creation and this use, in order.
@@ -671,7 +678,13 @@ fn key_text(raw: &str) -> Option<Val> {
     t.parse::<i64>().ok().map(Val::Int)
 }
 
-const LIST_KINDS: &[&str] = &["list", "array", "tuple", "array_expression"];
+const LIST_KINDS: &[&str] = &[
+    "list",
+    "array",
+    "tuple",
+    "array_expression",
+    "array_initializer",
+];
 const DICT_KINDS: &[&str] = &["dictionary", "object"];
 const SPREAD_KINDS: &[&str] = &["list_splat", "spread_element", "variadic_argument"];
 
@@ -991,6 +1004,10 @@ impl<'t> Taint<'_, 't> {
         // Go's `[]string{...}`, `map[string]string{...}`: the braces hold the entries.
         if lit.kind() == "composite_literal" {
             lit = lit.child_by_field_name("body")?;
+        }
+        // Java `new String[] {...}`: the initializer holds them.
+        if lit.kind() == "array_creation_expression" {
+            lit = lit.child_by_field_name("value")?;
         }
         let kids: Vec<Node<'t>> = {
             let mut c = lit.walk();
