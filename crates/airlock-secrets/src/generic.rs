@@ -822,6 +822,14 @@ const EMBEDDED_SECRET_WORDS: &[&str] = &["secret", "password", "passwd", "token"
 /// something else (`todo_secret_do_not_commit`, `password_for_admin`): none of the parts
 /// after the word is a known non-secret part (`token_url`, `secret_arn`, `password_length`).
 fn embeds_secret_word(name: &[u8]) -> bool {
+    // Most names reach here without any of the words: skip splitting them.
+    let has_word = EMBEDDED_SECRET_WORDS.iter().any(|w| {
+        name.windows(w.len())
+            .any(|win| win.eq_ignore_ascii_case(w.as_bytes()))
+    });
+    if !has_word {
+        return false;
+    }
     let parts = name_parts(name);
     if parts.len() < 2 || parts.len() > 6 {
         return false;
@@ -881,6 +889,10 @@ fn after_positional_directive(content: &[u8], ns: usize) -> bool {
     let mut ls = ws;
     while ls > 0 && matches!(content[ls - 1], b' ' | b'\t') {
         ls -= 1;
+    }
+    // `aws configure set aws_secret_access_key ...`: the AWS CLI's own `set`.
+    if word.eq_ignore_ascii_case(b"set") && content[..ls].ends_with(b"configure") {
+        return true;
     }
     ls == 0 || content[ls - 1] == b'\n'
 }
@@ -1006,6 +1018,10 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
             } else if content[i..].len() > 3 && content[i..i + 3].eq_ignore_ascii_case(b"is:") {
                 // `The password is: ...`
                 i += 3;
+            } else if i > ne && is_dash_separator(content, i) {
+                // `Ldap password ---- ...`, `Password - ...`, `password — ...`: a dash set off
+                // by spaces, as in notes and tables.
+                i += content[i..].iter().take_while(|&&b| b != b' ').count();
             } else if let Some(after) = prose_owner(content, i) {
                 // `password for root: ...`: whose password, then the value.
                 i = after;
@@ -1218,6 +1234,20 @@ fn key_attribute(content: &[u8], ns: usize) -> bool {
     known && s > 0 && matches!(content[s - 1], b' ' | b'\t')
 }
 
+/// A run of dashes (or one en or em dash) followed by a space at `i`.
+fn is_dash_separator(content: &[u8], i: usize) -> bool {
+    let rest = &content[i..];
+    let dashes = rest.iter().take_while(|&&b| b == b'-').count();
+    let run = if dashes > 0 {
+        dashes
+    } else if rest.starts_with("\u{2014}".as_bytes()) || rest.starts_with("\u{2013}".as_bytes()) {
+        3
+    } else {
+        return false;
+    };
+    rest.get(run) == Some(&b' ')
+}
+
 /// `for root:`, `for the admin account:` after a password's name: the words say whose
 /// password it is and the colon opens the value. Returns where the value starts.
 fn prose_owner(content: &[u8], i: usize) -> Option<usize> {
@@ -1287,6 +1317,16 @@ fn lisp_keyword(content: &[u8], ns: usize) -> bool {
 /// name and `=`. `i` is where the type starts; returns where the literal's quote stands.
 fn typed_declaration(content: &[u8], ns: usize, i: usize) -> Option<usize> {
     let n = content.len();
+    let type_start = |w: &[u8]| content[i..].starts_with(w);
+    if !(type_start(b"string")
+        || type_start(b"[]")
+        || type_start(b"*string")
+        || content
+            .get(i..i + 3)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"as ")))
+    {
+        return None;
+    }
     let ls = memchr::memrchr(b'\n', &content[..ns]).map_or(0, |p| p + 1);
     let head = content[ls..ns].trim_ascii_start();
     let first = head.split(|b| *b == b' ').next().unwrap_or(b"");
@@ -2516,6 +2556,9 @@ mod tests {
             format!("- **Password**: `{PW}`"),
             format!("{{password, \"{PW}\"}}"),
             format!("parser.add_argument(\"--password\", default=\"{PW}\")"),
+            format!("Ldap password      ----   {PW}"),
+            format!("* password \u{2014} {PW}"),
+            format!("aws configure set aws_secret_access_key {TOKEN}"),
         ] {
             let found = find(&text);
             assert!(
@@ -2536,6 +2579,9 @@ mod tests {
             "    storePassword System.getenv(\"STORE_PASSWORD\")".to_string(),
             format!("- **ise_password**: Password for the nodes. Default: `{PW}x`"),
             "parser.add_argument(\"--password\", default=None)".to_string(),
+            "password - the one you chose at sign-up".to_string(),
+            "new_password = old_password - 1".to_string(),
+            "aws configure set region eu-west-1".to_string(),
         ] {
             assert!(find(&text).is_empty(), "{text}: {:?}", find(&text));
         }
