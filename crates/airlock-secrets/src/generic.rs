@@ -500,10 +500,17 @@ impl Generic {
             {
                 continue;
             }
-            let compound = with_qualifier(content, ns, ne);
-            let name: &[u8] = compound.as_deref().unwrap_or(&content[ns..ne]);
-            let Some(class) = classify_name(name) else {
-                continue;
+            // `password.equals("...")`: a comparison with a literal; the name is what
+            // comes before the method.
+            let name_end = comparison_name_end(content, ns, ne);
+            let compound = with_qualifier(content, ns, name_end);
+            let name: &[u8] = compound.as_deref().unwrap_or(&content[ns..name_end]);
+            // A name whose last part is not a secret word but which holds one
+            // (`todo_secret_do_not_commit`): only a strongly random value will do.
+            let (class, strict) = match classify_name(name) {
+                Some(class) => (class, false),
+                None if embeds_secret_word(name) => (NameClass::Secret, true),
+                None => continue,
             };
             let (mut vs, mut ve) = (vs, ve);
             let line = !quoted && line_assignment(content, ns);
@@ -514,6 +521,12 @@ impl Generic {
                     if verdict.is_some() {
                         (vs, ve) = (fs, fe);
                     }
+                }
+            }
+            if strict {
+                let v = &content[vs..ve];
+                if v.len() < 20 || !looks_random(v, 20) || entropy(v) < 4.0 {
+                    verdict = None;
                 }
             }
             if let Some(confidence) = verdict {
@@ -785,6 +798,60 @@ fn classify_name(name: &[u8]) -> Option<NameClass> {
     None
 }
 
+/// Where the name ends when it is the receiver of an equality method
+/// (`password.equals`, `token.equalsIgnoreCase`, `Password.Equals`); else `ne`.
+fn comparison_name_end(content: &[u8], ns: usize, ne: usize) -> usize {
+    let name = &content[ns..ne];
+    for m in [
+        &b".equals"[..],
+        b".equalsIgnoreCase",
+        b".Equals",
+        b".contentEquals",
+    ] {
+        if name.len() > m.len() && name.ends_with(m) && content.get(ne) == Some(&b'(') {
+            return ne - m.len();
+        }
+    }
+    ne
+}
+
+/// Words that make a name a secret's wherever they stand in it.
+const EMBEDDED_SECRET_WORDS: &[&str] = &["secret", "password", "passwd", "token", "apikey"];
+
+/// A name that holds a secret word followed by parts that do not say the value is
+/// something else (`todo_secret_do_not_commit`, `password_for_admin`): none of the parts
+/// after the word is a known non-secret part (`token_url`, `secret_arn`, `password_length`).
+fn embeds_secret_word(name: &[u8]) -> bool {
+    // Most names reach here without any of the words: skip splitting them.
+    let has_word = EMBEDDED_SECRET_WORDS.iter().any(|w| {
+        name.windows(w.len())
+            .any(|win| win.eq_ignore_ascii_case(w.as_bytes()))
+    });
+    if !has_word {
+        return false;
+    }
+    let parts = name_parts(name);
+    if parts.len() < 2 || parts.len() > 6 {
+        return false;
+    }
+    let Some(at) = parts
+        .iter()
+        .position(|p| EMBEDDED_SECRET_WORDS.contains(&p.as_str()))
+    else {
+        return false;
+    };
+    if parts
+        .iter()
+        .any(|p| matches!(p.as_str(), "public" | "pub" | "publishable"))
+    {
+        return false;
+    }
+    parts[at + 1..].iter().all(|p| {
+        let p = p.as_str();
+        !NOT_SECRET_PARTS.contains(&p) && !NOT_SECRET_WORDS.contains(&p)
+    })
+}
+
 /// `pswd`, `psswrd`, `pasword`, `dbpswd`: password spelled without some of its letters.
 fn is_password_abbreviation(part: &str) -> bool {
     const FORMS: &[&str] = &[
@@ -797,7 +864,7 @@ fn is_password_abbreviation(part: &str) -> bool {
 /// Whether the name `content[ns..ne]` follows a directive that assigns by position rather
 /// than with an operator: `#define NAME value` (C preprocessor), `%define NAME value`,
 /// `%global NAME value` (RPM spec macros), `set NAME value` (Tcl, SQL*Plus, CMake-like
-/// scripts). The directive must open the line.
+/// scripts), `ENV NAME value` (a Dockerfile's older form). The directive must open the line.
 fn after_positional_directive(content: &[u8], ns: usize) -> bool {
     let mut k = ns;
     while k > 0 && matches!(content[k - 1], b' ' | b'\t') {
@@ -813,7 +880,7 @@ fn after_positional_directive(content: &[u8], ns: usize) -> bool {
         ws -= 1;
     }
     let word = &content[ws..k];
-    let directive = [&b"#define"[..], b"%define", b"%global", b"set"]
+    let directive = [&b"#define"[..], b"%define", b"%global", b"set", b"ENV"]
         .iter()
         .any(|d| word.eq_ignore_ascii_case(d));
     if !directive {
@@ -822,6 +889,10 @@ fn after_positional_directive(content: &[u8], ns: usize) -> bool {
     let mut ls = ws;
     while ls > 0 && matches!(content[ls - 1], b' ' | b'\t') {
         ls -= 1;
+    }
+    // `aws configure set aws_secret_access_key ...`: the AWS CLI's own `set`.
+    if word.eq_ignore_ascii_case(b"set") && content[..ls].ends_with(b"configure") {
+        return true;
     }
     ls == 0 || content[ls - 1] == b'\n'
 }
@@ -842,6 +913,13 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
     if i < n && content[i] == b']' {
         i += 1;
     }
+    // Markdown emphasis around the name: `**Password**: ...`, `__token__: ...`.
+    if content[i..].starts_with(b"**") || content[i..].starts_with(b"__") {
+        let open = ns >= 2 && content[ns - 2..ns] == content[i..i + 2];
+        if open {
+            i += 2;
+        }
+    }
     let skip_ws = |mut i: usize| {
         while i < n && (content[i] == b' ' || content[i] == b'\t') {
             i += 1;
@@ -857,8 +935,11 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
         return terraform_default(content, i + 1);
     }
     let is_flag = matches!(before, b'-') || content[ns] == b'-';
-    // XML element: <password>value</password>
-    if before == b'<' && content[i] == b'>' {
+    // XML element: <password>value</password>, and an element whose key attribute names
+    // the secret: <entry key="password">value</entry>, <string name="api_key">value</string>.
+    if (before == b'<' || (matches!(before, b'"' | b'\'') && key_attribute(content, ns)))
+        && content[i] == b'>'
+    {
         let vs = i + 1;
         let ve = vs + memchr::memchr(b'<', &content[vs..(vs + 300).min(n)])?;
         if content.get(ve + 1) != Some(&b'/') {
@@ -867,14 +948,16 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
         // Element text is a literal, never a reference: judge it as a quoted value.
         return trim_value(content, vs, ve, true);
     }
-    // XML attribute pair: key="password" value="..."
-    if matches!(before, b'"' | b'\'') && content[i..].starts_with(b"value=") {
+    // XML attribute pair: key="password" value="...", and an element named for the secret
+    // with its value in an attribute: <Password value="..."/>.
+    if matches!(before, b'"' | b'\'' | b'<') && content[i..].starts_with(b"value=") {
         i += 6;
         return quoted_value(content, i);
     }
     let ops: &[&[u8]] = &[
         b":=", b"::=", b"=>", b"===", b"!==", b"==", b"!=", b"?=", b"||", b"=", b":", b",", b"->",
-        b"(",
+        // R's assignment arrows.
+        b"<<-", b"<-", b"(",
     ];
     let mut matched = None;
     for op in ops {
@@ -893,6 +976,16 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
                 return None;
             }
             // `"password" -> "x"` (Scala, Kotlin pairs), not `pKey->eType` (C, PHP).
+            // A command-line option's default: `add_argument("--password", default="v")`,
+            // `click.option("--token", default="v")`.
+            let mut option_default = false;
+            if op == b"," && is_flag {
+                let j = skip_ws(i);
+                if content[j..].starts_with(b"default=") {
+                    i = j + b"default=".len();
+                    option_default = true;
+                }
+            }
             if op == b"(" || op == b"," || op == b"->" {
                 let j = skip_ws(i);
                 if j >= n || !matches!(content[j], b'"' | b'\'') {
@@ -900,8 +993,10 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
                 }
             }
             // `set("password", "v")`, not a list of strings `["password", "other"]`: the
-            // quoted name must open a call.
-            if op == b"," {
+            // quoted name must open a call. An Erlang or Elixir tuple `{password, "v"}` is
+            // a pair too.
+            if op == b"," && !option_default && !(before == b'{' && content.get(ne) == Some(&b','))
+            {
                 let q = ns.checked_sub(1)?;
                 if !matches!(content[q], b'"' | b'\'') {
                     return None;
@@ -920,12 +1015,39 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
             if (is_flag || after_positional_directive(content, ns)) && i > ne {
             } else if content[i..].len() > 3 && content[i..i + 3].eq_ignore_ascii_case(b"is ") {
                 i += 3;
+            } else if content[i..].len() > 3 && content[i..i + 3].eq_ignore_ascii_case(b"is:") {
+                // `The password is: ...`
+                i += 3;
+            } else if i > ne && is_dash_separator(content, i) {
+                // `Ldap password ---- ...`, `Password - ...`, `password — ...`: a dash set off
+                // by spaces, as in notes and tables.
+                i += content[i..].iter().take_while(|&&b| b != b' ').count();
+            } else if let Some(after) = prose_owner(content, i) {
+                // `password for root: ...`: whose password, then the value.
+                i = after;
+            } else if i > ne && matches!(content[i], b'"' | b'\'') && dsl_statement(content, ns, i)
+            {
+                // `storePassword "..."` (Gradle, Groovy and Ruby DSLs), `(setq password "...")`.
+            } else if before == b':'
+                && i > ne
+                && matches!(content[i], b'"' | b'\'')
+                && lisp_keyword(content, ns)
+            {
+                // `{:password "..."}`, `(:password "...")`: a Clojure, EDN or Lisp keyword
+                // and its value.
+            } else if let Some(q) = typed_declaration(content, ns, i) {
+                // `var apiToken string = "..."` (Go), `Dim password As String = "..."` (VB).
+                return quoted_value(content, q);
             } else {
                 return None;
             }
         }
     }
     i = skip_ws(i);
+    // A YAML block scalar holding one line: `password: |` then the value, indented.
+    if matches!(content.get(i), Some(b'|' | b'>')) {
+        return block_scalar(content, ns, i);
+    }
     // `new String("...")`, `SecretStr("...")`, `b"..."`, `r"..."`
     let mut j = i;
     while j < n
@@ -945,7 +1067,7 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
         return None;
     }
     if i + 1 < n
-        && matches!(content[i], b'b' | b'r' | b'u' | b'f')
+        && matches!(content[i], b'b' | b'r' | b'u' | b'f' | b'@')
         && matches!(content[i + 1], b'"' | b'\'')
     {
         if content[i] == b'f' {
@@ -1090,6 +1212,211 @@ fn name_value_pair(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize
         .position(|&b| matches!(b, b'\n' | b'\r' | b',' | b'}' | b' ' | b'#'))
         .map_or(n, |p| i + p);
     (end > i).then_some((i, end, false))
+}
+
+/// Whether the quoted name at `ns` is the value of a `key=`, `name=` or `id=` attribute of
+/// an XML element (`<entry key="password">`): the element's text is then its value.
+fn key_attribute(content: &[u8], ns: usize) -> bool {
+    let Some(eq) = ns.checked_sub(2) else {
+        return false;
+    };
+    if content[eq] != b'=' {
+        return false;
+    }
+    let mut s = eq;
+    while s > 0 && content[s - 1].is_ascii_alphabetic() && eq - s < 5 {
+        s -= 1;
+    }
+    let attr = &content[s..eq];
+    let known = [&b"key"[..], b"name", b"id"]
+        .iter()
+        .any(|a| attr.eq_ignore_ascii_case(a));
+    known && s > 0 && matches!(content[s - 1], b' ' | b'\t')
+}
+
+/// A run of dashes (or one en or em dash) followed by a space at `i`.
+fn is_dash_separator(content: &[u8], i: usize) -> bool {
+    let rest = &content[i..];
+    let dashes = rest.iter().take_while(|&&b| b == b'-').count();
+    let run = if dashes > 0 {
+        dashes
+    } else if rest.starts_with("\u{2014}".as_bytes()) || rest.starts_with("\u{2013}".as_bytes()) {
+        3
+    } else {
+        return false;
+    };
+    rest.get(run) == Some(&b' ')
+}
+
+/// `for root:`, `for the admin account:` after a password's name: the words say whose
+/// password it is and the colon opens the value. Returns where the value starts.
+fn prose_owner(content: &[u8], i: usize) -> Option<usize> {
+    if !content[i..].starts_with(b"for ") {
+        return None;
+    }
+    let rest = &content[i + 4..];
+    let end = rest
+        .iter()
+        .take(40)
+        .position(|&b| b == b':' || b == b'\n')?;
+    if rest[end] != b':' || end == 0 {
+        return None;
+    }
+    let words = &rest[..end];
+    let ok = words
+        .split(|&b| b == b' ')
+        .filter(|w| !w.is_empty())
+        .count()
+        <= 3
+        && words
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b' ' | b'_' | b'-' | b'@'));
+    let after = i + 4 + end + 1;
+    (ok && content.get(after) == Some(&b' ')).then_some(after)
+}
+
+/// A statement that gives a name its value by position, the name opening the line (or a
+/// block) and one quoted literal ending it: `storePassword "..."` in a Gradle signing
+/// config, `password "..."` in a Ruby or Groovy DSL, `(setq my-password "...")` in Lisp.
+fn dsl_statement(content: &[u8], ns: usize, q: usize) -> bool {
+    let ls = memchr::memrchr(b'\n', &content[..ns]).map_or(0, |p| p + 1);
+    let head = content[ls..ns].trim_ascii();
+    let opens = head.is_empty()
+        || head.ends_with(b"{")
+        || [
+            &b"(setq"[..],
+            b"(setf",
+            b"(defvar",
+            b"(defconst",
+            b"(define",
+            b"(def",
+        ]
+        .iter()
+        .any(|d| head.eq_ignore_ascii_case(d));
+    if !opens {
+        return false;
+    }
+    let quote = content[q];
+    let le = memchr::memchr(b'\n', &content[q..]).map_or(content.len(), |p| q + p);
+    let Some(close) = memchr::memchr(quote, &content[q + 1..le]).map(|p| q + 1 + p) else {
+        return false;
+    };
+    content[close + 1..le]
+        .iter()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b';' | b'}' | b')' | b','))
+}
+
+/// Whether the name at `ns`, after a `:`, is a keyword of Clojure, EDN or Lisp: the colon
+/// opens a word, after a bracket or a space.
+fn lisp_keyword(content: &[u8], ns: usize) -> bool {
+    ns >= 2 && matches!(content[ns - 2], b'{' | b'(' | b'[' | b' ' | b'\t' | b',')
+}
+
+/// `var NAME TYPE = "..."` (Go) and `Dim NAME As TYPE = "..."` (Visual Basic): a declaration
+/// keyword opens the line, and a string type (or VB's `As` and a type) stands between the
+/// name and `=`. `i` is where the type starts; returns where the literal's quote stands.
+fn typed_declaration(content: &[u8], ns: usize, i: usize) -> Option<usize> {
+    let n = content.len();
+    let type_start = |w: &[u8]| content[i..].starts_with(w);
+    if !(type_start(b"string")
+        || type_start(b"[]")
+        || type_start(b"*string")
+        || content
+            .get(i..i + 3)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"as ")))
+    {
+        return None;
+    }
+    let ls = memchr::memrchr(b'\n', &content[..ns]).map_or(0, |p| p + 1);
+    let head = content[ls..ns].trim_ascii_start();
+    let first = head.split(|b| *b == b' ').next().unwrap_or(b"");
+    let declared = [
+        &b"var"[..],
+        b"const",
+        b"dim",
+        b"private",
+        b"public",
+        b"friend",
+        b"static",
+    ]
+    .iter()
+    .any(|k| first.eq_ignore_ascii_case(k));
+    if !declared {
+        return None;
+    }
+    let word = |k: usize| {
+        let mut e = k;
+        while e < n
+            && (content[e].is_ascii_alphanumeric()
+                || matches!(content[e], b'_' | b'[' | b']' | b'*'))
+        {
+            e += 1;
+        }
+        e
+    };
+    let mut k = i;
+    let mut e = word(k);
+    if content[k..e].eq_ignore_ascii_case(b"as") && content.get(e) == Some(&b' ') {
+        k = e + 1;
+        e = word(k);
+        if e == k {
+            return None;
+        }
+    } else if !matches!(
+        &content[k..e],
+        b"string" | b"[]byte" | b"*string" | b"[]rune"
+    ) {
+        return None;
+    }
+    let mut t = e;
+    while t < n && matches!(content[t], b' ' | b'\t') {
+        t += 1;
+    }
+    if t >= n || content[t] != b'=' || content.get(t + 1) == Some(&b'=') {
+        return None;
+    }
+    let mut v = t + 1;
+    while v < n && matches!(content[v], b' ' | b'\t') {
+        v += 1;
+    }
+    (v < n && matches!(content[v], b'"' | b'\'')).then_some(v)
+}
+
+/// The value of a YAML block scalar (`|`, `>-`, ...) at `i` when it holds a single line,
+/// indented deeper than the name's line. Longer blocks (keys, certificates) are left to the
+/// rules that know their shape.
+fn block_scalar(content: &[u8], ns: usize, i: usize) -> Option<(usize, usize, bool)> {
+    let n = content.len();
+    let mut k = i + 1;
+    while k < n && matches!(content[k], b'-' | b'+' | b'1'..=b'9') {
+        k += 1;
+    }
+    while k < n && matches!(content[k], b' ' | b'\t' | b'\r') {
+        k += 1;
+    }
+    if k >= n || content[k] != b'\n' {
+        return None;
+    }
+    let indent = |from: usize| content[from..].iter().take_while(|&&b| b == b' ').count();
+    let name_line = memchr::memrchr(b'\n', &content[..ns]).map_or(0, |p| p + 1);
+    let base = indent(name_line);
+    let ls = k + 1;
+    let depth = indent(ls);
+    if depth <= base {
+        return None;
+    }
+    let le = memchr::memchr(b'\n', &content[ls..]).map_or(n, |p| ls + p);
+    if le < n && le + 1 < n {
+        let next = le + 1;
+        let blank = content[next..]
+            .iter()
+            .take_while(|&&b| b != b'\n')
+            .all(|b| b.is_ascii_whitespace());
+        if !blank && indent(next) >= depth {
+            return None;
+        }
+    }
+    trim_value(content, ls + depth, le, true)
 }
 
 /// Whether the name at `ns` opens its line, after indentation and at most one of `export `,
@@ -2204,5 +2531,59 @@ mod tests {
         );
         let prose = "the key rotates every night ".repeat(9);
         assert!(find(&format!("api_key = \"{prose}\"")).is_empty());
+    }
+
+    #[test]
+    fn declarations_dsls_and_markup_across_languages() {
+        const PW: &str = "Xk9mQ2vLp7Rt"; // airlock:allow synthetic test value
+        const TOKEN: &str = "q8TvZ3mK9wRx2LpN7cYb4HsJ"; // airlock:allow synthetic test value
+        for text in [
+            format!("var apiToken string = \"{TOKEN}\""),
+            format!("Dim password As String = \"{PW}\""),
+            format!("password <- \"{PW}\""),
+            format!("{{:password \"{PW}\"}}"),
+            format!("<entry key=\"password\">{PW}</entry>"),
+            format!("<Password value=\"{PW}\"/>"),
+            format!("NSString *apiKey = @\"{TOKEN}\";"),
+            format!("ENV API_KEY {TOKEN}"),
+            format!("db:\n  password: |\n    {PW}\n  user: app\n"),
+            format!("if (password.equals(\"{PW}\")) {{"),
+            format!("todo_secret_do_not_commit = {TOKEN}"),
+            format!("    storePassword \"{PW}\""),
+            format!("(setq my-password \"{PW}\")"),
+            format!("The password is: {PW}"),
+            format!("password for root: {PW}"),
+            format!("- **Password**: `{PW}`"),
+            format!("{{password, \"{PW}\"}}"),
+            format!("parser.add_argument(\"--password\", default=\"{PW}\")"),
+            format!("Ldap password      ----   {PW}"),
+            format!("* password \u{2014} {PW}"),
+            format!("aws configure set aws_secret_access_key {TOKEN}"),
+        ] {
+            let found = find(&text);
+            assert!(
+                found.iter().any(|f| f == PW || f == TOKEN),
+                "{text}: {found:?}"
+            );
+        }
+        // Their twins: references, other names, several lines, prose, no literal.
+        for text in [
+            "var apiToken string = os.Getenv(\"API_TOKEN\")".to_string(),
+            "192.0.2.3 ansible_ssh_pass=password ansible_remote_tmp=\"C:\\\\Users\\\\fixture\\\\tmp\"".to_string(),
+            "token <- readline()".to_string(),
+            "{:password password}".to_string(),
+            format!("<entry key=\"password_hint\">{PW}</entry>"),
+            format!("password: |\n  {PW}\n  second line of prose\n"),
+            format!("todo_secret_url = \"https://fixture.example/{TOKEN}\""),
+            "secret_do_not_commit = \"Xk9mQ2\"".to_string(),
+            "    storePassword System.getenv(\"STORE_PASSWORD\")".to_string(),
+            format!("- **ise_password**: Password for the nodes. Default: `{PW}x`"),
+            "parser.add_argument(\"--password\", default=None)".to_string(),
+            "password - the one you chose at sign-up".to_string(),
+            "new_password = old_password - 1".to_string(),
+            "aws configure set region eu-west-1".to_string(),
+        ] {
+            assert!(find(&text).is_empty(), "{text}: {:?}", find(&text));
+        }
     }
 }
