@@ -7,6 +7,7 @@ mod dataflow;
 mod examples;
 mod generalization;
 mod juliet_like;
+mod owasppy_b_like;
 mod registry;
 mod rustkt_like;
 mod snippets;

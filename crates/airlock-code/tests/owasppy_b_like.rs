@@ -1,0 +1,55 @@
+//! Behaviours added from OWASP Benchmark for Python (path traversal, XSS, weak random; issue 3):
+//! each as a vulnerable/safe pair written for this crate, differing in the one thing the
+//! behaviour is about.
+
+use airlock_code::Language;
+
+use crate::support::{reported, reported_at};
+
+#[test]
+fn a_flask_view_returning_request_text_is_xss_without_tags() {
+    // The returned string is the page (`text/html`), even when it holds no tag and is a variable.
+    let vulnerable = "from flask import Flask, request\napp = Flask(__name__)\n\n@app.route('/greet', methods=['POST'])\ndef greet():\n    out = ''\n    name = request.form.get('name', '')\n    out += f'Hello {name}'\n    return out\n";
+    assert!(
+        reported_at(vulnerable, Language::Python, 9, "xss"),
+        "{vulnerable}"
+    );
+    for safe_line in [
+        "    out += f'Hello {html.escape(name)}'",
+        "    out += 'Hello visitor'",
+    ] {
+        let safe = vulnerable
+            .replace("    out += f'Hello {name}'", safe_line)
+            .replace("from flask", "import html\nfrom flask");
+        assert!(!reported(&safe, Language::Python, "xss"), "{safe}");
+    }
+    // A function that is not a view returns text to its caller, not to the browser.
+    let helper = vulnerable.replace("@app.route('/greet', methods=['POST'])\n", "");
+    assert!(!reported(&helper, Language::Python, "xss"), "{helper}");
+    // Not Flask: FastAPI sends a returned string as JSON.
+    let fastapi = vulnerable
+        .replace(
+            "from flask import Flask, request",
+            "from fastapi import FastAPI, Request",
+        )
+        .replace("app = Flask(__name__)", "app = FastAPI()")
+        .replace(
+            "@app.route('/greet', methods=['POST'])",
+            "@app.post('/greet')",
+        );
+    assert!(!reported(&fastapi, Language::Python, "xss"), "{fastapi}");
+    // The framework's own response builders are left to their sinks.
+    let json = vulnerable.replace("    return out\n", "    return jsonify(msg=out)\n");
+    assert!(!reported(&json, Language::Python, "xss"), "{json}");
+}
+
+#[test]
+fn make_response_with_a_tuple_renders_only_its_body() {
+    let safe = "from flask import request, make_response\n\ndef view():\n    v = request.args.get('v', '')\n    return make_response(('stored in a header', {'X-Value': v}))\n";
+    assert!(!reported(safe, Language::Python, "xss"), "{safe}");
+    let vulnerable = "from flask import request, make_response\n\ndef view():\n    v = request.args.get('v', '')\n    return make_response((f'<p>{v}</p>', {'X-Value': 'fixed'}))\n";
+    assert!(
+        reported_at(vulnerable, Language::Python, 5, "xss"),
+        "{vulnerable}"
+    );
+}
