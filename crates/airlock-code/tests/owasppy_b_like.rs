@@ -53,3 +53,33 @@ fn make_response_with_a_tuple_renders_only_its_body() {
         "{vulnerable}"
     );
 }
+
+#[test]
+fn pathlib_slash_joins_and_existence_probes_are_path_sinks() {
+    let vulnerable = "import pathlib\nfrom flask import request\n\ndef view():\n    name = request.args.get('f', '')\n    base = pathlib.Path('/srv/files')\n    p = base / name\n    if p.exists():\n        return 'yes'\n    return 'no'\n";
+    assert!(
+        reported_at(vulnerable, Language::Python, 8, "path-traversal"),
+        "{vulnerable}"
+    );
+    let safe = vulnerable.replace("p = base / name", "p = base / 'index.txt'");
+    assert!(
+        !reported(&safe, Language::Python, "path-traversal"),
+        "{safe}"
+    );
+    // `/` between numbers is a division: its result is a number.
+    let division = "from flask import request\n\ndef view():\n    n = request.args.get('n', '')\n    half = n / 2\n    return open(f'/srv/{half}.txt').read()\n";
+    assert!(
+        !reported(division, Language::Python, "path-traversal"),
+        "{division}"
+    );
+    let probe = "import os\nfrom flask import request\n\ndef view():\n    name = request.args.get('f', '')\n    if os.path.exists(f'/srv/files/{name}'):\n        return 'yes'\n    return 'no'\n";
+    assert!(
+        reported_at(probe, Language::Python, 6, "path-traversal"),
+        "{probe}"
+    );
+    let fixed = probe.replace("f'/srv/files/{name}'", "'/srv/files/index.txt'");
+    assert!(
+        !reported(&fixed, Language::Python, "path-traversal"),
+        "{fixed}"
+    );
+}
