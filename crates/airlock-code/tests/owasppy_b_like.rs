@@ -83,3 +83,17 @@ fn pathlib_slash_joins_and_existence_probes_are_path_sinks() {
         "{fixed}"
     );
 }
+
+#[test]
+fn random_distributions_are_not_secret_generators() {
+    let vulnerable = "import random\n\ndef remember_me():\n    cookie_value = str(random.normalvariate())[2:]\n    return cookie_value\n";
+    assert!(
+        reported_at(vulnerable, Language::Python, 4, "insecure-random"),
+        "{vulnerable}"
+    );
+    let safe = "import secrets\n\ndef remember_me():\n    cookie_value = str(secrets.randbits(64))\n    return cookie_value\n";
+    assert!(
+        !reported(safe, Language::Python, "insecure-random"),
+        "{safe}"
+    );
+}
