@@ -93,9 +93,32 @@ impl Analyzer {
                 if !r.langs.contains(&lang) {
                     continue;
                 }
+                let framework = r.decorator.is_some()
+                    && r.requires.as_ref().is_none_or(|q| q.is_match(model.src));
+                if r.decorator.is_some() && !framework {
+                    continue;
+                }
                 for &(value, _) in &model.returns {
-                    if !r.when.is_match(model.text(value)) || !builds_text(&model, value) {
+                    if r.when
+                        .as_ref()
+                        .is_some_and(|w| !w.is_match(model.text(value)))
+                    {
                         continue;
+                    }
+                    match &r.decorator {
+                        // A view's returned string is the page: a variable holding it counts.
+                        Some(d) => {
+                            if !(value.kind() == "identifier" || builds_text(&model, value))
+                                || !decorated_with(&model, value.start_byte(), d)
+                            {
+                                continue;
+                            }
+                        }
+                        None => {
+                            if !builds_text(&model, value) {
+                                continue;
+                            }
+                        }
                     }
                     let f = taint.flow(value, r.sanitizers.as_ref());
                     if f.origin == Origin::Source && !f.local {
@@ -271,6 +294,17 @@ impl Analyzer {
                         out.push(call_finding(rule, m, call, rule.spec.confidence, message));
                     }
                     continue;
+                }
+                if sink.tuple_first {
+                    for a in checked.iter_mut() {
+                        let mut n = *a;
+                        while n.kind() == "parenthesized_expression" && n.named_child_count() == 1 {
+                            n = n.named_child(0).unwrap_or(n);
+                        }
+                        if n.kind() == "tuple" {
+                            *a = n.named_child(0).unwrap_or(n);
+                        }
+                    }
                 }
                 for a in checked {
                     if sink.argv && fixed_program(m, a) {
@@ -714,6 +748,30 @@ fn in_context(m: &Model<'_>, ctx: &regex::Regex, at: usize, lines: usize) -> boo
     }
     m.function_at(at)
         .is_some_and(|f| ctx.is_match(&m.functions[f].name))
+}
+
+/// Whether the innermost function around `at` carries a decorator matching `d`: the `@` lines
+/// just above its `def`, or inside its span when that starts at the decorators.
+fn decorated_with(m: &Model<'_>, at: usize, d: &regex::Regex) -> bool {
+    let Some(fi) = m.function_at(at) else {
+        return false;
+    };
+    let start = m.functions[fi].start.min(m.src.len());
+    let head_end = m.src[start..].find("def ").map_or(start, |i| start + i);
+    if d.is_match(&m.src[start..head_end]) {
+        return true;
+    }
+    let line_start = m.src[..start].rfind('\n').map_or(0, |i| i + 1);
+    for l in m.src[..line_start].lines().rev().take(8) {
+        let t = l.trim();
+        if !t.starts_with('@') {
+            break;
+        }
+        if d.is_match(t) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A returned value that is text being put together (a template, a concatenation, a

@@ -143,6 +143,10 @@ pub struct SinkSpec {
     /// after it is the script's own positional parameters).
     #[serde(default)]
     pub after: Option<String>,
+    /// A checked argument written as a tuple counts by its first item only (Flask's
+    /// `make_response((body, status, headers))`: the headers are not the page).
+    #[serde(default)]
+    pub tuple_first: bool,
     /// An argument vector whose first item is a literal program other than a shell
     /// (`system(["git", x])`, `Open3.capture2(["echo", x])`) runs without a shell: skip it.
     #[serde(default)]
@@ -232,14 +236,22 @@ pub struct AssignSpec {
 }
 
 /// A value returned from a function: reported when it carries request data and its text
-/// matches `when` (a handler returning HTML built from the request).
+/// matches `when` (a handler returning HTML built from the request). With `decorator`, only
+/// in a function carrying a decorator that matches it (a Flask view: the framework sends a
+/// returned string as `text/html`), in a file matching `requires`; the value is then reported
+/// whatever its text, a variable included, and `when` is optional.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReturnSpec {
     pub langs: Vec<String>,
-    pub when: String,
+    #[serde(default)]
+    pub when: Option<String>,
     #[serde(default)]
     pub sanitizers: Option<String>,
+    #[serde(default)]
+    pub decorator: Option<String>,
+    #[serde(default)]
+    pub requires: Option<String>,
 }
 
 /// A bad and a good example for one language; the bad one must fire, the good one not.
@@ -284,6 +296,7 @@ pub struct Sink {
     pub receiver: bool,
     pub argv: bool,
     pub after: Option<Regex>,
+    pub tuple_first: bool,
 }
 
 pub struct Pattern {
@@ -312,8 +325,10 @@ pub struct OutsideContext {
 
 pub struct ReturnMatch {
     pub langs: Vec<Language>,
-    pub when: Regex,
+    pub when: Option<Regex>,
     pub sanitizers: Option<Regex>,
+    pub decorator: Option<Regex>,
+    pub requires: Option<Regex>,
 }
 
 pub struct AssignMatch {
@@ -415,6 +430,7 @@ impl Rule {
                 receiver: s.receiver,
                 argv: s.argv,
                 after: re_opt(file, "sink.after", &s.after)?,
+                tuple_first: s.tuple_first,
             });
         }
         let mut patterns = Vec::new();
@@ -461,9 +477,17 @@ impl Rule {
         for r in &spec.returns {
             returns.push(ReturnMatch {
                 langs: langs(file, &r.langs)?,
-                when: re(file, "return.when", &r.when)?,
+                when: re_opt(file, "return.when", &r.when)?,
                 sanitizers: re_opt(file, "return.sanitizers", &r.sanitizers)?,
+                decorator: re_opt(file, "return.decorator", &r.decorator)?,
+                requires: re_opt(file, "return.requires", &r.requires)?,
             });
+            if r.when.is_none() && r.decorator.is_none() {
+                return Err(RuleError::Invalid {
+                    file: file.to_string(),
+                    message: "a [[return]] needs `when` or `decorator`".to_string(),
+                });
+            }
         }
         let mut languages: Vec<Language> = Vec::new();
         let all = sinks

@@ -645,7 +645,17 @@ impl<'m, 't> Taint<'m, 't> {
                 ) || op == "%"
                     && m.lang != crate::Language::Python
                     && m.lang != crate::Language::Ruby;
-                if numeric {
+                // Python's `/` on a `pathlib.Path` joins paths: `base / name` keeps the name.
+                let path_join = op == "/"
+                    && m.lang == crate::Language::Python
+                    && [
+                        n.child_by_field_name("left"),
+                        n.child_by_field_name("right"),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .any(|o| self.path_operand(o, 0));
+                if numeric && !path_join {
                     return Flow::konst();
                 }
             }
@@ -961,6 +971,56 @@ impl<'m, 't> Taint<'m, 't> {
         self.scope.set(outer);
         self.bound.borrow_mut().pop();
         Some(f)
+    }
+
+    /// Whether a Python operand of `/` is a path: a string literal (text cannot be divided),
+    /// a `Path(..)`-like constructor, a path joined with `/` already, or a variable last
+    /// assigned one of those.
+    fn path_operand(&self, n: Node<'t>, depth: usize) -> bool {
+        let m = self.m;
+        if depth > 4 {
+            return false;
+        }
+        match n.kind() {
+            "string" | "concatenated_string" => true,
+            "call" => {
+                let t = m.text(n);
+                let callee = t.split('(').next().unwrap_or(t).trim();
+                let last = callee.rsplit('.').next().unwrap_or(callee);
+                matches!(
+                    last,
+                    "Path"
+                        | "PurePath"
+                        | "PosixPath"
+                        | "WindowsPath"
+                        | "PurePosixPath"
+                        | "PureWindowsPath"
+                        | "cwd"
+                        | "home"
+                        | "resolve"
+                        | "absolute"
+                        | "with_name"
+                        | "with_suffix"
+                        | "joinpath"
+                        | "expanduser"
+                ) && (last.starts_with(|c: char| c.is_uppercase()) || callee.contains('.'))
+            }
+            "binary_operator" => {
+                n.child_by_field_name("operator")
+                    .is_some_and(|o| m.text(o) == "/")
+                    && n.child_by_field_name("left")
+                        .is_some_and(|l| self.path_operand(l, depth + 1))
+            }
+            "parenthesized_expression" => n
+                .named_child(0)
+                .is_some_and(|c| self.path_operand(c, depth + 1)),
+            "identifier" => {
+                let name = crate::syntax::normalize_name(m.text(n));
+                self.assignment_of(&name, n.start_byte())
+                    .is_some_and(|i| self.path_operand(m.assigns[i].value, depth + 1))
+            }
+            _ => false,
+        }
     }
 
     /// For a value that is parameter `name` of the function around `at`: the join of what

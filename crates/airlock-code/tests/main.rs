@@ -9,6 +9,7 @@ mod generalization;
 mod juliet_like;
 mod owaspj_like;
 mod owasppy_a_like;
+mod owasppy_b_like;
 mod registry;
 mod rustkt_like;
 mod snippets;
