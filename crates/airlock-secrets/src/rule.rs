@@ -346,35 +346,22 @@ impl Runs {
 /// [`Runs`] of `set` in every match of `hir`.
 fn runs(hir: &regex_syntax::hir::Hir, set: &[bool; 256]) -> Runs {
     use regex_syntax::hir::{Class, HirKind};
+    // One byte: of the set or not.
+    let one = |inside: bool| if inside { Runs::all(1) } else { Runs::NONE };
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => Runs::all(0),
-        HirKind::Literal(lit) => lit.0.iter().fold(Runs::all(0), |acc, &b| {
-            acc.then(if set[b as usize] {
-                Runs::all(1)
-            } else {
-                Runs::NONE
-            })
-        }),
-        HirKind::Class(Class::Bytes(c)) => {
-            if c.ranges()
-                .iter()
-                .all(|r| (r.start()..=r.end()).all(|b| set[b as usize]))
-            {
-                Runs::all(1)
-            } else {
-                Runs::NONE
-            }
-        }
-        HirKind::Class(Class::Unicode(c)) => {
-            if c.ranges()
-                .iter()
-                .all(|r| (r.start()..=r.end()).all(|ch| (ch as u32) < 256 && set[ch as usize]))
-            {
-                Runs::all(1)
-            } else {
-                Runs::NONE
-            }
-        }
+        HirKind::Literal(lit) => lit
+            .0
+            .iter()
+            .fold(Runs::all(0), |acc, &b| acc.then(one(set[b as usize]))),
+        HirKind::Class(Class::Bytes(c)) => one(c
+            .ranges()
+            .iter()
+            .all(|r| (r.start()..=r.end()).all(|b| set[b as usize]))),
+        HirKind::Class(Class::Unicode(c)) => one(c
+            .ranges()
+            .iter()
+            .all(|r| (r.start()..=r.end()).all(|ch| (ch as u32) < 256 && set[ch as usize]))),
         HirKind::Capture(cap) => runs(&cap.sub, set),
         HirKind::Concat(subs) => subs
             .iter()
@@ -385,8 +372,8 @@ fn runs(hir: &regex_syntax::hir::Hir, set: &[bool; 256]) -> Runs {
             .reduce(Runs::or)
             .unwrap_or(Runs::NONE),
         HirKind::Repetition(rep) => {
-            let one = runs(&rep.sub, set);
-            match (rep.min, one.whole) {
+            let sub = runs(&rep.sub, set);
+            match (rep.min, sub.whole) {
                 // The empty match guarantees nothing, unless every match is of the set.
                 (0, Some(_)) => Runs::all(0),
                 (0, None) => Runs {
@@ -398,12 +385,12 @@ fn runs(hir: &regex_syntax::hir::Hir, set: &[bool; 256]) -> Runs {
                 (m, Some(len)) => Runs::all(len * m as usize),
                 (m, None) => Runs {
                     whole: None,
-                    prefix: one.prefix,
-                    suffix: one.suffix,
+                    prefix: sub.prefix,
+                    suffix: sub.suffix,
                     inner: if m >= 2 {
-                        one.inner.max(one.suffix + one.prefix)
+                        sub.inner.max(sub.suffix + sub.prefix)
                     } else {
-                        one.inner
+                        sub.inner
                     },
                 },
             }

@@ -528,6 +528,17 @@ enum Slots<'t> {
 }
 
 impl<'t> Taint<'_, 't> {
+    /// The latest plain (not augmented) assignment to `name` before `at` in the function
+    /// around `at`.
+    fn latest_plain_assign(&self, name: &str, at: usize) -> Option<&crate::syntax::Assign<'t>> {
+        let func = self.m.function_at(at);
+        self.m
+            .assigns
+            .iter()
+            .filter(|a| a.target == name && a.at <= at && a.func == func && !a.augmented)
+            .max_by_key(|a| a.at)
+    }
+
     /// `list.get(1)` or `map.get("keyA")` on a local list or map filled by straight-line
     /// `add`/`put`/`remove` calls: the one value that comes back. `None` when the
     /// container or the key is not that simple.
@@ -544,13 +555,8 @@ impl<'t> Taint<'_, 't> {
         let name = crate::syntax::normalize_name(m.text(recv));
         let key = self.konst_val(call.args[0].node, 0)?;
         let at = call.node.start_byte();
-        let func = m.function_at(at);
         // The container's creation: the latest plain assignment, an empty constructor.
-        let base = m
-            .assigns
-            .iter()
-            .filter(|a| a.target == name && a.at <= at && a.func == func && !a.augmented)
-            .max_by_key(|a| a.at)?;
+        let base = self.latest_plain_assign(&name, at)?;
         let created = m.text(base.value);
         let compact: String = created.chars().filter(|c| !c.is_whitespace()).collect();
         // `Arrays.asList(a, b)`, `List.of(a, b)`: a list made of its arguments, in order.
@@ -762,19 +768,14 @@ impl<'t> Taint<'_, 't> {
             crate::Language::JavaScript | crate::Language::TypeScript => "array",
             _ => return None,
         };
-        let func = m.function_at(at);
-        let base = m
-            .assigns
-            .iter()
-            .filter(|a| a.target == name && a.at <= at && a.func == func && !a.augmented)
-            .max_by_key(|a| a.at)?;
+        let base = self.latest_plain_assign(name, at)?;
         if base.value.kind() != literal || self.reach(base.value, at) != Reach::Always {
             return None;
         }
         let only_calls = m
             .assigns
             .iter()
-            .filter(|a| a.target == name && a.at > base.at && a.at <= at && a.func == func)
+            .filter(|a| a.target == name && a.at > base.at && a.at <= at && a.func == base.func)
             .all(|a| {
                 a.augmented
                     && matches!(a.value.kind(), "call" | "call_expression")
