@@ -1000,7 +1000,18 @@ fn top_level_comma(m: &Model<'_>, call: Node<'_>, n: usize) -> Option<usize> {
 /// concatenation or a format call that does not mention the variable itself.
 fn alias_assigned<'t>(m: &Model<'t>, id: Node<'t>) -> Option<Node<'t>> {
     let name = m.text(id);
-    let a = last_assignment(m, id, m.function_at(id.start_byte()), true, true)?;
+    let func = m.function_at(id.start_byte());
+    // Rust `write!(&mut buf, "..", x)`: the buffer holds what the macro wrote.
+    if let Some(w) = last_assignment(m, id, func, true, false).filter(|a| {
+        a.augmented
+            && a.value.kind() == "macro_invocation"
+            && ["write!", "writeln!"]
+                .iter()
+                .any(|p| m.text(a.value).starts_with(p))
+    }) {
+        return Some(w.value);
+    }
+    let a = last_assignment(m, id, func, true, true)?;
     let v = a.value;
     let k = v.kind();
     let text = m.text(v);

@@ -427,6 +427,29 @@ impl<'t> Model<'t> {
                         }
                     }
                 }
+                // Rust `write!(&mut buf, "..", x)`: the buffer now holds what was written.
+                if self.lang == Language::Rust
+                    && matches!(
+                        call.callee.trim_end_matches('!'),
+                        "write" | "writeln" | "std::write" | "std::writeln"
+                    )
+                {
+                    // The tokens before the format string: `&`, `mut`, the buffer's name.
+                    let buffer = call
+                        .args
+                        .iter()
+                        .take_while(|a| !a.node.kind().contains("string"))
+                        .find(|a| a.node.kind() == "identifier");
+                    if let Some(buffer) = buffer {
+                        self.assigns.push(Assign {
+                            target: normalize_name(self.text(buffer.node)),
+                            value: n,
+                            at: n.end_byte(),
+                            func,
+                            augmented: true,
+                        });
+                    }
+                }
                 // `args.add(x)`, `map.put(k, x)`, `sb.append(x)`, `items.push(x)`: the
                 // container now holds what went in.
                 if let Some(r) = call.receiver.filter(|r| r.kind() == "identifier") {

@@ -394,3 +394,23 @@ fn assertion_operands_are_not_printed_unless_in_the_message() {
         "{vulnerable}"
     );
 }
+
+/// Rust `write!`/`writeln!` into a buffer: the buffer then holds what was written, so
+/// logging it logs the secret; a buffer written only harmless values is quiet.
+#[test]
+fn rust_write_macro_fills_its_buffer() {
+    let code = |value: &str, mac: &str| {
+        format!(
+            "use std::fmt::Write;\n\nfn login(user: &str, password: &str) {{\n    let mut line = String::new();\n    {mac}!(&mut line, \"login {{}}\", {value}).unwrap();\n    log::info!(\"{{}}\", line);\n}}\n"
+        )
+    };
+    for mac in ["write", "writeln"] {
+        let vulnerable = code("password", mac);
+        assert!(
+            reported_at(&vulnerable, Language::Rust, 6, "log-secret"),
+            "{vulnerable}"
+        );
+        let safe = code("user", mac);
+        assert!(!reported(&safe, Language::Rust, "log-secret"), "{safe}");
+    }
+}
