@@ -925,15 +925,20 @@ fn literal_assigned<'t>(m: &Model<'t>, id: Node<'t>) -> Option<Node<'t>> {
     if v.kind() == "unary_expression" {
         v = v.named_child(0)?;
     }
-    matches!(
+    // A Rust tuple prints only through `{:?}`, every element with it.
+    (matches!(
         v.kind(),
         "object" | "composite_literal" | "dictionary" | "hash" | "array_creation_expression"
-    )
-    .then_some(v)
+    ) || m.lang == crate::Language::Rust && v.kind() == "tuple_expression")
+        .then_some(v)
 }
 
 /// The value an object, dict or struct literal gives its field `name`.
 fn literal_field<'t>(m: &Model<'t>, lit: Node<'t>, name: &str) -> Option<Node<'t>> {
+    // `t.1` of a Rust tuple: its second element.
+    if lit.kind() == "tuple_expression" {
+        return lit.named_child(name.parse::<u32>().ok()?);
+    }
     let mut stack: Vec<Node<'t>> = Vec::new();
     let mut c = lit.walk();
     stack.extend(lit.named_children(&mut c));
@@ -1220,6 +1225,20 @@ fn sensitive_name(
                 return None;
             }
             return Some(t.chars().take(60).collect());
+        }
+        // Inside a Rust macro's tokens `t.1` is three tokens: the tuple's name, `.`, the
+        // index. Only that element of a local tuple literal is logged.
+        if k == "identifier" && m.lang == crate::Language::Rust {
+            let dot = arg.next_sibling().filter(|d| m.text(*d) == ".");
+            if let Some(index) = dot
+                .and_then(|d| d.next_sibling())
+                .filter(|i| i.kind() == "integer_literal")
+            {
+                return literal_assigned(m, arg)
+                    .and_then(|lit| literal_field(m, lit, m.text(index)))
+                    .and_then(|v| sensitive_name(m, v, names, unless))
+                    .map(|inner| format!("{t} ({inner})").chars().take(60).collect());
+            }
         }
         // A local object literal logged whole (`cfg := Config{password: pw}; log.Println(cfg)`):
         // its secret-named keys and values go into the log line.

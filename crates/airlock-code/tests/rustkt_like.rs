@@ -414,3 +414,23 @@ fn rust_write_macro_fills_its_buffer() {
         assert!(!reported(&safe, Language::Rust, "log-secret"), "{safe}");
     }
 }
+
+/// A Rust tuple logged whole prints every element (`{:?}`): with a password in it, the
+/// password is logged; `t.1` logs only that element, so the harmless one is quiet.
+#[test]
+fn rust_tuple_elements_are_told_apart() {
+    let code = |logged: &str| {
+        format!(
+            "fn login(user: String, password: String) {{\n    let pair = (user, password);\n    log::info!(\"login {{:?}}\", {logged});\n}}\n"
+        )
+    };
+    for logged in ["pair", "pair.1"] {
+        let vulnerable = code(logged);
+        assert!(
+            reported_at(&vulnerable, Language::Rust, 3, "log-secret"),
+            "{vulnerable}"
+        );
+    }
+    let safe = code("pair.0");
+    assert!(!reported(&safe, Language::Rust, "log-secret"), "{safe}");
+}
