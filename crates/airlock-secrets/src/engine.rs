@@ -253,12 +253,11 @@ impl Detector {
                     // it is done for the first content with many lines, then kept. (A rule
                     // that does not compile runs anyway: it reports that. No line, no
                     // compiling.)
-                    let worth_it = lines.len() >= 32;
-                    let (needs, run) = if !lines.is_empty() && rule.compiled().is_ok() {
-                        (rule.needs(worth_it), rule.run(worth_it))
-                    } else {
-                        (None, None)
-                    };
+                    let filter = (!lines.is_empty() && rule.compiled().is_ok())
+                        .then(|| rule.line_filter(lines.len() >= 32))
+                        .flatten();
+                    let needs = filter.and_then(|f| f.byte);
+                    let run = filter.and_then(|f| f.run.as_ref());
                     let mut scan = |(ws, we): (usize, usize)| {
                         let window = &content[ws..we];
                         // A window with too few of a byte every match holds cannot match.

@@ -823,10 +823,9 @@ const EMBEDDED_SECRET_WORDS: &[&str] = &["secret", "password", "passwd", "token"
 /// after the word is a known non-secret part (`token_url`, `secret_arn`, `password_length`).
 fn embeds_secret_word(name: &[u8]) -> bool {
     // Most names reach here without any of the words: skip splitting them.
-    let has_word = EMBEDDED_SECRET_WORDS.iter().any(|w| {
-        name.windows(w.len())
-            .any(|win| win.eq_ignore_ascii_case(w.as_bytes()))
-    });
+    let has_word = EMBEDDED_SECRET_WORDS
+        .iter()
+        .any(|w| crate::heuristics::contains_ci(name, w.as_bytes()));
     if !has_word {
         return false;
     }
@@ -1146,7 +1145,7 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
 fn name_value_pair(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, bool)> {
     let n = content.len();
     // Before the name: `name:` / `"name":` / `name=`, then an optional quote.
-    let line_start = memchr::memrchr(b'\n', &content[..ns]).map_or(0, |i| i + 1);
+    let line_start = line_start(content, ns);
     let mut k = ns;
     if k > line_start && matches!(content[k - 1], b'"' | b'\'') {
         k -= 1;
@@ -1279,7 +1278,7 @@ fn prose_owner(content: &[u8], i: usize) -> Option<usize> {
 /// block) and one quoted literal ending it: `storePassword "..."` in a Gradle signing
 /// config, `password "..."` in a Ruby or Groovy DSL, `(setq my-password "...")` in Lisp.
 fn dsl_statement(content: &[u8], ns: usize, q: usize) -> bool {
-    let ls = memchr::memrchr(b'\n', &content[..ns]).map_or(0, |p| p + 1);
+    let ls = line_start(content, ns);
     let head = content[ls..ns].trim_ascii();
     let opens = head.is_empty()
         || head.ends_with(b"{")
@@ -1327,7 +1326,7 @@ fn typed_declaration(content: &[u8], ns: usize, i: usize) -> Option<usize> {
     {
         return None;
     }
-    let ls = memchr::memrchr(b'\n', &content[..ns]).map_or(0, |p| p + 1);
+    let ls = line_start(content, ns);
     let head = content[ls..ns].trim_ascii_start();
     let first = head.split(|b| *b == b' ').next().unwrap_or(b"");
     let declared = [
@@ -1398,7 +1397,7 @@ fn block_scalar(content: &[u8], ns: usize, i: usize) -> Option<(usize, usize, bo
         return None;
     }
     let indent = |from: usize| content[from..].iter().take_while(|&&b| b == b' ').count();
-    let name_line = memchr::memrchr(b'\n', &content[..ns]).map_or(0, |p| p + 1);
+    let name_line = line_start(content, ns);
     let base = indent(name_line);
     let ls = k + 1;
     let depth = indent(ls);
@@ -1422,7 +1421,7 @@ fn block_scalar(content: &[u8], ns: usize, i: usize) -> Option<(usize, usize, bo
 /// Whether the name at `ns` opens its line, after indentation and at most one of `export `,
 /// `set `, `- ` (a YAML list item): the line is one assignment.
 fn line_assignment(content: &[u8], ns: usize) -> bool {
-    let ls = memchr::memrchr(b'\n', &content[..ns]).map_or(0, |i| i + 1);
+    let ls = line_start(content, ns);
     let head = content[ls..ns].trim_ascii_start();
     head.is_empty() || head == b"export " || head == b"set " || head == b"- "
 }
@@ -1431,7 +1430,7 @@ fn line_assignment(content: &[u8], ns: usize) -> bool {
 /// of its line (Terraform, OpenTofu).
 fn terraform_variable(content: &[u8], ns: usize) -> bool {
     let q = ns - 1;
-    let line_start = memchr::memrchr(b'\n', &content[..q]).map_or(0, |i| i + 1);
+    let line_start = line_start(content, q);
     let head = content[line_start..q].trim_ascii();
     head == b"variable"
 }
@@ -1461,7 +1460,7 @@ fn terraform_default(content: &[u8], from: usize) -> Option<(usize, usize, bool)
 /// Whether the quoted name at `q` is the field name of an Android Gradle
 /// `buildConfigField "String", "API_KEY", "\"value\""` (or `resValue`) on the same line.
 fn gradle_field(content: &[u8], q: usize) -> bool {
-    let line_start = memchr::memrchr(b'\n', &content[..q]).map_or(0, |i| i + 1);
+    let line_start = line_start(content, q);
     let head = &content[line_start..q];
     memchr::memmem::find(head, b"buildConfigField").is_some()
         || memchr::memmem::find(head, b"resValue").is_some()
@@ -1540,7 +1539,7 @@ fn quoted_value(content: &[u8], q_at: usize) -> Option<(usize, usize, bool)> {
 /// between letters (`don't`).
 fn closes_a_string(content: &[u8], q_at: usize) -> bool {
     let q = content[q_at];
-    let line_start = memchr::memrchr(b'\n', &content[..q_at]).map_or(0, |i| i + 1);
+    let line_start = line_start(content, q_at);
     let line = &content[line_start..q_at];
     let mut count = 0usize;
     let mut i = 0;
@@ -2307,6 +2306,11 @@ fn has_version(v: &[u8]) -> bool {
         i += 1;
     }
     false
+}
+
+/// Where the line holding byte `at` starts.
+fn line_start(content: &[u8], at: usize) -> usize {
+    memchr::memrchr(b'\n', &content[..at]).map_or(0, |i| i + 1)
 }
 
 #[cfg(test)]

@@ -40,7 +40,8 @@ pub fn longest_run(value: &[u8]) -> usize {
     best
 }
 
-fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
+/// Whether `hay` holds `needle`, ASCII case ignored.
+pub(crate) fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len())
         .any(|w| w.eq_ignore_ascii_case(needle))
 }

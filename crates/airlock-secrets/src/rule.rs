@@ -124,8 +124,7 @@ pub struct Rule {
     /// The full pattern (for `context` rules, the generated one).
     pub pattern: String,
     compiled: OnceLock<Result<Compiled, String>>,
-    needs: OnceLock<Option<(u8, usize)>>,
-    run: OnceLock<Option<Run>>,
+    line_filter: OnceLock<LineFilter>,
     pub placeholder: String,
     /// Keywords in lower case (the spec's, plus `context` words).
     pub keywords: Vec<String>,
@@ -186,21 +185,29 @@ pub struct Compiled {
     pub secret_group: usize,
 }
 
-/// The punctuation [`Rule::needs`] looks for.
+/// The punctuation [`Rule::line_filter`] looks for.
 const NEEDED_BYTES: &[u8] = b".:-@/";
 
 /// The byte of [`NEEDED_BYTES`] that every match of `pattern` holds the most times, and
 /// that count; `None` if no match needs any of them (or the pattern does not parse).
 pub fn needed_byte(pattern: &str) -> Option<(u8, usize)> {
-    let hir = regex_syntax::ParserBuilder::new()
+    byte_of(&parse_hir(pattern)?)
+}
+
+/// A pattern parsed as the engine compiles it (bytes, ASCII classes).
+fn parse_hir(pattern: &str) -> Option<regex_syntax::hir::Hir> {
+    regex_syntax::ParserBuilder::new()
         .unicode(false)
         .utf8(false)
         .build()
         .parse(pattern)
-        .ok()?;
+        .ok()
+}
+
+fn byte_of(hir: &regex_syntax::hir::Hir) -> Option<(u8, usize)> {
     NEEDED_BYTES
         .iter()
-        .map(|&b| (b, min_count(&hir, b)))
+        .map(|&b| (b, min_count(hir, b)))
         .filter(|&(_, n)| n > 0)
         .max_by_key(|&(b, n)| (n, std::cmp::Reverse(b)))
 }
@@ -236,6 +243,15 @@ const RUN_SETS: &[&[(u8, u8)]] = &[
 /// A shorter run than this is too common to be worth looking for.
 const MIN_RUN: usize = 6;
 
+/// What every match of a rule's pattern holds, for skipping text that cannot match.
+#[derive(Debug)]
+pub struct LineFilter {
+    /// A byte and how many times at least (`.` three times in an IPv4 address).
+    pub byte: Option<(u8, usize)>,
+    /// A run of bytes of one set (seven digits and dots for an IPv4 address).
+    pub run: Option<Run>,
+}
+
 /// A run every match of a pattern holds: at least `len` consecutive bytes of `set`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Run {
@@ -261,12 +277,10 @@ impl Run {
 /// [`MIN_RUN`] bytes of (`1.2.3.4` is 7 bytes of digits and dots); `None` if there is none
 /// (or the pattern does not parse).
 pub fn needed_run(pattern: &str) -> Option<Run> {
-    let hir = regex_syntax::ParserBuilder::new()
-        .unicode(false)
-        .utf8(false)
-        .build()
-        .parse(pattern)
-        .ok()?;
+    run_of(&parse_hir(pattern)?)
+}
+
+fn run_of(hir: &regex_syntax::hir::Hir) -> Option<Run> {
     RUN_SETS.iter().find_map(|ranges| {
         let mut set = [false; 256];
         for &(lo, hi) in *ranges {
@@ -274,7 +288,7 @@ pub fn needed_run(pattern: &str) -> Option<Run> {
                 set[b as usize] = true;
             }
         }
-        let len = runs(&hir, &set).guaranteed();
+        let len = runs(hir, &set).guaranteed();
         (len >= MIN_RUN).then_some(Run { set, len })
     })
 }
@@ -376,12 +390,7 @@ fn runs(hir: &regex_syntax::hir::Hir, set: &[bool; 256]) -> Runs {
             match (rep.min, sub.whole) {
                 // The empty match guarantees nothing, unless every match is of the set.
                 (0, Some(_)) => Runs::all(0),
-                (0, None) => Runs {
-                    whole: None,
-                    prefix: 0,
-                    suffix: 0,
-                    inner: 0,
-                },
+                (0, None) => Runs::NONE,
                 (m, Some(len)) => Runs::all(len * m as usize),
                 (m, None) => Runs {
                     whole: None,
@@ -443,24 +452,19 @@ impl Rule {
             .map_err(String::as_str)
     }
 
-    /// A byte every match holds at least this many times (`.` three times in an IPv4
-    /// address), when one does: text with fewer cannot match. Worked out from the parsed
-    /// pattern (~0.1 ms a rule: worth it on a tree of files, not on a prompt), once: when
-    /// `worth_it`, or if an earlier call already did.
-    pub fn needs(&self, worth_it: bool) -> Option<(u8, usize)> {
-        match self.needs.get() {
-            Some(n) => *n,
-            None if worth_it => *self.needs.get_or_init(|| needed_byte(&self.pattern)),
-            None => None,
-        }
-    }
-
-    /// A run of bytes every match holds (seven digits and dots for an IPv4 address), when
-    /// one does: a line without it cannot hold a match. Worked out like [`Rule::needs`].
-    pub fn run(&self, worth_it: bool) -> Option<&Run> {
-        match self.run.get() {
-            Some(r) => r.as_ref(),
-            None if worth_it => self.run.get_or_init(|| needed_run(&self.pattern)).as_ref(),
+    /// What every match needs, when it is known: text without it cannot match. Worked out
+    /// from the parsed pattern (~0.1 ms a rule: worth it on a tree of files, not on a
+    /// prompt), once: when `worth_it`, or if an earlier call already did.
+    pub fn line_filter(&self, worth_it: bool) -> Option<&LineFilter> {
+        match self.line_filter.get() {
+            Some(f) => Some(f),
+            None if worth_it => Some(self.line_filter.get_or_init(|| {
+                let hir = parse_hir(&self.pattern);
+                LineFilter {
+                    byte: hir.as_ref().and_then(byte_of),
+                    run: hir.as_ref().and_then(run_of),
+                }
+            })),
             None => None,
         }
     }
@@ -527,8 +531,7 @@ impl Rule {
             reach: reach_of(&pattern),
             pattern,
             compiled: OnceLock::new(),
-            needs: OnceLock::new(),
-            run: OnceLock::new(),
+            line_filter: OnceLock::new(),
             placeholder,
             keywords,
         })
