@@ -750,28 +750,10 @@ fn in_context(m: &Model<'_>, ctx: &regex::Regex, at: usize, lines: usize) -> boo
         .is_some_and(|f| ctx.is_match(&m.functions[f].name))
 }
 
-/// Whether the innermost function around `at` carries a decorator matching `d`: the `@` lines
-/// just above its `def`, or inside its span when that starts at the decorators.
+/// Whether the innermost function around `at` carries a decorator matching `d`.
 fn decorated_with(m: &Model<'_>, at: usize, d: &regex::Regex) -> bool {
-    let Some(fi) = m.function_at(at) else {
-        return false;
-    };
-    let start = m.functions[fi].start.min(m.src.len());
-    let head_end = m.src[start..].find("def ").map_or(start, |i| start + i);
-    if d.is_match(&m.src[start..head_end]) {
-        return true;
-    }
-    let line_start = m.src[..start].rfind('\n').map_or(0, |i| i + 1);
-    for l in m.src[..line_start].lines().rev().take(8) {
-        let t = l.trim();
-        if !t.starts_with('@') {
-            break;
-        }
-        if d.is_match(t) {
-            return true;
-        }
-    }
-    false
+    m.function_at(at)
+        .is_some_and(|fi| d.is_match(&m.functions[fi].decorations))
 }
 
 /// A returned value that is text being put together (a template, a concatenation, a

@@ -121,6 +121,9 @@ pub struct Function {
     /// Parameters a web framework fills from the request (`@RequestParam`, `[FromQuery]`,
     /// a FastAPI route's arguments, axum's `Query(..)`): sources, not mere parameters.
     pub request_params: Vec<String>,
+    /// Decorators, attributes and annotations written on the function, as text
+    /// (`@app.route("/a")`, `[HttpGet]`, `@GetMapping`).
+    pub decorations: String,
     pub start: usize,
     pub end: usize,
 }
@@ -302,7 +305,8 @@ impl<'t> Model<'t> {
                 .unwrap_or_default();
             let mut params = Vec::new();
             let mut numeric_params = Vec::new();
-            if let Some(p) = params_node(self.lang, n) {
+            let param_list = params_node(self.lang, n);
+            if let Some(p) = param_list {
                 collect_param_names(self, p, &mut params);
                 let mut c = p.walk();
                 for child in p.named_children(&mut c) {
@@ -320,7 +324,7 @@ impl<'t> Model<'t> {
                 numeric_params.push(cap[1].to_string());
             }
             let mut request_params = Vec::new();
-            if let Some(p) = params_node(self.lang, n) {
+            if let Some(p) = param_list {
                 // A function a web framework routes requests to, judged by its decorators
                 // or attributes: its parameters come from the request.
                 let route = ROUTE.is_match(&decorations);
@@ -335,7 +339,7 @@ impl<'t> Model<'t> {
                     }
                 }
             }
-            if let Some(p) = params_node(self.lang, n) {
+            if let Some(p) = param_list {
                 let fi = self.functions.len();
                 let mut c = p.walk();
                 for child in p.named_children(&mut c) {
@@ -374,6 +378,7 @@ impl<'t> Model<'t> {
                 params,
                 numeric_params,
                 request_params,
+                decorations,
                 start: n.start_byte(),
                 end: n.end_byte(),
             });

@@ -304,21 +304,13 @@ static ROUTE_DECORATOR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("route decorator regex")
 });
 
-/// Whether the function starting at byte `start` is decorated with routes only, each a
-/// fixed path without `<converter>` parts (so `request.path` is one of them).
-fn static_routes(m: &Model<'_>, start: usize) -> bool {
-    let before = &m.src[..start.min(m.src.len())];
+/// Whether function `fi` is decorated with routes only, each a fixed path without
+/// `<converter>` parts (so `request.path` is one of them).
+fn static_routes(m: &Model<'_>, fi: usize) -> bool {
     let mut routes = 0;
-    for line in before.lines().rev().map(str::trim) {
-        if line.is_empty() {
-            continue;
-        }
+    for line in m.functions[fi].decorations.lines().map(str::trim) {
         if !line.starts_with('@') {
-            // The `def` line itself when `start` is the decorated definition's start.
-            if line.starts_with("def ") || line.starts_with("async def ") {
-                continue;
-            }
-            break;
+            continue;
         }
         if let Some(c) = ROUTE_DECORATOR.captures(line) {
             match c.get(2) {
@@ -457,7 +449,8 @@ impl<'m, 't> Taint<'m, 't> {
                 && head
                     .strip_prefix("request.path")
                     .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric() || c == '_'))
-                && static_routes(m, start)
+                && m.function_at(n.start_byte())
+                    .is_some_and(|fi| static_routes(m, fi))
             {
                 return Flow::konst();
             }

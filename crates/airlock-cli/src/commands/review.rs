@@ -66,15 +66,20 @@ pub fn run(global: &GlobalArgs, args: ReviewArgs) -> Result<ExitCode> {
         box_of: &box_of,
     };
     let root = ctx.root();
-    // Hard-coded credentials come from the secrets engine too, where no code rule saw them.
-    let credentials = |path: &str, content: &[u8], secrets: &[Finding], code: &[Record]| {
-        if ctx
-            .policy
-            .is_path_allowed(&crate::commands::scan::relative(Path::new(path), &root))
-        {
-            return Vec::new();
+    // One file: the code rules, and the hard-coded credentials the secrets engine finds
+    // in a code file where no code rule saw them.
+    let review_one = |path: &str, content: &[u8]| {
+        let secrets = detector.scan(content);
+        let mut recs = review_file(&analyzer, path, content, min, &[], None, &secrets);
+        let allowed = || {
+            ctx.policy
+                .is_path_allowed(&crate::commands::scan::relative(Path::new(path), &root))
+        };
+        if Language::from_path(Path::new(path)).is_some() && !allowed() {
+            let creds = credential_records(&builder, path, content, &secrets, min, &recs);
+            recs.extend(creds);
         }
-        credential_records(&builder, path, content, secrets, min, code)
+        recs
     };
     // Every file the review looked at, for the policy's `[[review]]` rules.
     let mut reviewed: Vec<String> = Vec::new();
@@ -132,12 +137,7 @@ pub fn run(global: &GlobalArgs, args: ReviewArgs) -> Result<ExitCode> {
                     Err(_) => continue, // deleted since
                 }
             };
-            let secrets = detector.scan(&content);
-            let mut recs = review_file(&analyzer, &path, &content, min, &[], None, &secrets);
-            if Language::from_path(Path::new(&path)).is_some() {
-                let creds = credentials(&path, &content, &secrets, &recs);
-                recs.extend(creds);
-            }
+            let mut recs = review_one(&path, &content);
             recs.retain(|r| added.contains(&r.line));
             records.extend(recs);
             reviewed.push(path.clone());
@@ -168,12 +168,7 @@ pub fn run(global: &GlobalArgs, args: ReviewArgs) -> Result<ExitCode> {
             |path, content| {
                 let shown = path.to_string_lossy();
                 let shown = shown.strip_prefix("./").unwrap_or(&shown).to_string();
-                let secrets = detector.scan(content);
-                let mut recs = review_file(&analyzer, &shown, content, min, &[], None, &secrets);
-                if Language::from_path(path).is_some() {
-                    let creds = credentials(&shown, content, &secrets, &recs);
-                    recs.extend(creds);
-                }
+                let recs = review_one(&shown, content);
                 let ds = if args.no_deps {
                     Vec::new()
                 } else {
