@@ -95,7 +95,7 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         # Servlet request parameters, their names, and the same getters of request wrappers and
         # JSF (`getRequestParameterMap`); not `getInitParameter`, which is deployment config.
         | (?:\w+\.)?(?:get(?:[A-HJ-Z]\w*)?Parameter(?:Values|Map|Names)?|getHeader|getHeaders|getHeaderNames|getQueryString|getCookies|getInputStream|getReader|getPathInfo|getRequestURI|getRequestURL|getRemoteUser)\s*\(
-        | sys\.argv | os\.environ | os\.getenv\b | (?:std::)?getenv\b | _?wgetenv\b | fgetws\b | fread\s*\( | (?:std::)?cin\b | recv(?:from)?\s*\( | process\.env\b | process\.argv\b | os\.Args\b
+        | sys\.argv | os\.environ | os\.getenv\b | os\.(?:Getenv|LookupEnv|Environ)\b | (?:std::)?getenv\b | _?wgetenv\b | fgetws\b | fread\s*\( | (?:std::)?cin\b | recv(?:from)?\s*\( | process\.env\b | process\.argv\b | os\.Args\b
         | flag\.(?:Arg|Args|String)\b | ARGV\b | ENV\[ | ENV\.fetch | (?:std::)?env::(?:args|var|var_os)\b
         | System\.getenv\b | System\.getProperty\b | Environment\.GetEnvironmentVariable\b | argv\b | args\[
         | input\s*\( | raw_input\s*\( | sys\.stdin\b | Console\.ReadLine\b | (?:\w+\.)?readLine\s*\(
@@ -246,7 +246,7 @@ fn is_go_error_name(name: &str) -> bool {
 /// Sources on the machine itself rather than in a request.
 static LOCAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:sys\.argv|os\.environ|os\.getenv|(?:std::)?getenv|_?wgetenv\b|fgetws\b|fread\s*\(|(?:std::)?cin\b|process\.env|process\.argv|os\.Args|flag\.|ARGV|ENV|(?:std::)?env::|System\.getenv|System\.getProperty|Environment\.|argv|args\[|input\s*\(|raw_input|sys\.stdin|Console\.ReadLine|(?:\w+\.)?readLine|(?:\w+\.)?nextLine|scanf|fgets|gets|STDIN|\$stdin|stdin|io::stdin)",
+        r"^(?:sys\.argv|os\.environ|os\.getenv|os\.(?:Getenv|LookupEnv|Environ)\b|(?:std::)?getenv|_?wgetenv\b|fgetws\b|fread\s*\(|(?:std::)?cin\b|process\.env|process\.argv|os\.Args|flag\.|ARGV|ENV|(?:std::)?env::|System\.getenv|System\.getProperty|Environment\.|argv|args\[|input\s*\(|raw_input|sys\.stdin|Console\.ReadLine|(?:\w+\.)?readLine|(?:\w+\.)?nextLine|scanf|fgets|gets|STDIN|\$stdin|stdin|io::stdin)",
     )
     .expect("local source regex")
 });

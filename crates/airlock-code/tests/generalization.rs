@@ -536,3 +536,31 @@ fn php_includes_a_file_named_by_session_or_server_data() {
         "{constant}"
     );
 }
+
+#[test]
+fn go_environment_reads_are_local_sources() {
+    // The environment in a shell command line is injection in Go as in the other languages.
+    let env = "package main\n\nimport (\n\t\"os\"\n\t\"os/exec\"\n)\n\nfunc main() {\n\td := os.Getenv(\"DIR\")\n\texec.Command(\"sh\", \"-c\", \"ls \"+d).Run()\n}\n";
+    assert!(
+        reported_at(env, Language::Go, 10, "command-injection"),
+        "{env}"
+    );
+    let looked_up = "package main\n\nimport (\n\t\"os\"\n\t\"os/exec\"\n)\n\nfunc main() {\n\td, _ := os.LookupEnv(\"DIR\")\n\texec.Command(\"bash\", \"-c\", \"ls \"+d).Run()\n}\n";
+    assert!(
+        reported_at(looked_up, Language::Go, 10, "command-injection"),
+        "{looked_up}"
+    );
+    let constant = "package main\n\nimport (\n\t\"os\"\n\t\"os/exec\"\n)\n\nfunc main() {\n\t_ = os.Getenv(\"DIR\")\n\td := \"/srv\"\n\texec.Command(\"sh\", \"-c\", \"ls \"+d).Run()\n}\n";
+    assert!(
+        !reported(constant, Language::Go, "command-injection"),
+        "{constant}"
+    );
+    // The environment naming the program to run is reported as argv is.
+    let program = "package main\n\nimport (\n\t\"os\"\n\t\"os/exec\"\n)\n\nfunc main() {\n\texec.Command(os.Getenv(\"TOOL\"), \"5\").Run()\n}\n";
+    let argv = program.replace("os.Getenv(\"TOOL\")", "os.Args[1]");
+    assert!(
+        reported(program, Language::Go, "command-injection"),
+        "{program}"
+    );
+    assert!(reported(&argv, Language::Go, "command-injection"), "{argv}");
+}
