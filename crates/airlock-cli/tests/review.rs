@@ -285,6 +285,15 @@ fn review_reports_hardcoded_credentials_from_the_secrets_engine() {
         "const token = \"{GH_TOKEN}\";\nconst db = connect({{ password: \"{password}\" }});\n"
     );
     fs::write(dir.path().join("app.js"), &js).unwrap();
+    // A script without an extension is code by its `#!` line; a plain text file is not
+    // reviewed (the secrets scan is `airlock scan`'s job).
+    let conn = format!("conn = \"Server=db;Database=app;User Id=sa;Password={password};\"\n");
+    fs::write(
+        dir.path().join("backup"),
+        format!("#!/usr/bin/env python3\n{conn}"),
+    )
+    .unwrap();
+    fs::write(dir.path().join("notes"), format!("to connect:\n{conn}")).unwrap();
     let out = airlock(
         dir.path(),
         &["review", ".", "--format", "json", "--no-deps"],
@@ -322,4 +331,6 @@ fn review_reports_hardcoded_credentials_from_the_secrets_engine() {
     // Found by the code rule or by the secrets engine, once either way.
     assert_eq!(on("app.js", 1), vec!["hardcoded-credential"], "{found:?}");
     assert_eq!(on("app.js", 2).len(), 1, "{found:?}");
+    assert_eq!(on("backup", 2).len(), 1, "{found:?}");
+    assert!(found.iter().all(|(p, _, _)| p != "notes"), "{found:?}");
 }

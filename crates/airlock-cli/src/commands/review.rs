@@ -75,7 +75,10 @@ pub fn run(global: &GlobalArgs, args: ReviewArgs) -> Result<ExitCode> {
             ctx.policy
                 .is_path_allowed(&crate::commands::scan::relative(Path::new(path), &root))
         };
-        if Language::from_path(Path::new(path)).is_some() && !allowed() {
+        let code = std::str::from_utf8(content)
+            .ok()
+            .and_then(|t| crate::commands::scan::code_language(path, t));
+        if code.is_some() && !allowed() {
             let creds = credential_records(&builder, path, content, &secrets, min, &recs);
             recs.extend(creds);
         }
@@ -364,7 +367,7 @@ fn dependencies(path: &str, content: &[u8]) -> Vec<airlock_deps::Dependency> {
             return Vec::new();
         }
     }
-    let Some(lang) = Language::from_path(Path::new(path)) else {
+    let Some(lang) = crate::commands::scan::code_language(path, text) else {
         return Vec::new();
     };
     let mut out = Vec::new();

@@ -295,6 +295,15 @@ pub fn collect(global: &GlobalArgs, args: &ScanArgs) -> Result<Outcome> {
     })
 }
 
+/// The language of a code file: by its extension, else by its `#!` line.
+pub fn code_language(path: &str, text: &str) -> Option<airlock_code::Language> {
+    airlock_code::Language::from_path(Path::new(path)).or_else(|| {
+        text.lines()
+            .next()
+            .and_then(airlock_code::Language::from_shebang)
+    })
+}
+
 /// The insecure-code findings of one file, when its language is one the analyzer reads.
 pub fn review_file(
     analyzer: &airlock_code::Analyzer,
@@ -308,12 +317,7 @@ pub fn review_file(
     let Ok(text) = std::str::from_utf8(content) else {
         return Vec::new();
     };
-    let lang = airlock_code::Language::from_path(Path::new(path)).or_else(|| {
-        text.lines()
-            .next()
-            .and_then(airlock_code::Language::from_shebang)
-    });
-    let Some(lang) = lang else {
+    let Some(lang) = code_language(path, text) else {
         return Vec::new();
     };
     analyzer
