@@ -334,3 +334,30 @@ fn review_reports_hardcoded_credentials_from_the_secrets_engine() {
     assert_eq!(on("backup", 2).len(), 1, "{found:?}");
     assert!(found.iter().all(|(p, _, _)| p != "notes"), "{found:?}");
 }
+
+/// A hard-coded key passed to a call is masked, not the call around it: the reader sees
+/// which API got the key.
+#[test]
+fn review_masks_the_key_in_a_call_not_the_call() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = "AirlockFixtureSecret9"; // airlock:allow (synthetic)
+    let src = format!("const token = jwt.sign({{ user: \"bob\" }}, '{key}');\n");
+    let out = airlock_stdin(
+        dir.path(),
+        &["review", "-", "--lang", "js"],
+        Some(src.as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("hardcoded-credential"), "{text}");
+    assert!(!text.contains(key), "raw key in the report: {text}");
+    assert!(text.contains("jwt.sign({ user: \""), "{text}");
+    // In a shell line every word may be the secret: the whole span stays hidden.
+    let sh = format!("curl -u admin:{key} https://example.com/\n");
+    let out = airlock_stdin(
+        dir.path(),
+        &["review", "-", "--lang", "shell"],
+        Some(sh.as_bytes()),
+    );
+    assert!(!stdout(&out).contains(key), "{}", stdout(&out));
+}

@@ -81,7 +81,20 @@ impl Record {
             .collect();
         let credential = f.rule_id == "hardcoded-credential";
         if credential {
-            hide.push((f.start_byte.max(line_start), f.end_byte.min(line_end)));
+            let span = (f.start_byte.max(line_start), f.end_byte.min(line_end));
+            // A call such as `jwt.sign(claims, 'k3y')` is the finding: hide its string
+            // literals, keep the code around them readable. Shell words need no quotes, so
+            // there (and when the span holds no literal) the whole span is hidden.
+            let literals = if lang == airlock_code::Language::Shell {
+                Vec::new()
+            } else {
+                string_literals(bytes, span)
+            };
+            if literals.is_empty() {
+                hide.push(span);
+            } else {
+                hide.extend(literals);
+            }
         }
         hide.sort();
         let mut shown = Vec::new();
@@ -231,4 +244,29 @@ impl RecordBuilder<'_> {
             text
         }
     }
+}
+
+/// The contents (quotes excluded) of the quoted string literals in `span` of `bytes`; an
+/// unterminated literal runs to the end of the span.
+fn string_literals(bytes: &[u8], (start, end): (usize, usize)) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = start;
+    while i < end {
+        let q = bytes[i];
+        if !matches!(q, b'"' | b'\'' | b'`') {
+            i += 1;
+            continue;
+        }
+        let open = i + 1;
+        let mut j = open;
+        while j < end && bytes[j] != q {
+            j += if bytes[j] == b'\\' { 2 } else { 1 };
+        }
+        let close = j.min(end);
+        if close > open {
+            out.push((open, close));
+        }
+        i = close + 1;
+    }
+    out
 }
