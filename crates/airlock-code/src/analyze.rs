@@ -191,6 +191,10 @@ impl Analyzer {
                         .unless_guard
                         .as_ref()
                         .is_some_and(|g| taint.guarded_by(call.node, g))
+                    || sink
+                        .checked_later
+                        .as_ref()
+                        .is_some_and(|c| c.is_match(&call.callee) && checked_later(m, taint, call))
                 {
                     continue;
                 }
@@ -438,6 +442,12 @@ impl Analyzer {
                         None => p.var_unresolved,
                     };
                     if !keep {
+                        continue;
+                    }
+                }
+                if let (Some(t), Some(var)) = (&p.var_unless, caps.name("var")) {
+                    let declared = t.replace("{var}", &regex::escape(var.as_str()));
+                    if regex::Regex::new(&declared).is_ok_and(|r| r.is_match(text)) {
                         continue;
                     }
                 }
@@ -1315,4 +1325,22 @@ fn suppress(m: &Model<'_>, out: &mut Vec<CodeFinding>) {
             });
         !(allows(f.line, &f.rule_id) || above_alone && allows(f.line - 1, &f.rule_id))
     });
+}
+
+/// Whether the value `call` builds is assigned to a variable that a check (`startsWith`,
+/// an allowlist, a full match) tests later in the same function.
+fn checked_later(m: &Model<'_>, taint: &Taint<'_, '_>, call: &crate::syntax::Call<'_>) -> bool {
+    let (cs, ce) = (call.node.start_byte(), call.node.end_byte());
+    let Some(a) = m
+        .assigns
+        .iter()
+        .find(|a| !a.augmented && a.value.start_byte() <= cs && ce <= a.value.end_byte())
+    else {
+        return false;
+    };
+    let end = match a.func {
+        Some(f) => m.functions[f].end,
+        None => m.masked.len(),
+    };
+    taint.guarded(&a.target, a.at, end)
 }

@@ -104,6 +104,12 @@ pub struct SinkSpec {
     /// takes is not reported (`if (env.isTestEnv()) console.log(password)`).
     #[serde(default)]
     pub unless_guard: Option<String>,
+    /// Callees (a subset of `callee`) that only build a path or object, touching nothing:
+    /// when the built value is assigned to a variable that the function checks later
+    /// (`p = ROOT.resolve(name).normalize(); if (!p.startsWith(ROOT)) return;`), the uses
+    /// after the check decide, not the construction.
+    #[serde(default)]
+    pub checked_later: Option<String>,
     /// Whether a value from a parameter must have been built into a string to count
     /// (default true): passing a parameter straight through is a wrapper, not a bug.
     #[serde(default = "yes")]
@@ -198,6 +204,11 @@ pub struct PatternSpec {
     /// With `var_value`: report when the variable has no assignment in the file either.
     #[serde(default)]
     pub var_unresolved: bool,
+    /// With a `var` capture group in `regex`: stay quiet when this regex, `{var}` replaced
+    /// by the captured name, matches anywhere in the file (`SecureRandom {var}\b`: the
+    /// receiver is declared as the safe type).
+    #[serde(default)]
+    pub var_unless: Option<String>,
     /// Stay quiet when the call the match is in reads a constant: its first positional
     /// argument is, by the dataflow, a literal (`pickle.loads(b64decode(blob))` with
     /// `blob = "gASV..."` builds only what the code itself wrote).
@@ -284,6 +295,7 @@ pub struct Sink {
     pub unless: Option<Regex>,
     pub unless_receiver: Option<Regex>,
     pub unless_guard: Option<Regex>,
+    pub checked_later: Option<Regex>,
     pub built: bool,
     pub unknown: bool,
     pub built_only: bool,
@@ -313,6 +325,8 @@ pub struct Pattern {
     pub outside_context: bool,
     pub var_value: Option<Regex>,
     pub var_unresolved: bool,
+    /// Checked with `{var}` replaced; see [`PatternSpec::var_unless`].
+    pub var_unless: Option<String>,
     pub unless_constant: bool,
 }
 
@@ -418,6 +432,7 @@ impl Rule {
                 unless: re_opt(file, "sink.unless", &s.unless)?,
                 unless_receiver: re_opt(file, "sink.unless_receiver", &s.unless_receiver)?,
                 unless_guard: re_opt(file, "sink.unless_guard", &s.unless_guard)?,
+                checked_later: re_opt(file, "sink.checked_later", &s.checked_later)?,
                 built: s.built,
                 unknown: s.unknown,
                 built_only: s.built_only,
@@ -449,6 +464,13 @@ impl Rule {
                 outside_context: p.outside_context,
                 var_value: re_opt(file, "pattern.var_value", &p.var_value)?,
                 var_unresolved: p.var_unresolved,
+                var_unless: match &p.var_unless {
+                    Some(t) => {
+                        re(file, "pattern.var_unless", &t.replace("{var}", "v"))?;
+                        Some(t.clone())
+                    }
+                    None => None,
+                },
                 unless_constant: p.unless_constant,
             });
             if p.outside_context && (spec.outside_context.is_none() || p.context.is_none()) {

@@ -1510,7 +1510,7 @@ impl<'m, 't> Taint<'m, 't> {
 
     /// An allowlist or validation check on `name` between `from` and `to` that makes the
     /// value safe whatever it held: `if name not in ALLOWED: abort()`, `re.fullmatch(...)`.
-    fn guarded(&self, name: &str, from: usize, to: usize) -> bool {
+    pub(crate) fn guarded(&self, name: &str, from: usize, to: usize) -> bool {
         static GUARD: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(
                 r"(?x)(?:\bin\s+\(?[A-Z][A-Z0-9_]{2,}|\bin\s+(?:allowed|valid|permitted|whitelist|allowlist)\w*

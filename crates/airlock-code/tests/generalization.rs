@@ -564,3 +564,64 @@ fn go_environment_reads_are_local_sources() {
     );
     assert!(reported(&argv, Language::Go, "command-injection"), "{argv}");
 }
+
+#[test]
+fn a_path_built_then_checked_against_its_base_is_not_traversal() {
+    let checked = "class D extends HttpServlet {\n    static final Path ROOT = Paths.get(\"/srv/files\").toAbsolutePath().normalize();\n    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws Exception {\n        Path p = ROOT.resolve(req.getParameter(\"f\")).normalize();\n        if (!p.startsWith(ROOT)) {\n            resp.sendError(403);\n            return;\n        }\n        resp.getOutputStream().write(Files.readAllBytes(p));\n    }\n}\n";
+    assert!(
+        !reported(checked, Language::Java, "path-traversal"),
+        "{checked}"
+    );
+    let unchecked = checked.replace(
+        "        if (!p.startsWith(ROOT)) {\n            resp.sendError(403);\n            return;\n        }\n",
+        "",
+    );
+    assert!(
+        reported(&unchecked, Language::Java, "path-traversal"),
+        "{unchecked}"
+    );
+    // A check on another variable does not cover this one.
+    let other = checked.replace("if (!p.startsWith(ROOT))", "if (!q.startsWith(ROOT))");
+    assert!(
+        reported(&other, Language::Java, "path-traversal"),
+        "{other}"
+    );
+    // A use before the check is not covered by it.
+    let early = checked.replace(
+        "        Path p = ROOT.resolve(req.getParameter(\"f\")).normalize();\n",
+        "        Path p = ROOT.resolve(req.getParameter(\"f\"));\n        Files.delete(p);\n        p = p.normalize();\n",
+    );
+    assert!(
+        reported(&early, Language::Java, "path-traversal"),
+        "{early}"
+    );
+    let py = "from pathlib import Path\nfrom flask import request, abort\n\nBASE = Path(\"/srv/files\").resolve()\n\n@app.route(\"/f\")\ndef f():\n    p = Path(BASE, request.args[\"name\"]).resolve()\n    if not p.is_relative_to(BASE):\n        abort(403)\n    return p.read_text()\n";
+    assert!(!reported(py, Language::Python, "path-traversal"), "{py}");
+    let py_bad = py.replace(
+        "    if not p.is_relative_to(BASE):\n        abort(403)\n",
+        "",
+    );
+    assert!(
+        reported(&py_bad, Language::Python, "path-traversal"),
+        "{py_bad}"
+    );
+}
+
+#[test]
+fn a_secure_random_field_is_not_the_weak_generator() {
+    let java = "import java.security.SecureRandom;\nimport java.util.Random;\n\nclass T {\n    private final SecureRandom random = new SecureRandom();\n\n    byte[] token() {\n        byte[] token = new byte[32];\n        random.nextBytes(token);\n        return token;\n    }\n\n    int delayMillis() {\n        return 100 + weakRandom.nextInt(50);\n    }\n\n    // Backoff only.\n    private final Random weakRandom = new Random();\n}\n";
+    assert!(
+        !reported_at(java, Language::Java, 9, "insecure-random"),
+        "{java}"
+    );
+    let weak = java.replace("random.nextBytes(token)", "weakRandom.nextBytes(token)");
+    assert!(
+        reported_at(&weak, Language::Java, 9, "insecure-random"),
+        "{weak}"
+    );
+    let kotlin = "import java.security.SecureRandom\n\nval rng = SecureRandom()\nval other = java.util.Random()\n\nfun sessionToken(): Long = rng.nextLong()\n";
+    assert!(
+        !reported_at(kotlin, Language::Kotlin, 6, "insecure-random"),
+        "{kotlin}"
+    );
+}
