@@ -714,7 +714,17 @@ fn classify_name(name: &[u8]) -> Option<NameClass> {
     {
         meaningful.pop();
     }
-    let last = *meaningful.last().unwrap();
+    let mut last = *meaningful.last().unwrap();
+    // A numbered secret word: `VisionKey2`, `api_token1`, `password2` (the digits stay
+    // on the part, `key2`, since a lower-case letter and a digit do not split).
+    let stem = last.trim_end_matches(|c: char| c.is_ascii_digit());
+    if stem.len() < last.len()
+        && ["key", "token", "secret", "password", "passwd", "pwd"]
+            .iter()
+            .any(|w| stem.ends_with(w))
+    {
+        last = stem;
+    }
     if NOT_SECRET_PARTS.contains(&last) || NOT_SECRET_WORDS.contains(&last) {
         return None;
     }
@@ -1099,11 +1109,20 @@ fn read_value(content: &[u8], ns: usize, ne: usize) -> Option<(usize, usize, boo
         {
             k += 1;
         }
+        // Swift and Kotlin optionals: `String?`, `UITextField!`.
+        while k > i && k < n && matches!(content[k], b'?' | b'!') && k - i < 41 {
+            k += 1;
+        }
         let t = skip_ws(k);
         if k > i && t < n && content[t] == b'=' && content.get(t + 1) != Some(&b'=') {
             let v = skip_ws(t + 1);
             if v < n && matches!(content[v], b'"' | b'\'') {
                 return quoted_value(content, v);
+            }
+            // `var field: UITextField! = nil`: a type, then an expression. (`key: dGVzdA==`
+            // is a base64 value: no space before its `=`.)
+            if t > k {
+                return None;
             }
         }
     }
@@ -1900,7 +1919,9 @@ fn judge(
             .all(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
     let prompt =
         v.contains(&b' ') && (v.ends_with(b": ") || v.ends_with(b":") || v.ends_with(b"? "));
-    if env_name || prompt {
+    // A passphrase may well be a sentence.
+    let phrase_name = crate::heuristics::contains_ci(name, b"phrase");
+    if env_name || prompt || (!phrase_name && ui_text(v)) {
         return None;
     }
     // The value repeats the name: `password = "password"`, `API_KEY=api_key`.
@@ -2145,6 +2166,41 @@ fn ui_label(class: NameClass, v: &[u8]) -> bool {
     }
     // Machine-made keys and tokens are ASCII: a value with accented letters is text.
     class != NameClass::Password && s.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
+}
+
+/// Text for people in a user interface or a message catalogue rather than a password: a
+/// label that ends in a colon (`Engangskode:`), a sentence (three words or more ending in
+/// `.`, `!` or `?`, or with a `, ` or `. ` inside: `Lag et nytt passord. Minst 6 tegn.`), or
+/// a capitalised phrase of lower-case words (`Send engangskode`, `Ugyldig engangskode`).
+fn ui_text(v: &[u8]) -> bool {
+    let Ok(s) = std::str::from_utf8(v) else {
+        return false;
+    };
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    let words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
+    // `Engangskode:`: a word and a colon.
+    if s.len() >= 4
+        && s.ends_with(':')
+        && s[..s.len() - 1]
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ')
+    {
+        return true;
+    }
+    if words.len() < 2 || letters * 10 < s.chars().count() * 6 {
+        return false;
+    }
+    let sentence_end = s.ends_with(['.', '!', '?']);
+    let inner_stop = s.contains(", ") || s.contains(". ");
+    if words.len() >= 3 && (sentence_end || inner_stop) {
+        return true;
+    }
+    // `Send engangskode`: a capital, then lower-case letters and spaces only.
+    let mut chars = s.chars();
+    let first_cap = chars.next().is_some_and(char::is_uppercase);
+    first_cap
+        && words.iter().all(|w| w.chars().count() >= 2)
+        && chars.all(|c| c == ' ' || (c.is_alphabetic() && c.is_lowercase()))
 }
 
 /// Words that name a field, a type or a rule rather than being a password: a value made

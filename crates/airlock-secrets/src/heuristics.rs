@@ -105,11 +105,64 @@ const PLACEHOLDER_MARKERS: &[&[u8]] = &[
     b"*****",
     b"${",
     b"{{",
+    b"_here",
+    b"configure_me",
 ];
 
+/// Values that name the secret instead of being one: `mysql -ppassword`.
+const NAME_WORDS: &[&[u8]] = &[b"password", b"passwd", b"pass", b"pwd", b"secret", b"token"];
+
+/// Template syntax alone, filled in by code: a masked `**`, a format verb (`%s`,
+/// `%(password)s`), one braced name, index or expression (`{0}`, `{password}`,
+/// `{PASSWORD_HERE}`, `{configuration["DbPassword"]}`). A brace around random characters
+/// (a Maven `{...}` encrypted password) or around JSON is not one.
+fn template_only(value: &[u8]) -> bool {
+    if !value.is_empty() && value.iter().all(|&b| b == b'*') {
+        return true;
+    }
+    if let Some(rest) = value.strip_prefix(b"%") {
+        let rest = match rest.strip_prefix(b"(") {
+            Some(r) => match r.iter().position(|&b| b == b')') {
+                Some(close)
+                    if r[..close]
+                        .iter()
+                        .all(|&b| b.is_ascii_alphanumeric() || b == b'_') =>
+                {
+                    &r[close + 1..]
+                }
+                _ => return false,
+            },
+            None => rest,
+        };
+        return rest.len() == 1 && rest[0].is_ascii_alphabetic();
+    }
+    let Some(inner) = value.strip_prefix(b"{").and_then(|v| v.strip_suffix(b"}")) else {
+        return false;
+    };
+    let ident_len = inner
+        .iter()
+        .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_')
+        .count();
+    let (ident, rest) = inner.split_at(ident_len);
+    let named = ident.iter().all(u8::is_ascii_digit)
+        || looks_like_words(ident)
+        || ident
+            .iter()
+            .all(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+        || ident.iter().all(|&b| b.is_ascii_lowercase() || b == b'_');
+    let indexed = rest.first() == Some(&b'[') && rest.last() == Some(&b']');
+    !ident.is_empty() && named && (rest.is_empty() || indexed)
+}
+
 /// Published documentation examples, and values derived from them by changing the end
-/// (`...bPxRfiCYESAMPLEKEY`): AWS's example secret access key.
-const DOCUMENTED_EXAMPLES: &[&[u8]] = &[b"wJalrXUtnFEMI/K7MDENG"];
+/// (`...bPxRfiCYESAMPLEKEY`): AWS's example secret access key; the fixed account keys of
+/// Microsoft's local emulators (Azurite and the storage emulator, the Cosmos DB emulator),
+/// published in their documentation and identical on every machine.
+const DOCUMENTED_EXAMPLES: &[&[u8]] = &[
+    b"wJalrXUtnFEMI/K7MDENG",
+    b"Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsu",
+    b"C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nD",
+];
 
 /// How much of the value is made of runs of four or more of one character.
 fn run_share(value: &[u8]) -> f64 {
@@ -135,6 +188,9 @@ fn run_share(value: &[u8]) -> f64 {
 /// redactor that lets it through would be the worse mistake.
 pub fn looks_placeholder(value: &[u8]) -> bool {
     if value.len() >= 8 && (run_share(value) >= 0.35 || longest_run(value) * 2 >= value.len()) {
+        return true;
+    }
+    if template_only(value) || NAME_WORDS.iter().any(|w| value.eq_ignore_ascii_case(w)) {
         return true;
     }
     PLACEHOLDER_MARKERS.iter().any(|m| contains_ci(value, m))
@@ -337,6 +393,31 @@ mod tests {
         let other = b"wJalrXUtnFEMIqK7MDENGbPxRfiCYzQ8mL2v9Kx"; // airlock:allow synthetic test value
         assert!(!looks_placeholder(other));
         assert!(!looks_fake(b"ghp_R3aLt0k3nW1thM1x3dCharsQ9zP2vL8kM4nB")); // airlock:allow synthetic test value
+
+        // Template syntax and names in the place of a value.
+        for v in [
+            &b"**"[..],
+            b"%s",
+            b"%(password)s",
+            b"{0}",
+            b"{PASSWORD_HERE}",
+            b"password",
+        ] {
+            assert!(looks_placeholder(v), "{}", String::from_utf8_lossy(v));
+        }
+        assert!(looks_placeholder(br#"{configuration["DbPassword"]}"#));
+        // Real passwords that merely hold a `%`, `*` or brace; an encrypted Maven password;
+        // a JSON object (a key in JWK form).
+        for v in [
+            &b"P@ss%word1"[..],
+            b"*Fixture9*",
+            b"{Fixture9",
+            b"passwords4all",
+            b"{vki9JTFmEYlTlCZixjz0jr5QxEXl\\}",
+            br#"{"kty": "EC", "d": "slaQqyHQ"}"#,
+        ] {
+            assert!(!looks_placeholder(v), "{}", String::from_utf8_lossy(v));
+        }
     }
 
     #[test]

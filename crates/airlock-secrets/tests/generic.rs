@@ -131,3 +131,61 @@ fn format_templates() {
     }
     assert_eq!(values(r#"password = "Pr3fix{Xk9mQ2""#), ["Pr3fix{Xk9mQ2"]);
 }
+
+/// A secret word with a number after it is still that word: `VisionKey2`, `api_token1`.
+#[test]
+fn numbered_secret_names() {
+    assert_eq!(
+        values("const string VisionKey2 = \"c3d9f1a7e5b24680a1c3e5f7b9d2e4f6\";\n"),
+        ["c3d9f1a7e5b24680a1c3e5f7b9d2e4f6"]
+    );
+    assert_eq!(
+        values("API_TOKEN_1=Qw7mZ2kT9xN4vB1pL6hR3sD8\n"),
+        ["Qw7mZ2kT9xN4vB1pL6hR3sD8"]
+    );
+    // The numbered word still has to be a secret word: `sha256`, `keyboard2` are not.
+    for text in [
+        "const string sha256 = \"c3d9f1a7e5b24680a1c3e5f7b9d2e4f6\";\n",
+        "keyboard2 = \"Qw7mZ2kT9xN4vB1pL6hR3sD8\"\n",
+    ] {
+        assert!(values(text).is_empty(), "{text}: {:?}", values(text));
+    }
+}
+
+/// Interface text under a password name (a translation file's labels and messages) is not a
+/// password; a passphrase may be a sentence, and a password with a digit or a symbol is one.
+#[test]
+fn interface_text_is_not_a_password() {
+    for text in [
+        "  \"one_time_password\": \"Engangskode:\",\n",
+        "  \"sendOneTimePassword\": \"Send engangskode\",\n",
+        "  \"intro_new_password\": \"Lag et nytt passord og skriv det inn her. Passordet må ha minst 6 tegn.\",\n",
+        "  \"createPassword\": \"Opprett et passord, minst 6 tegn.\",\n",
+    ] {
+        assert!(values(text).is_empty(), "{text}: {:?}", values(text));
+    }
+    assert_eq!(
+        values("  \"admin_password\": \"Send3ngangskode!\",\n"),
+        ["Send3ngangskode!"]
+    );
+    assert_eq!(
+        values("passphrase: \"hello, le soleil brille, brille, brille!\"\n"),
+        ["hello, le soleil brille, brille, brille!"]
+    );
+}
+
+/// Swift and Kotlin optionals: `name: Type! = expression` declares, it assigns no literal.
+#[test]
+fn optional_type_annotations() {
+    assert!(values("var txtFieldPassword: UITextField! = nil\n").is_empty());
+    assert!(values("var password: String? = nil\n").is_empty());
+    assert_eq!(
+        values("var password: String? = \"Qw7mZ2kT9x!\"\n"),
+        ["Qw7mZ2kT9x!"]
+    );
+    // A base64 value ends in `=` with no space before it: still a value.
+    assert_eq!(
+        values("api_key: UXc3bVoya1Q5eE40dkIxcEw2aFIz==\n"),
+        ["UXc3bVoya1Q5eE40dkIxcEw2aFIz=="]
+    );
+}
