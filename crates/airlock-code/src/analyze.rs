@@ -395,11 +395,12 @@ impl Analyzer {
                 let (ls, le) = line_bounds(text, at, end);
                 if p.unless.as_ref().is_some_and(|u| {
                     u.is_match(&text[ls..le]) || also.is_some_and(|a| u.is_match(a))
-                }) || p
-                    .context_unless
-                    .as_ref()
-                    .is_some_and(|ctx| in_context(m, ctx, at, 0))
-                {
+                }) || p.context_unless.as_ref().is_some_and(|ctx| {
+                    // What the line itself says (`md5($password)`) outweighs a hint that
+                    // the use is not security (`$etag`).
+                    in_context(m, ctx, at, 0)
+                        && !p.context.as_ref().is_some_and(|c| in_context(m, c, at, 0))
+                }) {
                     return None;
                 }
                 match &p.context {

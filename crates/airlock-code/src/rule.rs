@@ -177,7 +177,8 @@ pub struct PatternSpec {
     #[serde(default)]
     pub context: Option<String>,
     /// Regex that must not match the matched line nor the name of the enclosing
-    /// function (`etag`, `cache_key`: a use that is not security).
+    /// function (`etag`, `cache_key`: a use that is not security), unless `context`
+    /// matches the line itself.
     #[serde(default)]
     pub context_unless: Option<String>,
     #[serde(default = "two")]

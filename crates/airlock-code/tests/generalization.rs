@@ -625,3 +625,36 @@ fn a_secure_random_field_is_not_the_weak_generator() {
         "{kotlin}"
     );
 }
+
+#[test]
+fn a_php_include_of_a_base_name_is_not_traversal() {
+    let safe = "<?php\n$page = basename($_GET['page']);\ninclude __DIR__ . \"/pages/\" . $page . \".php\";\n";
+    assert!(!reported(safe, Language::Php, "path-traversal"), "{safe}");
+    let bad = safe.replace("basename($_GET['page'])", "$_GET['page']");
+    assert!(reported(&bad, Language::Php, "path-traversal"), "{bad}");
+    // Another variable reduced to a base name does not cover this one.
+    let other = "<?php\n$name = basename($_GET['name']);\n$page = $_GET['page'];\ninclude __DIR__ . \"/pages/\" . $page . \".php\";\n";
+    assert!(reported(other, Language::Php, "path-traversal"), "{other}");
+}
+
+#[test]
+fn a_fast_hash_beside_a_password_is_not_a_password_hash_when_the_line_says_etag() {
+    let php = "<?php\n$hash = password_hash($_POST['password'], PASSWORD_DEFAULT);\n$token = bin2hex(random_bytes(32));\n$etag = md5($content);\n";
+    assert!(!reported(php, Language::Php, "weak-password-hash"), "{php}");
+    // The line itself hashing the password is reported whatever else it says.
+    let bad = "<?php\n$cache_key = md5($_POST['password']);\n";
+    assert!(reported(bad, Language::Php, "weak-password-hash"), "{bad}");
+    let cs = "class C {\n    IActionResult Login(string user) {\n        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));\n        var delay = new Random().Next(100, 200);\n        return Ok(token);\n    }\n}\n";
+    assert!(
+        !reported_at(cs, Language::CSharp, 4, "insecure-random"),
+        "{cs}"
+    );
+    let cs_bad = cs.replace(
+        "var delay = new Random().Next(100, 200)",
+        "var sessionId = new Random().Next()",
+    );
+    assert!(
+        reported_at(&cs_bad, Language::CSharp, 4, "insecure-random"),
+        "{cs_bad}"
+    );
+}
