@@ -1,0 +1,170 @@
+//! Behaviours added from AI-written Python in the style of SecurityEval and SALLM (constant
+//! IVs and salts, short DSA keys, unverified TLS and JWT helpers, DynamoDB expressions, regex
+//! script filters; issue 3): each as a vulnerable/safe pair written for this crate, differing
+//! in the one thing the behaviour is about.
+
+use airlock_code::Language;
+
+use crate::support::{reported, reported_at};
+
+const PY: Language = Language::Python;
+
+#[test]
+fn a_constant_iv_given_to_a_cbc_cipher_is_weak() {
+    // PyCryptodome: a local holding bytes written in the code.
+    let vulnerable = "from Crypto.Cipher import AES\nfrom Crypto.Util.Padding import pad\n\ndef seal(data, key):\n    nonce_bytes = b'\\x00' * AES.block_size\n    cipher = AES.new(key, AES.MODE_CBC, nonce_bytes)\n    return cipher.encrypt(pad(data, AES.block_size))\n";
+    assert!(
+        reported_at(vulnerable, PY, 6, "weak-cipher"),
+        "{vulnerable}"
+    );
+    for iv in [
+        "bytes(16)",
+        "'0123456789abcdef'.encode()",
+        "b'fixed-iv-16bytes'",
+    ] {
+        let v = vulnerable.replace("b'\\x00' * AES.block_size", iv);
+        assert!(reported_at(&v, PY, 6, "weak-cipher"), "{v}");
+    }
+    // Written in the call itself, positional or as `iv=`.
+    let inline = vulnerable.replace("AES.MODE_CBC, nonce_bytes)", "AES.MODE_CBC, iv=b'A' * 16)");
+    assert!(reported_at(&inline, PY, 6, "weak-cipher"), "{inline}");
+    // A fresh IV per message.
+    for fresh in [
+        "get_random_bytes(AES.block_size)",
+        "os.urandom(16)",
+        "secrets.token_bytes(16)",
+    ] {
+        let safe = vulnerable.replace("b'\\x00' * AES.block_size", fresh);
+        assert!(!reported(&safe, PY, "weak-cipher"), "{safe}");
+    }
+    // GCM with a random nonce (the mode is not one with an IV argument here).
+    let gcm = "from Crypto.Cipher import AES\nfrom Crypto.Random import get_random_bytes\n\ndef seal(data, key):\n    cipher = AES.new(key, AES.MODE_GCM)\n    return cipher.encrypt_and_digest(data)\n";
+    assert!(!reported(gcm, PY, "weak-cipher"), "{gcm}");
+
+    // cryptography: `modes.CBC(iv)`.
+    let hazmat = "from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes\n\ndef wrap(key):\n    vector = b'x' * 16\n    cipher = Cipher(algorithms.AES(key), modes.CBC(vector))\n    return cipher.encryptor()\n";
+    assert!(reported_at(hazmat, PY, 5, "weak-cipher"), "{hazmat}");
+    let safe = hazmat
+        .replace("b'x' * 16", "os.urandom(16)")
+        .replace("from crypto", "import os\nfrom crypto");
+    assert!(!reported(&safe, PY, "weak-cipher"), "{safe}");
+}
+
+#[test]
+fn a_short_dsa_key_is_weak_like_a_short_rsa_key() {
+    let vulnerable =
+        "from Crypto.PublicKey import DSA\n\ndef make_key():\n    return DSA.generate(1024)\n";
+    assert!(
+        reported_at(vulnerable, PY, 4, "weak-cipher"),
+        "{vulnerable}"
+    );
+    let safe = vulnerable.replace("1024", "2048");
+    assert!(!reported(&safe, PY, "weak-cipher"), "{safe}");
+}
+
+#[test]
+fn pbkdf2_with_a_salt_written_in_the_code_is_a_weak_password_hash() {
+    let vulnerable = "from hashlib import pbkdf2_hmac\n\ndef derive(password):\n    return pbkdf2_hmac('sha256', password, b'static-salt-value', 100000)\n";
+    assert!(
+        reported_at(vulnerable, PY, 4, "weak-password-hash"),
+        "{vulnerable}"
+    );
+    // Through a local.
+    let local = vulnerable.replace(
+        "    return pbkdf2_hmac('sha256', password, b'static-salt-value', 100000)",
+        "    salt = b'static-salt-value'\n    return pbkdf2_hmac('sha256', password, salt, 100000)",
+    );
+    assert!(reported_at(&local, PY, 5, "weak-password-hash"), "{local}");
+    // A salt drawn per password, or handed in by the caller.
+    let fresh = local
+        .replace("b'static-salt-value'", "os.urandom(16)")
+        .replace("from hashlib", "import os\nfrom hashlib");
+    assert!(!reported(&fresh, PY, "weak-password-hash"), "{fresh}");
+    let given = "from hashlib import pbkdf2_hmac\n\ndef derive(password, salt):\n    return pbkdf2_hmac('sha256', password, salt, 100000)\n";
+    assert!(!reported(given, PY, "weak-password-hash"), "{given}");
+}
+
+#[test]
+fn the_stdlib_context_helper_does_not_verify_certificates() {
+    let vulnerable = "import ssl\n\ndef context():\n    return ssl._create_stdlib_context()\n";
+    assert!(
+        reported_at(vulnerable, PY, 4, "tls-verification-disabled"),
+        "{vulnerable}"
+    );
+    let safe = vulnerable.replace(
+        "ssl._create_stdlib_context()",
+        "ssl.create_default_context()",
+    );
+    assert!(!reported(&safe, PY, "tls-verification-disabled"), "{safe}");
+}
+
+#[test]
+fn python_jwt_process_jwt_reads_a_token_without_verifying_it() {
+    let vulnerable = "import python_jwt as jwt\n\ndef claims(token):\n    header, payload = jwt.process_jwt(token)\n    return payload\n";
+    assert!(
+        reported_at(vulnerable, PY, 4, "jwt-verification"),
+        "{vulnerable}"
+    );
+    let safe = vulnerable.replace(
+        "jwt.process_jwt(token)",
+        "jwt.verify_jwt(token, public_key, ['RS256'])",
+    );
+    assert!(!reported(&safe, PY, "jwt-verification"), "{safe}");
+    // Another library's `process_jwt` is not python_jwt's.
+    let other = vulnerable.replace("import python_jwt as jwt", "import tokens as jwt");
+    assert!(!reported(&other, PY, "jwt-verification"), "{other}");
+}
+
+#[test]
+fn stripping_script_tags_with_a_regex_is_not_sanitizing() {
+    let vulnerable = "import re\n\ndef clean(content):\n    return re.sub(r'<script.*?>.*?</script>', '', content, flags=re.DOTALL)\n";
+    assert!(reported_at(vulnerable, PY, 4, "xss"), "{vulnerable}");
+    let replace = "def clean(content):\n    return content.replace('<script>', '')\n";
+    assert!(reported_at(replace, PY, 2, "xss"), "{replace}");
+    for safe_line in [
+        "    return html.escape(content)",
+        "    return bleach.clean(content)",
+        "    return re.sub(r'\\s+', ' ', content)",
+    ] {
+        let safe = vulnerable
+            .replace(
+                "    return re.sub(r'<script.*?>.*?</script>', '', content, flags=re.DOTALL)",
+                safe_line,
+            )
+            .replace("import re\n", "import re\nimport html\nimport bleach\n");
+        assert!(!reported(&safe, PY, "xss"), "{safe}");
+    }
+}
+
+#[test]
+fn a_dynamodb_filter_expression_built_from_input_is_a_query_injection() {
+    let vulnerable = "import boto3\n\nclient = boto3.client('dynamodb')\n\ndef find(username, password):\n    return client.scan(\n        FilterExpression=username + ' = :u AND password = :p',\n        ExpressionAttributeValues={':u': {'S': username}, ':p': {'S': password}},\n        TableName='users',\n    )\n";
+    assert!(reported(vulnerable, PY, "nosql-injection"), "{vulnerable}");
+    // The values bound as attribute values, the expression constant.
+    let safe = vulnerable.replace(
+        "FilterExpression=username + ' = :u AND password = :p'",
+        "FilterExpression='username = :u AND password = :p'",
+    );
+    assert!(!reported(&safe, PY, "nosql-injection"), "{safe}");
+}
+
+#[test]
+fn xpath_injection_is_reported_as_a_query_logic_injection_too() {
+    let vulnerable = "from flask import request\nfrom lxml import etree\n\ndef team(doc):\n    name = request.args.get('team')\n    return doc.xpath(\"/teams/team[name='\" + name + \"']/member/text()\")\n";
+    let found = airlock_code::Analyzer::new().analyze(vulnerable, PY);
+    let f = found
+        .iter()
+        .find(|f| f.rule_id == "xpath-injection")
+        .expect("xpath-injection");
+    assert_eq!(f.cwe, 643);
+    // CWE-643 is a kind of CWE-943 (special elements in data query logic), as LDAP's CWE-90 is.
+    for id in ["xpath-injection", "ldap-injection"] {
+        let rule = airlock_code::Analyzer::new().rule(id).expect(id);
+        assert!(rule.spec.also_cwe.contains(&943), "{id}");
+    }
+    let safe = vulnerable.replace(
+        "doc.xpath(\"/teams/team[name='\" + name + \"']/member/text()\")",
+        "doc.xpath(\"/teams/team[name=$n]/member/text()\", n=name)",
+    );
+    assert!(!reported(&safe, PY, "xpath-injection"), "{safe}");
+}
