@@ -19,6 +19,7 @@ fn a_constant_iv_given_to_a_cbc_cipher_is_weak() {
     );
     for iv in [
         "bytes(16)",
+        "bytes(AES.block_size)",
         "'0123456789abcdef'.encode()",
         "b'fixed-iv-16bytes'",
     ] {
@@ -33,6 +34,7 @@ fn a_constant_iv_given_to_a_cbc_cipher_is_weak() {
         "get_random_bytes(AES.block_size)",
         "os.urandom(16)",
         "secrets.token_bytes(16)",
+        "bytes(header_iv)",
     ] {
         let safe = vulnerable.replace("b'\\x00' * AES.block_size", fresh);
         assert!(!reported(&safe, PY, "weak-cipher"), "{safe}");
@@ -167,4 +169,55 @@ fn xpath_injection_is_reported_as_a_query_logic_injection_too() {
         "doc.xpath(\"/teams/team[name=$n]/member/text()\", n=name)",
     );
     assert!(!reported(&safe, PY, "xpath-injection"), "{safe}");
+}
+
+#[test]
+fn urlopen_of_a_url_from_input_can_read_local_files() {
+    // urllib serves `file:` URLs: the URL names a path as much as a host.
+    let vulnerable = "import json\nimport urllib.request as request\n\ndef read_json(url):\n    response = request.urlopen(url)\n    return json.loads(response.read())\n";
+    assert!(
+        reported_at(vulnerable, PY, 5, "path-traversal"),
+        "{vulnerable}"
+    );
+    // The scheme checked first.
+    let checked = vulnerable.replace(
+        "    response = request.urlopen(url)\n",
+        "    if not url.startswith('https://'):\n        raise ValueError(url)\n    response = request.urlopen(url)\n",
+    );
+    assert!(!reported(&checked, PY, "path-traversal"), "{checked}");
+    let guarded = vulnerable.replace(
+        "    response = request.urlopen(url)\n",
+        "    if url.startswith('https://'):\n        response = request.urlopen(url)\n",
+    );
+    assert!(!reported(&guarded, PY, "path-traversal"), "{guarded}");
+    // requests has no file scheme: that is a server-side request only.
+    let requests = "import requests\n\ndef read_json(url):\n    return requests.get(url).json()\n";
+    assert!(!reported(requests, PY, "path-traversal"), "{requests}");
+    // A constant URL.
+    let constant = vulnerable
+        .replace("def read_json(url):", "def read_json():")
+        .replace("urlopen(url)", "urlopen('https://example.com/data.json')");
+    assert!(!reported(&constant, PY, "path-traversal"), "{constant}");
+}
+
+#[test]
+fn an_http_server_handler_echoing_the_request_body_as_html_is_xss() {
+    let vulnerable = "from http.server import BaseHTTPRequestHandler\n\nclass Echo(BaseHTTPRequestHandler):\n    def do_POST(self):\n        body = self.rfile.read(int(self.headers['Content-Length']))\n        self.send_response(200)\n        self.send_header('Content-Type', 'text/html')\n        self.end_headers()\n        self.wfile.write(body)\n";
+    assert!(reported_at(vulnerable, PY, 9, "xss"), "{vulnerable}");
+    // Escaped, or served as plain text.
+    let escaped = vulnerable
+        .replace(
+            "self.wfile.write(body)",
+            "self.wfile.write(html.escape(body.decode()).encode())",
+        )
+        .replace("from http", "import html\nfrom http");
+    assert!(!reported(&escaped, PY, "xss"), "{escaped}");
+    let plain = vulnerable.replace("'text/html'", "'text/plain'");
+    assert!(!reported(&plain, PY, "xss"), "{plain}");
+    // A constant page.
+    let constant = vulnerable.replace("self.wfile.write(body)", "self.wfile.write(b'<p>ok</p>')");
+    assert!(!reported(&constant, PY, "xss"), "{constant}");
+    // Django's `request.read()` is the request body too.
+    let django = "def reply(request):\n    data = request.read()\n    request.send_response(200)\n    request.send_header('Content-Type', 'text/html')\n    request.end_headers()\n    request.wfile.write(data)\n";
+    assert!(reported_at(django, PY, 6, "xss"), "{django}");
 }
