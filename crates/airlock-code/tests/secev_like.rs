@@ -221,3 +221,56 @@ fn an_http_server_handler_echoing_the_request_body_as_html_is_xss() {
     let django = "def reply(request):\n    data = request.read()\n    request.send_response(200)\n    request.send_header('Content-Type', 'text/html')\n    request.end_headers()\n    request.wfile.write(data)\n";
     assert!(reported_at(django, PY, 6, "xss"), "{django}");
 }
+
+#[test]
+fn paramiko_accepting_unknown_host_keys_skips_server_verification() {
+    let vulnerable = "import paramiko\n\ndef connect(host):\n    client = paramiko.SSHClient()\n    client.set_missing_host_key_policy(paramiko.AutoAddPolicy())\n    client.connect(host, username='deploy')\n    return client\n";
+    assert!(
+        reported_at(vulnerable, PY, 5, "tls-verification-disabled"),
+        "{vulnerable}"
+    );
+    let warning = vulnerable.replace("AutoAddPolicy", "WarningPolicy");
+    assert!(
+        reported_at(&warning, PY, 5, "tls-verification-disabled"),
+        "{warning}"
+    );
+    let safe = vulnerable.replace(
+        "    client.set_missing_host_key_policy(paramiko.AutoAddPolicy())\n",
+        "    client.load_system_host_keys()\n    client.set_missing_host_key_policy(paramiko.RejectPolicy())\n",
+    );
+    assert!(!reported(&safe, PY, "tls-verification-disabled"), "{safe}");
+}
+
+#[test]
+fn a_mongo_where_clause_concatenating_a_quoted_value_is_injection() {
+    // The literal ends in a quote inside the other quotes: `"... == '" + user + "'"`.
+    let vulnerable = "from flask import request\n\ndef find(db):\n    user = request.json['user']\n    return db.users.find_one({'$where': \"this.name == '\" + user + \"'\"})\n";
+    assert!(
+        reported_at(vulnerable, PY, 5, "nosql-injection"),
+        "{vulnerable}"
+    );
+    let safe = vulnerable.replace(
+        "{'$where': \"this.name == '\" + user + \"'\"}",
+        "{'name': str(user)}",
+    );
+    assert!(!reported(&safe, PY, "nosql-injection"), "{safe}");
+}
+
+#[test]
+fn a_response_body_given_by_keyword_is_the_page() {
+    let vulnerable = "from fastapi import FastAPI\nfrom fastapi.responses import HTMLResponse\n\napp = FastAPI()\n\n@app.get('/hello')\ndef hello(name: str):\n    return HTMLResponse(content='<p>' + name + '</p>')\n";
+    assert!(reported_at(vulnerable, PY, 8, "xss"), "{vulnerable}");
+    let escaped = vulnerable
+        .replace(
+            "'<p>' + name + '</p>'",
+            "'<p>' + html.escape(name) + '</p>'",
+        )
+        .replace(
+            "from fastapi import FastAPI\n",
+            "import html\nfrom fastapi import FastAPI\n",
+        );
+    assert!(!reported(&escaped, PY, "xss"), "{escaped}");
+    // Another keyword is not the body.
+    let status = "from fastapi import FastAPI\nfrom fastapi.responses import HTMLResponse\n\napp = FastAPI()\n\n@app.get('/hello')\ndef hello(code: int):\n    return HTMLResponse(content='<p>hello</p>', status_code=code)\n";
+    assert!(!reported(status, PY, "xss"), "{status}");
+}
