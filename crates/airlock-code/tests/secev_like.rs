@@ -274,3 +274,55 @@ fn a_response_body_given_by_keyword_is_the_page() {
     let status = "from fastapi import FastAPI\nfrom fastapi.responses import HTMLResponse\n\napp = FastAPI()\n\n@app.get('/hello')\ndef hello(code: int):\n    return HTMLResponse(content='<p>hello</p>', status_code=code)\n";
     assert!(!reported(status, PY, "xss"), "{status}");
 }
+
+#[test]
+fn node_cipher_ivs_and_kdf_salts_written_in_the_code_are_weak() {
+    let js = Language::JavaScript;
+    let zero_iv = "const crypto = require('crypto');\nfunction seal(key, text) {\n  const iv = Buffer.alloc(16, 0);\n  const cipher = crypto.createCipheriv('aes-256-cbc', key, iv);\n  return cipher.update(text, 'utf8', 'hex') + cipher.final('hex');\n}\n";
+    assert!(reported_at(zero_iv, js, 4, "weak-cipher"), "{zero_iv}");
+    let inline = zero_iv.replace(
+        "createCipheriv('aes-256-cbc', key, iv)",
+        "createCipheriv('aes-256-cbc', key, Buffer.from('1234567890abcdef'))",
+    );
+    assert!(reported_at(&inline, js, 4, "weak-cipher"), "{inline}");
+    let random = zero_iv.replace("Buffer.alloc(16, 0)", "crypto.randomBytes(16)");
+    assert!(!reported(&random, js, "weak-cipher"), "{random}");
+    let filled = zero_iv.replace(
+        "  const iv = Buffer.alloc(16, 0);\n",
+        "  const iv = Buffer.alloc(16);\n  crypto.randomFillSync(iv);\n",
+    );
+    assert!(!reported(&filled, js, "weak-cipher"), "{filled}");
+
+    let salt = "const crypto = require('crypto');\nfunction hashPassword(password) {\n  return crypto.pbkdf2Sync(password, 'app-salt', 100000, 64, 'sha512');\n}\n";
+    assert!(reported_at(salt, js, 3, "weak-password-hash"), "{salt}");
+    let local = salt.replace(
+        "  return crypto.pbkdf2Sync(password, 'app-salt', 100000, 64, 'sha512');\n",
+        "  const salt = 'app-salt';\n  return crypto.scryptSync(password, salt, 64);\n",
+    );
+    assert!(reported_at(&local, js, 4, "weak-password-hash"), "{local}");
+    let fresh = local.replace("'app-salt'", "crypto.randomBytes(16)");
+    assert!(!reported(&fresh, js, "weak-password-hash"), "{fresh}");
+}
+
+#[test]
+fn a_java_pbe_key_spec_with_a_salt_written_in_the_code_is_weak() {
+    let java = Language::Java;
+    let vulnerable = "import javax.crypto.*;\nimport javax.crypto.spec.*;\n\nclass Hasher {\n  byte[] hash(char[] password) throws Exception {\n    byte[] salt = \"fixedsalt\".getBytes();\n    PBEKeySpec spec = new PBEKeySpec(password, salt, 65536, 256);\n    return SecretKeyFactory.getInstance(\"PBKDF2WithHmacSHA256\").generateSecret(spec).getEncoded();\n  }\n}\n";
+    assert!(
+        reported_at(vulnerable, java, 7, "weak-password-hash"),
+        "{vulnerable}"
+    );
+    let inline = vulnerable.replace(
+        "new PBEKeySpec(password, salt, 65536, 256)",
+        "new PBEKeySpec(password, \"fixedsalt\".getBytes(), 65536, 256)",
+    );
+    assert!(
+        reported_at(&inline, java, 7, "weak-password-hash"),
+        "{inline}"
+    );
+    let safe = vulnerable.replace(
+        "    byte[] salt = \"fixedsalt\".getBytes();\n",
+        "    byte[] salt = new byte[16];\n    new java.security.SecureRandom().nextBytes(salt);\n",
+    );
+    assert!(!reported(&safe, java, "weak-password-hash"), "{safe}");
+}
