@@ -326,3 +326,46 @@ fn a_java_pbe_key_spec_with_a_salt_written_in_the_code_is_weak() {
     );
     assert!(!reported(&safe, java, "weak-password-hash"), "{safe}");
 }
+
+#[test]
+fn kdf_salts_written_in_the_code_in_go_csharp_php_and_ruby() {
+    let cases = [
+        (
+            Language::Go,
+            "package auth\n\nimport \"golang.org/x/crypto/pbkdf2\"\nimport \"crypto/sha256\"\n\nfunc Hash(pw []byte) []byte {\n\treturn pbkdf2.Key(pw, []byte(\"static-salt\"), 100000, 32, sha256.New)\n}\n",
+            7,
+            "[]byte(\"static-salt\")",
+            "salt",
+        ),
+        (
+            Language::CSharp,
+            "using System.Security.Cryptography;\nusing System.Text;\nclass H {\n  byte[] Hash(string pw) {\n    using var kdf = new Rfc2898DeriveBytes(pw, Encoding.UTF8.GetBytes(\"static-salt\"), 100000, HashAlgorithmName.SHA256);\n    return kdf.GetBytes(32);\n  }\n}\n",
+            5,
+            "Encoding.UTF8.GetBytes(\"static-salt\")",
+            "salt",
+        ),
+        (
+            Language::Php,
+            "<?php\nfunction hash_pw($pw) {\n    return hash_pbkdf2('sha256', $pw, 'static-salt', 100000);\n}\n",
+            3,
+            "'static-salt'",
+            "$salt",
+        ),
+        (
+            Language::Ruby,
+            "require 'openssl'\ndef hash_pw(pw)\n  OpenSSL::PKCS5.pbkdf2_hmac(pw, 'static-salt', 100_000, 32, 'sha256')\nend\n",
+            3,
+            "'static-salt'",
+            "salt",
+        ),
+    ];
+    for (lang, vulnerable, line, literal, given) in cases {
+        assert!(
+            reported_at(vulnerable, lang, line, "weak-password-hash"),
+            "{vulnerable}"
+        );
+        // A salt that arrives from elsewhere (drawn per password by the caller).
+        let safe = vulnerable.replace(literal, given);
+        assert!(!reported(&safe, lang, "weak-password-hash"), "{safe}");
+    }
+}
