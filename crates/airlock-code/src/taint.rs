@@ -83,7 +83,9 @@ impl Flow {
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:
-        (?:self\.)?request\.(?:args|form|values|json|data|files|cookies|headers|GET|POST|FILES|COOKIES|META|body|query_params|path_params|get_json|params|query|url|path|full_path|environ|stream|get_data|query_string|match_info|rel_url|post|content|text|getParameter|getHeader|getQueryString|getCookies|getInputStream|getReader|getPathInfo|getRequestURI|Query|Form|QueryString|Cookies|Headers|Body|RouteValues|Params|input|get|all|cookie|header|raw_post_data)\b
+        (?:self\.)?request\.(?:args|form|values|json|data|files|cookies|headers|GET|POST|FILES|COOKIES|META|body|query_params|path_params|get_json|params|query|url|path|full_path|environ|stream|get_data|query_string|match_info|rel_url|post|content|text|getParameter|getHeader|getQueryString|getCookies|getInputStream|getReader|getPathInfo|getRequestURI|Query|Form|QueryString|Cookies|Headers|Body|RouteValues|Params|input|get|all|cookie|header|raw_post_data|read|readline|readlines)\b
+        # The request body of an http.server / socketserver handler.
+        | self\.rfile\b
         | (?:req|request)\.(?:query|body|params|cookies|headers|param|url|originalUrl|path|files|file|hostname|ip)\b
         | req\.(?:QueryString|Form|Params|Cookies|Headers|Files|InputStream|RawUrl|PathInfo|Url)\b
         | ctx\.(?:query|request|params|body|cookies|headers|querystring|req)\b

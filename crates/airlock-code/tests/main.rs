@@ -12,6 +12,7 @@ mod owasppy_a_like;
 mod owasppy_b_like;
 mod registry;
 mod rustkt_like;
+mod secev_like;
 mod snippets;
 mod support;
 mod xast_like;
