@@ -192,6 +192,8 @@ pub struct Model<'t> {
     pub macros: Vec<(String, String)>,
     /// Index in `macros` of each name's first definition.
     macro_index: std::collections::HashMap<String, usize>,
+    /// Class declarations (Python, JavaScript/TypeScript, Java...) with their names.
+    pub classes: Vec<(String, Node<'t>)>,
 }
 
 impl<'t> Model<'t> {
@@ -211,6 +213,7 @@ impl<'t> Model<'t> {
             aliased_calls: Vec::new(),
             macros: c_macros(lang, src),
             macro_index: std::collections::HashMap::new(),
+            classes: Vec::new(),
         };
         for (i, (name, _)) in m.macros.iter().enumerate() {
             m.macro_index.entry(name.clone()).or_insert(i);
@@ -270,6 +273,11 @@ impl<'t> Model<'t> {
             return;
         }
         let func = stack.last().copied();
+        if matches!(kind, "class_definition" | "class_declaration" | "class") {
+            if let Some(name) = n.child_by_field_name("name") {
+                self.classes.push((self.text(name).trim().to_string(), n));
+            }
+        }
         if kind == "regex" {
             self.regexes.push((n.start_byte(), n.end_byte()));
         }
@@ -1068,6 +1076,8 @@ impl<'t> Model<'t> {
                     })
                     .filter(|n| is_ident(n))
                     .collect()
+            } else if let Some(slot) = self.slot_target(*t) {
+                vec![slot]
             } else {
                 vec![target_name(text)]
             };
@@ -1087,6 +1097,40 @@ impl<'t> Model<'t> {
                 });
             }
         }
+    }
+
+    /// `s[1] = v`, `arr[i + 1] = v` outside C/C++: a store into one slot, named `s[1]`, so
+    /// that it neither replaces the whole collection nor passes for a field. `None` for
+    /// quoted and name keys (`target_name` names those `m.key`).
+    fn slot_target(&self, t: Node<'t>) -> Option<String> {
+        if matches!(self.lang, Language::C | Language::Cpp) {
+            return None;
+        }
+        if !matches!(
+            t.kind(),
+            "subscript" | "subscript_expression" | "index_expression" | "array_access"
+        ) {
+            return None;
+        }
+        let object = t
+            .child_by_field_name("value")
+            .or_else(|| t.child_by_field_name("object"))
+            .or_else(|| t.child_by_field_name("operand"))
+            .or_else(|| t.child_by_field_name("array"))?;
+        let index = t
+            .child_by_field_name("subscript")
+            .or_else(|| t.child_by_field_name("index"))?;
+        let key = self.text(index).trim();
+        let base = normalize_name(self.text(object));
+        if key.is_empty()
+            || key.starts_with(['"', '\'', '`', ':'])
+            || is_ident(key)
+            || base.is_empty()
+            || base.contains(['(', '[', ' ', '\n'])
+        {
+            return None;
+        }
+        Some(format!("{base}[{key}]"))
     }
 
     /// The function holding byte `at`, innermost first.
