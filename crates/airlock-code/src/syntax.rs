@@ -194,6 +194,9 @@ pub struct Model<'t> {
     macro_index: std::collections::HashMap<String, usize>,
     /// Class declarations (Python, JavaScript/TypeScript, Java...) with their names.
     pub classes: Vec<(String, Node<'t>)>,
+    /// Ids of value nodes that one assignment gives to several targets (`a, b = f()`,
+    /// `[x, ...rest] = arr`).
+    pub shared_values: std::collections::HashSet<usize>,
 }
 
 impl<'t> Model<'t> {
@@ -214,6 +217,7 @@ impl<'t> Model<'t> {
             macros: c_macros(lang, src),
             macro_index: std::collections::HashMap::new(),
             classes: Vec::new(),
+            shared_values: std::collections::HashSet::new(),
         };
         for (i, (name, _)) in m.macros.iter().enumerate() {
             m.macro_index.entry(name.clone()).or_insert(i);
@@ -1056,6 +1060,14 @@ impl<'t> Model<'t> {
         };
         let at = n.end_byte();
         let single = values.len() == 1;
+        if single
+            && (targets.len() > 1
+                || targets
+                    .first()
+                    .is_some_and(|t| self.text(*t).trim_start().starts_with(['{', '[', '('])))
+        {
+            self.shared_values.insert(values[0].id());
+        }
         for (i, t) in targets.iter().enumerate() {
             let value = if single {
                 values[0]

@@ -391,6 +391,11 @@ pub struct Taint<'m, 't> {
     callers_memo: RefCell<HashMap<CallersKey, Option<Flow>>>,
     /// Constant folding reads a loop's condition as on entry (counters at their start).
     at_entry: Cell<bool>,
+    /// Whether an assignment never runs (it follows a jump), by assignment index.
+    dead: RefCell<HashMap<usize, bool>>,
+    /// Whether every caller passes an object whose field is constant, by (function,
+    /// parameter, field, sanitizer).
+    param_fields: RefCell<HashMap<(usize, String, String, usize), bool>>,
 }
 
 type CallersKey = (usize, String, usize, bool);
@@ -410,6 +415,8 @@ impl<'m, 't> Taint<'m, 't> {
             scopes: Cell::new(0),
             callers_memo: RefCell::new(HashMap::new()),
             at_entry: Cell::new(false),
+            dead: RefCell::new(HashMap::new()),
+            param_fields: RefCell::new(HashMap::new()),
         }
     }
 
@@ -525,6 +532,11 @@ impl<'m, 't> Taint<'m, 't> {
             // since put in that field.
             if let Some(f) = self.field_read(n, san, depth) {
                 return f;
+            }
+            // `def run_job(job): ... job.tool`: every caller passes an object whose `tool`
+            // is a constant.
+            if self.param_field_const(n, san, depth) {
+                return Flow::konst();
             }
             // `self.target` set by the constructor from its parameter: whoever built the
             // object decides, as for a parameter.
@@ -1290,7 +1302,13 @@ impl<'m, 't> Taint<'m, 't> {
         let mut out = Vec::new();
         for &i in cands.iter().rev() {
             // An assignment after a `return`, `break` or `continue` of its block never runs.
-            if self.unreachable(m.assigns[i].value) {
+            let cached = self.dead.borrow().get(&i).copied();
+            let dead = cached.unwrap_or_else(|| {
+                let d = self.unreachable(m.assigns[i].value);
+                self.dead.borrow_mut().insert(i, d);
+                d
+            });
+            if dead {
                 continue;
             }
             match self.reach(m.assigns[i].value, at) {

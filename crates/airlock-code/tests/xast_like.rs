@@ -543,3 +543,16 @@ fn entries_through_spreads_slices_and_lengths() {
     assert!(reported(&go("arr[0]"), Language::Go, CMDI));
     assert!(!reported(&go("tail[0]"), Language::Go, CMDI));
 }
+
+/// A helper reading one field of the object it is given: when every caller passes an object
+/// whose field is a constant, the read is constant; another field stays the callers' data.
+#[test]
+fn a_field_of_a_parameter_is_decided_by_what_callers_pass() {
+    let py = |field: &str| {
+        format!(
+            "import os\n\nclass Job:\n    def __init__(self, src):\n        self.src = src\n        self.tool = 'convert'\n\ndef run_job(job):\n    os.system(job.{field} + ' -resize 64x64')\n\ndef handle(user_value):\n    job = Job(user_value)\n    run_job(job)\n"
+        )
+    };
+    assert!(reported(&py("src"), Language::Python, CMDI));
+    assert!(!reported(&py("tool"), Language::Python, CMDI));
+}

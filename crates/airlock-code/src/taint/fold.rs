@@ -1322,6 +1322,9 @@ impl<'t> Taint<'_, 't> {
     /// and whether it is the rest (`*rest`, `...rest`).
     pub(super) fn part_of(&self, a: &crate::syntax::Assign<'t>) -> Option<(usize, bool)> {
         let m = self.m;
+        if !m.shared_values.contains(&a.value.id()) {
+            return None;
+        }
         let mut p = a.value.parent()?;
         if p.kind() == "expression_list" {
             if p.named_child_count() > 1 {

@@ -35,6 +35,72 @@ impl<'t> Taint<'_, 't> {
         self.field_of(obj, &field, n.start_byte(), san, depth, &then)
     }
 
+    /// For `param.field` where `param` is a parameter of the enclosing function that it never
+    /// reassigns: whether every call of that function in this file passes an object whose
+    /// `field` the dataflow finds constant.
+    pub(super) fn param_field_const(&self, n: Node<'t>, san: Option<&Regex>, depth: usize) -> bool {
+        let m = self.m;
+        let Some((obj, field)) = self.member_parts(n) else {
+            return false;
+        };
+        if !is_identifier_kind(obj.kind()) || depth > 8 {
+            return false;
+        }
+        let name = normalize_name(m.text(obj));
+        if matches!(name.as_str(), "self" | "this" | "cls") {
+            return false;
+        }
+        let Some(fi) = m.function_at(n.start_byte()) else {
+            return false;
+        };
+        let func = &m.functions[fi];
+        if !func.params.contains(&name)
+            || func.name.is_empty()
+            || m.functions.iter().filter(|f| f.name == func.name).count() > 1
+            || !self.reaching(&name, n.start_byte()).0.is_empty()
+        {
+            return false;
+        }
+        let key = (
+            fi,
+            name.clone(),
+            field.clone(),
+            san.map_or(0, |r| r as *const Regex as usize),
+        );
+        if let Some(v) = self.param_fields.borrow().get(&key) {
+            return *v;
+        }
+        // A cycle through the callers decides nothing.
+        self.param_fields.borrow_mut().insert(key.clone(), false);
+        let mut any = false;
+        let mut all = true;
+        for call in &m.calls {
+            let callee = normalize_name(&call.callee);
+            if callee.rsplit(['.', ':']).next() != Some(func.name.as_str())
+                || (call.node.start_byte() >= func.start && call.node.end_byte() <= func.end)
+            {
+                continue;
+            }
+            let Some((_, arg)) = params_passed(func, call)
+                .into_iter()
+                .find(|(p, _)| *p == name)
+            else {
+                all = false;
+                break;
+            };
+            any = true;
+            let then = |v: Node<'t>| Some(self.flow_at(v, san, depth + 1));
+            let f = self.object_field(arg.node, &field, san, depth + 1, &then);
+            if f.is_none_or(|f| f.origin != super::Origin::Const) {
+                all = false;
+                break;
+            }
+        }
+        let out = any && all;
+        self.param_fields.borrow_mut().insert(key, out);
+        out
+    }
+
     /// The object and the field name of a member read.
     fn member_parts(&self, n: Node<'t>) -> Option<(Node<'t>, String)> {
         if !FIELD_KINDS.contains(&n.kind()) {
@@ -116,8 +182,9 @@ impl<'t> Taint<'_, 't> {
         let m = self.m;
         m.calls.iter().any(|c| {
             let s = c.node.start_byte();
+            // Calls done before the read; not the call the read sits in.
             s > from
-                && s < at
+                && c.node.end_byte() <= at
                 && (c
                     .receiver
                     .is_some_and(|r| normalize_name(m.text(r)) == name)
