@@ -525,6 +525,11 @@ fn entries_through_spreads_slices_and_lengths() {
             "items[n - 1]",
             "items[n - 2]",
         ),
+        (
+            "    table = {0: 'ls', 1: user_value}\n    n = len(table)\n",
+            "table[n - 1]",
+            "table[n - 2]",
+        ),
     ] {
         let vulnerable = py_handler(&format!("{make}    run_tool({bad})\n"));
         assert!(
@@ -555,4 +560,17 @@ fn a_field_of_a_parameter_is_decided_by_what_callers_pass() {
     };
     assert!(reported(&py("src"), Language::Python, CMDI));
     assert!(!reported(&py("tool"), Language::Python, CMDI));
+}
+
+/// A function of this file that stores into the map it is given changes the caller's map.
+#[test]
+fn a_callee_store_into_a_passed_map_counts() {
+    let go = |value: &str, start: &str| {
+        go_handler(
+            &format!("func fill(opts map[string]string, v string) {{\n\topts[\"cmd\"] = {value}\n}}\n"),
+            &format!("\topts := map[string]string{{\"cmd\": {start}}}\n\tfill(opts, userValue)\n\trunTool(opts[\"cmd\"])\n"),
+        )
+    };
+    assert!(reported(&go("v", "\"ls\""), Language::Go, CMDI));
+    assert!(!reported(&go("\"ls\"", "userValue"), Language::Go, CMDI));
 }

@@ -1027,7 +1027,17 @@ impl<'t> Taint<'_, 't> {
                     "len" | "print" | "str" | "repr" | "isinstance" | "type" | "id"
                 );
                 if passed && !reads {
-                    return None;
+                    // `process(obj)` where `process` is this file's and stores into it.
+                    match self.callee_store(c, &name, &key) {
+                        Some(Some(v)) => {
+                            if latest.is_none_or(|(p, _)| s > p) {
+                                latest = Some((s, v));
+                            }
+                            continue;
+                        }
+                        Some(None) => continue,
+                        None => return None,
+                    }
                 }
                 if !on_it {
                     continue;
@@ -1204,6 +1214,20 @@ impl<'t> Taint<'_, 't> {
                     };
                     if name == *want {
                         found = Some(vn);
+                    }
+                }
+                found
+            }
+            // `{0: "a", 2: x}[2]`
+            Val::Int(_) if DICT_KINDS.contains(&lit.kind()) => {
+                let mut found = None;
+                for k in kids {
+                    if k.kind() != "pair" {
+                        return None;
+                    }
+                    let kn = k.child_by_field_name("key")?;
+                    if self.konst_val(kn, 0)? == *key {
+                        found = k.child_by_field_name("value");
                     }
                 }
                 found
@@ -1746,5 +1770,77 @@ impl<'t> Taint<'_, 't> {
             }
         }
         Some(false)
+    }
+}
+
+impl<'t> Taint<'_, 't> {
+    /// For a call that passes the collection `name` to a function of this file: what that
+    /// function stores into it under `key` (`Some(Some(value))`, the latest store, which must
+    /// always run), `Some(None)` when it stores nothing there, `None` when it may change the
+    /// collection in ways not followed (a store under a key we cannot read, passing it on,
+    /// calling its methods, reassigning the parameter).
+    fn callee_store(
+        &self,
+        c: &crate::syntax::Call<'t>,
+        name: &str,
+        key: &Val,
+    ) -> Option<Option<Node<'t>>> {
+        let m = self.m;
+        let callee = crate::syntax::normalize_name(&c.callee);
+        let short = callee.rsplit(['.', ':']).next()?;
+        let mut found = m
+            .functions
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.name == short);
+        let (fi, func) = found.next()?;
+        if found.next().is_some() {
+            return None;
+        }
+        let (param, _) = super::params_passed(func, c)
+            .into_iter()
+            .find(|(_, a)| crate::syntax::normalize_name(m.text(a.node)) == name)?;
+        let param = param.to_string();
+        let touched = m.calls.iter().any(|k| {
+            k.func == Some(fi)
+                && (k
+                    .receiver
+                    .is_some_and(|r| crate::syntax::normalize_name(m.text(r)) == param)
+                    || k.args
+                        .iter()
+                        .any(|a| crate::syntax::normalize_name(m.text(a.node)) == param))
+        });
+        if touched {
+            return None;
+        }
+        let mut latest: Option<&crate::syntax::Assign<'t>> = None;
+        for a in &m.assigns {
+            if a.func != Some(fi) {
+                continue;
+            }
+            if a.target == param {
+                return None;
+            }
+            let Some(rest) = a.target.strip_prefix(param.as_str()) else {
+                continue;
+            };
+            if !rest.starts_with(['.', '[']) {
+                continue;
+            }
+            let k = match self.store_key(a, &param) {
+                Some(k) => k?,
+                None => match rest.strip_prefix('.') {
+                    Some(field) if crate::syntax::is_ident(field) => Val::Str(field.to_string()),
+                    _ => key_text(rest.strip_prefix('[')?.strip_suffix(']')?)?,
+                },
+            };
+            if k == *key && latest.is_none_or(|l| a.at > l.at) {
+                latest = Some(a);
+            }
+        }
+        let Some(a) = latest else {
+            return Some(None);
+        };
+        (self.reach(a.value, func.end.saturating_sub(1)) == Reach::Always).then_some(Some(a.value))
     }
 }
