@@ -402,6 +402,9 @@ impl<'t> Model<'t> {
         {
             if let Some(v) = n.named_child(0) {
                 self.returns.push((v, func));
+            } else if self.lang == Language::Go && kind == "return_statement" {
+                // A bare `return` hands back the named results: the statement stands for them.
+                self.returns.push((n, func));
             }
         }
         // The last expression of a Ruby block or method, and of a Rust function body.

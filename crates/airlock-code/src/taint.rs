@@ -1068,6 +1068,18 @@ impl<'m, 't> Taint<'m, 't> {
         let mut f = self.with_call(fi, call, san, depth, || {
             let mut f = Flow::konst();
             for r in returns {
+                if r.kind() == "return_statement" {
+                    // Go's bare `return`: the named results as they are there.
+                    let names = go_named_results(m, r)?;
+                    let picked: Vec<&String> = match pos {
+                        Some(k) => vec![names.get(k)?],
+                        None => names.iter().collect(),
+                    };
+                    for name in picked {
+                        f.join(self.variable(name, r.start_byte(), san, depth + 1));
+                    }
+                    continue;
+                }
                 f.join(self.flow_at(r, san, depth + 1));
             }
             Some(f)
@@ -1304,7 +1316,14 @@ impl<'m, 't> Taint<'m, 't> {
             // An assignment after a `return`, `break` or `continue` of its block never runs.
             let cached = self.dead.borrow().get(&i).copied();
             let dead = cached.unwrap_or_else(|| {
-                let d = self.unreachable(m.assigns[i].value);
+                // Only a jump written before it in its function can cut it off.
+                let v = m.assigns[i].value;
+                let from = m.assigns[i].func.map_or(0, |f| m.functions[f].start);
+                let before = m.masked.get(from..v.start_byte()).unwrap_or("");
+                let d = ["return", "break", "continue", "raise", "throw"]
+                    .iter()
+                    .any(|j| before.contains(j))
+                    && self.unreachable(v);
                 self.dead.borrow_mut().insert(i, d);
                 d
             });
@@ -1837,6 +1856,36 @@ fn without_format_prefix(line: &str) -> std::borrow::Cow<'_, str> {
 fn is_spread(n: Node<'_>) -> bool {
     let k = n.kind();
     k.contains("splat") || k.contains("spread") || k == "variadic_argument"
+}
+
+/// The names of a Go function's named results (`(ret string, err error)`), for the bare
+/// `return` statement `r` inside it.
+fn go_named_results(m: &Model<'_>, r: Node<'_>) -> Option<Vec<String>> {
+    let mut p = r.parent();
+    while let Some(x) = p {
+        if matches!(
+            x.kind(),
+            "function_declaration" | "method_declaration" | "func_literal"
+        ) {
+            let result = x.child_by_field_name("result")?;
+            if result.kind() != "parameter_list" {
+                return None;
+            }
+            let mut names = Vec::new();
+            let mut c = result.walk();
+            for d in result.named_children(&mut c) {
+                let mut dc = d.walk();
+                for n in d.named_children(&mut dc) {
+                    if n.kind() == "identifier" {
+                        names.push(m.text(n).to_string());
+                    }
+                }
+            }
+            return (!names.is_empty()).then_some(names);
+        }
+        p = x.parent();
+    }
+    None
 }
 
 fn params_passed<'f, 'c, 't>(

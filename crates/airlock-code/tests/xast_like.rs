@@ -574,3 +574,18 @@ fn a_callee_store_into_a_passed_map_counts() {
     assert!(reported(&go("v", "\"ls\""), Language::Go, CMDI));
     assert!(!reported(&go("\"ls\"", "userValue"), Language::Go, CMDI));
 }
+
+/// Go's bare `return` hands back the named results as they are at that point.
+#[test]
+fn go_named_results_come_back_from_a_bare_return() {
+    let go = |value: &str| {
+        go_handler(
+            &format!(
+                "func pick(a string, b string) (out string) {{\n\tout = {value}\n\treturn\n}}\n"
+            ),
+            "\trunTool(pick(userValue, \"ls\"))\n",
+        )
+    };
+    assert!(reported(&go("a"), Language::Go, CMDI));
+    assert!(!reported(&go("b"), Language::Go, CMDI));
+}
