@@ -99,6 +99,10 @@ impl Analyzer {
                     continue;
                 }
                 for &(value, _) in &model.returns {
+                    // Go's bare `return` (named results) is no expression of its own.
+                    if value.kind() == "return_statement" {
+                        continue;
+                    }
                     if r.when
                         .as_ref()
                         .is_some_and(|w| !w.is_match(model.text(value)))

@@ -192,6 +192,11 @@ pub struct Model<'t> {
     pub macros: Vec<(String, String)>,
     /// Index in `macros` of each name's first definition.
     macro_index: std::collections::HashMap<String, usize>,
+    /// Class declarations (Python, JavaScript/TypeScript, Java...) with their names.
+    pub classes: Vec<(String, Node<'t>)>,
+    /// Ids of value nodes that one assignment gives to several targets (`a, b = f()`,
+    /// `[x, ...rest] = arr`).
+    pub shared_values: std::collections::HashSet<usize>,
 }
 
 impl<'t> Model<'t> {
@@ -211,6 +216,8 @@ impl<'t> Model<'t> {
             aliased_calls: Vec::new(),
             macros: c_macros(lang, src),
             macro_index: std::collections::HashMap::new(),
+            classes: Vec::new(),
+            shared_values: std::collections::HashSet::new(),
         };
         for (i, (name, _)) in m.macros.iter().enumerate() {
             m.macro_index.entry(name.clone()).or_insert(i);
@@ -270,6 +277,11 @@ impl<'t> Model<'t> {
             return;
         }
         let func = stack.last().copied();
+        if matches!(kind, "class_definition" | "class_declaration" | "class") {
+            if let Some(name) = n.child_by_field_name("name") {
+                self.classes.push((self.text(name).trim().to_string(), n));
+            }
+        }
         if kind == "regex" {
             self.regexes.push((n.start_byte(), n.end_byte()));
         }
@@ -390,6 +402,9 @@ impl<'t> Model<'t> {
         {
             if let Some(v) = n.named_child(0) {
                 self.returns.push((v, func));
+            } else if self.lang == Language::Go && kind == "return_statement" {
+                // A bare `return` hands back the named results: the statement stands for them.
+                self.returns.push((n, func));
             }
         }
         // The last expression of a Ruby block or method, and of a Rust function body.
@@ -1048,6 +1063,14 @@ impl<'t> Model<'t> {
         };
         let at = n.end_byte();
         let single = values.len() == 1;
+        if single
+            && (targets.len() > 1
+                || targets
+                    .first()
+                    .is_some_and(|t| self.text(*t).trim_start().starts_with(['{', '[', '('])))
+        {
+            self.shared_values.insert(values[0].id());
+        }
         for (i, t) in targets.iter().enumerate() {
             let value = if single {
                 values[0]
@@ -1068,6 +1091,8 @@ impl<'t> Model<'t> {
                     })
                     .filter(|n| is_ident(n))
                     .collect()
+            } else if let Some(slot) = self.slot_target(*t) {
+                vec![slot]
             } else {
                 vec![target_name(text)]
             };
@@ -1087,6 +1112,40 @@ impl<'t> Model<'t> {
                 });
             }
         }
+    }
+
+    /// `s[1] = v`, `arr[i + 1] = v` outside C/C++: a store into one slot, named `s[1]`, so
+    /// that it neither replaces the whole collection nor passes for a field. `None` for
+    /// quoted and name keys (`target_name` names those `m.key`).
+    fn slot_target(&self, t: Node<'t>) -> Option<String> {
+        if matches!(self.lang, Language::C | Language::Cpp) {
+            return None;
+        }
+        if !matches!(
+            t.kind(),
+            "subscript" | "subscript_expression" | "index_expression" | "array_access"
+        ) {
+            return None;
+        }
+        let object = t
+            .child_by_field_name("value")
+            .or_else(|| t.child_by_field_name("object"))
+            .or_else(|| t.child_by_field_name("operand"))
+            .or_else(|| t.child_by_field_name("array"))?;
+        let index = t
+            .child_by_field_name("subscript")
+            .or_else(|| t.child_by_field_name("index"))?;
+        let key = self.text(index).trim();
+        let base = normalize_name(self.text(object));
+        if key.is_empty()
+            || key.starts_with(['"', '\'', '`', ':'])
+            || is_ident(key)
+            || base.is_empty()
+            || base.contains(['(', '[', ' ', '\n'])
+        {
+            return None;
+        }
+        Some(format!("{base}[{key}]"))
     }
 
     /// The function holding byte `at`, innermost first.

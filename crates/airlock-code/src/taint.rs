@@ -12,6 +12,7 @@ use tree_sitter::Node;
 use crate::syntax::{normalize_name, Model};
 
 mod fold;
+mod objects;
 
 /// Where a value comes from, from harmless to attacker-controlled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -327,6 +328,20 @@ fn static_routes(m: &Model<'_>, fi: usize) -> bool {
 /// Python functions and `str`/`bytes` methods whose result is a constant when what goes in
 /// is: encodings, decodings and string edits.
 const PURE_PY: &[&str] = &[
+    "list",
+    "tuple",
+    "set",
+    "frozenset",
+    "sorted",
+    "reversed",
+    "enumerate",
+    "zip",
+    "range",
+    "len",
+    "str",
+    "iter",
+    "next",
+    "array",
     "b64encode",
     "b64decode",
     "urlsafe_b64encode",
@@ -376,6 +391,13 @@ pub struct Taint<'m, 't> {
     /// What a function's callers pass for one of its parameters, by (function, parameter,
     /// sanitizer, above the first layer).
     callers_memo: RefCell<HashMap<CallersKey, Option<Flow>>>,
+    /// Constant folding reads a loop's condition as on entry (counters at their start).
+    at_entry: Cell<bool>,
+    /// Whether an assignment never runs (it follows a jump), by assignment index.
+    dead: RefCell<HashMap<usize, bool>>,
+    /// Whether every caller passes an object whose field is constant, by (function,
+    /// parameter, field, sanitizer).
+    param_fields: RefCell<HashMap<(usize, String, String, usize), bool>>,
 }
 
 type CallersKey = (usize, String, usize, bool);
@@ -394,6 +416,9 @@ impl<'m, 't> Taint<'m, 't> {
             scope: Cell::new(0),
             scopes: Cell::new(0),
             callers_memo: RefCell::new(HashMap::new()),
+            at_entry: Cell::new(false),
+            dead: RefCell::new(HashMap::new()),
+            param_fields: RefCell::new(HashMap::new()),
         }
     }
 
@@ -505,6 +530,16 @@ impl<'m, 't> Taint<'m, 't> {
             if self.assignment_of(&name, n.start_byte()).is_some() {
                 return self.variable(text, n.start_byte(), san, depth);
             }
+            // `obj.sani`, `p.sani`, `a.b.c.data`: what the object's making and the stores
+            // since put in that field.
+            if let Some(f) = self.field_read(n, san, depth) {
+                return f;
+            }
+            // `def run_job(job): ... job.tool`: every caller passes an object whose `tool`
+            // is a constant.
+            if self.param_field_const(n, san, depth) {
+                return Flow::konst();
+            }
             // `self.target` set by the constructor from its parameter: whoever built the
             // object decides, as for a parameter.
             if let Some(field) = name
@@ -578,6 +613,29 @@ impl<'m, 't> Taint<'m, 't> {
                     } else {
                         self.flow_at(o, san, depth + 1)
                     };
+                    // A key we cannot read may name any slot stored since.
+                    if lookup && is_identifier_kind(o.kind()) {
+                        let oname = normalize_name(m.text(o));
+                        if let Some((_, d)) = self
+                            .reaching(&oname, o.start_byte())
+                            .0
+                            .first()
+                            .map(|&d| (d, m.assigns[d].at))
+                        {
+                            let func = m.function_at(n.start_byte());
+                            for a in &m.assigns {
+                                if a.func == func
+                                    && a.at > d
+                                    && a.at <= n.start_byte()
+                                    && a.target
+                                        .strip_prefix(oname.as_str())
+                                        .is_some_and(|r| r.starts_with(['.', '[']))
+                                {
+                                    f.join(self.flow_at(a.value, san, depth + 1));
+                                }
+                            }
+                        }
+                    }
                     // An entry of a constant table (`SORT_COLUMNS[key]`, `cols[sort]` with
                     // `cols = {"name": "name"}`) is one of its constant values.
                     if lookup && f.origin == Origin::Const {
@@ -665,6 +723,27 @@ impl<'m, 't> Taint<'m, 't> {
                 f.join(self.flow_at(b, san, depth + 1));
             }
             return f;
+        }
+        // Go's `A{data: x}`: `data` names a field, only the value is data.
+        if kind == "keyed_element" && m.lang == crate::Language::Go {
+            let key = n.named_child(0).map(crate::syntax::element_value);
+            let field_name = key.is_some_and(|k| {
+                is_identifier_kind(k.kind())
+                    && self
+                        .reaching(&normalize_name(m.text(k)), k.start_byte())
+                        .0
+                        .is_empty()
+                    && self
+                        .parameter(&normalize_name(m.text(k)), k.start_byte())
+                        .origin
+                        != Origin::Param
+            });
+            if field_name {
+                return match n.named_child(1) {
+                    Some(v) => self.flow_at(v, san, depth + 1),
+                    None => Flow::konst(),
+                };
+            }
         }
         // Everything else: operators, parentheses, arrays... joins its parts.
         let mut f = Flow::konst();
@@ -800,7 +879,11 @@ impl<'m, 't> Taint<'m, 't> {
                 false,
             );
         }
-        if let Some(f) = self.local_call(call, san, depth) {
+        // `A(x)`, `new A(x)` of a class declared here: what its constructor stores.
+        if let Some(f) = self.constructed_flow(n, san, depth) {
+            return f;
+        }
+        if let Some(f) = self.local_call(call, san, depth, None) {
             return f;
         }
         if let Some(item) = self.element_get(call) {
@@ -811,6 +894,22 @@ impl<'m, 't> Taint<'m, 't> {
         }
         if let Some(item) = self.popped(call) {
             return self.flow_at(item, san, depth + 1);
+        }
+        // `m.get(k)`, `m.values()` of a local map holding only constants; `m.keys()` of one
+        // whose keys are all constants.
+        if let Some(r) = call.receiver.filter(|r| is_identifier_kind(r.kind())) {
+            let method = callee.rsplit('.').next().unwrap_or("");
+            let keys = method == "keys";
+            let rest_const = call
+                .args
+                .iter()
+                .skip(1)
+                .all(|a| self.flow_at(a.node, san, depth + 1).origin == Origin::Const);
+            if (keys || matches!(method, "get" | "values") && rest_const)
+                && self.map_all_const(&normalize_name(m.text(r)), n.start_byte(), keys, san, depth)
+            {
+                return Flow::konst();
+            }
         }
         let mut f = Flow::konst();
         if BUILDER.is_match(callee) {
@@ -842,6 +941,14 @@ impl<'m, 't> Taint<'m, 't> {
                         | "parse"
                         | "html"
                         | "markupsafe"
+                        | "array"
+                        | "json"
+                        | "copy"
+                        | "itertools"
+                        | "functools"
+                        | "collections"
+                        | "string"
+                        | "math"
                 )
         });
         if let Some(r) = receiver.filter(|_| !module) {
@@ -890,6 +997,7 @@ impl<'m, 't> Taint<'m, 't> {
         call: &crate::syntax::Call<'t>,
         san: Option<&Regex>,
         depth: usize,
+        pos: Option<usize>,
     ) -> Option<Flow> {
         let m = self.m;
         let callee = normalize_name(&call.callee);
@@ -910,34 +1018,36 @@ impl<'m, 't> Taint<'m, 't> {
                 || r.chars().next().is_some_and(|c| c.is_ascii_uppercase())
                     && r.chars().all(|c| c.is_alphanumeric() || c == '_')
         });
-        if !own {
-            return None;
-        }
-        let nargs = call.args.len();
-        let candidates: Vec<usize> = m
-            .functions
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.name == name)
-            .map(|(i, _)| i)
-            .collect();
-        let fi = match candidates.as_slice() {
-            [] => return None,
-            [one] => *one,
-            many => {
-                let fit: Vec<usize> = many
-                    .iter()
-                    .copied()
-                    .filter(|&i| {
-                        let p = &m.functions[i].params;
-                        p.len() == nargs || p.len() == nargs + 1
-                    })
-                    .collect();
-                match fit.as_slice() {
-                    [one] => *one,
-                    _ => return None,
+        let fi = if own {
+            let nargs = call.args.len();
+            let candidates: Vec<usize> = m
+                .functions
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.name == name)
+                .map(|(i, _)| i)
+                .collect();
+            match candidates.as_slice() {
+                [] => return None,
+                [one] => *one,
+                many => {
+                    let fit: Vec<usize> = many
+                        .iter()
+                        .copied()
+                        .filter(|&i| {
+                            let p = &m.functions[i].params;
+                            p.len() == nargs || p.len() == nargs + 1
+                        })
+                        .collect();
+                    match fit.as_slice() {
+                        [one] => *one,
+                        _ => return None,
+                    }
                 }
             }
+        } else {
+            // `sub = Sub2(); sub.call()`: the method of the class that was actually built.
+            self.receiver_method(call, name)?
         };
         if self.bound.borrow().iter().any(|(b, _)| *b == fi) || depth > 16 {
             return None;
@@ -946,26 +1056,63 @@ impl<'m, 't> Taint<'m, 't> {
             .returns
             .iter()
             .filter(|(_, f)| *f == Some(fi))
-            .map(|(r, _)| *r)
+            .map(|(r, _)| match pos {
+                // `a, b := f()`: the item at that position of each `return x, y`.
+                Some(k) if matches!(r.kind(), "expression_list" | "tuple") => {
+                    r.named_child(k as u32).unwrap_or(*r)
+                }
+                _ => *r,
+            })
             .collect();
         if returns.is_empty() {
             return None;
         }
-        let binds = params_passed(&m.functions[fi], call)
-            .into_iter()
-            .map(|(param, a)| (param.to_string(), self.flow_at(a.node, san, depth + 1)))
-            .collect();
-        self.bound.borrow_mut().push((fi, binds));
-        let outer = self.scope.get();
-        self.scopes.set(self.scopes.get() + 1);
-        self.scope.set(self.scopes.get());
-        let mut f = Flow::konst();
-        for r in returns {
-            f.join(self.flow_at(r, san, depth + 1));
+        let mut f = self.with_call(fi, call, san, depth, || {
+            let mut f = Flow::konst();
+            for r in returns {
+                if r.kind() == "return_statement" {
+                    // Go's bare `return`: the named results as they are there.
+                    let names = go_named_results(m, r)?;
+                    let picked: Vec<&String> = match pos {
+                        Some(k) => vec![names.get(k)?],
+                        None => names.iter().collect(),
+                    };
+                    for name in picked {
+                        f.join(self.variable(name, r.start_byte(), san, depth + 1));
+                    }
+                    continue;
+                }
+                f.join(self.flow_at(r, san, depth + 1));
+            }
+            Some(f)
+        })?;
+        // The object's own state may come back too (`obj.getData()`).
+        if !own {
+            if let Some(r) = call.receiver {
+                f.join(self.flow_at(r, san, depth + 1));
+            }
         }
-        self.scope.set(outer);
-        self.bound.borrow_mut().pop();
         Some(f)
+    }
+
+    /// For `obj.method(..)` where `obj` was last made by a constructor of a class declared in
+    /// this file (and nothing changed it since): that class's method.
+    fn receiver_method(&self, call: &crate::syntax::Call<'t>, name: &str) -> Option<usize> {
+        let m = self.m;
+        let r = call.receiver?;
+        if !is_identifier_kind(r.kind()) {
+            return None;
+        }
+        let obj = normalize_name(m.text(r));
+        let (defs, certain) = self.reaching(&obj, call.node.start_byte());
+        let [d] = defs.as_slice() else {
+            return None;
+        };
+        if !certain || m.assigns[*d].augmented {
+            return None;
+        }
+        let (class, _) = self.constructed(crate::syntax::sole_item(m.assigns[*d].value))?;
+        self.method_of(&class, name)
     }
 
     /// Whether a Python operand of `/` is a path: a string literal (text cannot be divided),
@@ -1168,6 +1315,23 @@ impl<'m, 't> Taint<'m, 't> {
         cands.sort_by_key(|&i| m.assigns[i].at);
         let mut out = Vec::new();
         for &i in cands.iter().rev() {
+            // An assignment after a `return`, `break` or `continue` of its block never runs.
+            let cached = self.dead.borrow().get(&i).copied();
+            let dead = cached.unwrap_or_else(|| {
+                // Only a jump written before it in its function can cut it off.
+                let v = m.assigns[i].value;
+                let from = m.assigns[i].func.map_or(0, |f| m.functions[f].start);
+                let before = m.masked.get(from..v.start_byte()).unwrap_or("");
+                let d = ["return", "break", "continue", "raise", "throw"]
+                    .iter()
+                    .any(|j| before.contains(j))
+                    && self.unreachable(v);
+                self.dead.borrow_mut().insert(i, d);
+                d
+            });
+            if dead {
+                continue;
+            }
             match self.reach(m.assigns[i].value, at) {
                 fold::Reach::Never => {}
                 fold::Reach::Maybe => out.push(i),
@@ -1293,9 +1457,11 @@ impl<'m, 't> Taint<'m, 't> {
         }
         if !defs.is_empty() {
             let fresh = fields
-                && defs
-                    .iter()
-                    .all(|&i| FRESH_OBJECT.is_match(m.text(m.assigns[i].value).trim()));
+                && defs.iter().all(|&i| {
+                    let v = m.assigns[i].value;
+                    FRESH_OBJECT.is_match(m.text(v).trim())
+                        || self.constructed(crate::syntax::sole_item(v)).is_some()
+                });
             let first_def = defs.iter().map(|&i| m.assigns[i].at).min().unwrap_or(at);
             let mut out: Option<Flow> = None;
             for i in defs {
@@ -1304,7 +1470,9 @@ impl<'m, 't> Taint<'m, 't> {
                 } else {
                     self.active.borrow_mut().push(i);
                     let a = &m.assigns[i];
-                    let mut f = self.flow_at(a.value, san, depth + 1);
+                    let mut f = self
+                        .part_flow(a, san, depth)
+                        .unwrap_or_else(|| self.flow_at(a.value, san, depth + 1));
                     if a.augmented {
                         f.built = true;
                         f.join(self.variable(
@@ -1343,6 +1511,35 @@ impl<'m, 't> Taint<'m, 't> {
                             && a.at <= at
                             && (normalize_name(&a.target).starts_with(&prefix)
                                 || a.target.starts_with(&keyed))
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                for i in stored {
+                    if self.active.borrow().contains(&i) {
+                        continue;
+                    }
+                    self.active.borrow_mut().push(i);
+                    let f = self.flow_at(m.assigns[i].value, san, depth + 1);
+                    self.active.borrow_mut().pop();
+                    if f.origin >= Origin::Param {
+                        out.join(f);
+                    }
+                }
+            }
+            // `s = [a, b]; s[1] = v; use(s)`: the whole collection holds what was stored in
+            // its slots.
+            if fields && out.origin < Origin::Param {
+                let func = m.function_at(at);
+                let slot = format!("{name}[");
+                let stored: Vec<usize> = m
+                    .assigns
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| {
+                        a.func == func
+                            && a.at > first_def
+                            && a.at <= at
+                            && a.target.starts_with(&slot)
                     })
                     .map(|(i, _)| i)
                     .collect();
@@ -1661,6 +1858,36 @@ fn without_format_prefix(line: &str) -> std::borrow::Cow<'_, str> {
 fn is_spread(n: Node<'_>) -> bool {
     let k = n.kind();
     k.contains("splat") || k.contains("spread") || k == "variadic_argument"
+}
+
+/// The names of a Go function's named results (`(ret string, err error)`), for the bare
+/// `return` statement `r` inside it.
+fn go_named_results(m: &Model<'_>, r: Node<'_>) -> Option<Vec<String>> {
+    let mut p = r.parent();
+    while let Some(x) = p {
+        if matches!(
+            x.kind(),
+            "function_declaration" | "method_declaration" | "func_literal"
+        ) {
+            let result = x.child_by_field_name("result")?;
+            if result.kind() != "parameter_list" {
+                return None;
+            }
+            let mut names = Vec::new();
+            let mut c = result.walk();
+            for d in result.named_children(&mut c) {
+                let mut dc = d.walk();
+                for n in d.named_children(&mut dc) {
+                    if n.kind() == "identifier" {
+                        names.push(m.text(n).to_string());
+                    }
+                }
+            }
+            return (!names.is_empty()).then_some(names);
+        }
+        p = x.parent();
+    }
+    None
 }
 
 fn params_passed<'f, 'c, 't>(

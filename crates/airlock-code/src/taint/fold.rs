@@ -79,6 +79,17 @@ impl<'t> Taint<'_, 't> {
         let mut child = value;
         while let Some(p) = child.parent() {
             if p.start_byte() <= at && at < p.end_byte() {
+                // A loop body against a use in the loop's `else`: the body may not have run.
+                let body = p.child_by_field_name("body");
+                if LOOP_KINDS.contains(&p.kind())
+                    && body.is_some_and(|b| b.id() == child.id())
+                    && !(child.start_byte() <= at && at < child.end_byte())
+                {
+                    if self.never_runs(p, child) {
+                        return Reach::Never;
+                    }
+                    state = Reach::Maybe;
+                }
                 break;
             }
             let kind = p.kind();
@@ -93,7 +104,7 @@ impl<'t> Taint<'_, 't> {
                     }
                 }
             } else if kind == "case_clause" && self.m.lang == crate::Language::Python {
-                match self.case_taken(p) {
+                match self.match_taken(p) {
                     Some(true) => {}
                     Some(false) => return Reach::Never,
                     None => state = Reach::Maybe,
@@ -104,6 +115,23 @@ impl<'t> Taint<'_, 't> {
                     Some(false) => return Reach::Never,
                     None => state = Reach::Maybe,
                 }
+            } else if matches!(kind, "switch_case" | "switch_default")
+                && matches!(
+                    self.m.lang,
+                    crate::Language::JavaScript
+                        | crate::Language::TypeScript
+                        | crate::Language::Tsx
+                )
+                || matches!(kind, "expression_case" | "default_case")
+                    && self.m.lang == crate::Language::Go
+            {
+                match self.case_taken(p) {
+                    Some(true) => {}
+                    Some(false) => return Reach::Never,
+                    None => state = Reach::Maybe,
+                }
+            } else if LOOP_KINDS.contains(&kind) && self.never_runs(p, child) {
+                return Reach::Never;
             } else if LOOP_KINDS.contains(&kind) || HANDLER_KINDS.contains(&kind) {
                 // `&&`/`||` only when the assignment is on the right of it.
                 if kind == "binary_expression" || kind == "boolean_operator" {
@@ -270,7 +298,7 @@ impl<'t> Taint<'_, 't> {
     /// For one `case` of a Python `match` on a constant: whether it is the case that runs
     /// (the first whose literal patterns, or `_`, match). `None` when a case before it or
     /// the case itself has a pattern other than literals, `|` of literals and `_`.
-    fn case_taken(&self, clause: Node<'t>) -> Option<bool> {
+    fn match_taken(&self, clause: Node<'t>) -> Option<bool> {
         let block = clause.parent()?;
         let stmt = block.parent()?;
         if stmt.kind() != "match_statement" {
@@ -375,7 +403,7 @@ impl<'t> Taint<'_, 't> {
             if certain
                 && defs.len() == 1
                 && !m.assigns[defs[0]].augmented
-                && !self.stepped(text, m.assigns[defs[0]].at)
+                && (self.at_entry.get() || !self.stepped(text, m.assigns[defs[0]].at))
             {
                 return self.konst_val(m.assigns[defs[0]].value, depth + 1);
             }
@@ -433,6 +461,10 @@ impl<'t> Taint<'_, 't> {
             return chars
                 .get(usize::try_from(i).ok()?)
                 .map(|c| Val::Str(c.to_string()));
+        }
+        // `len(s)` of a local literal.
+        if let Some(v) = self.literal_len(n) {
+            return Some(v);
         }
         // `"ABC".charAt(1)`, `guess.charAt(i)`
         if kind == "method_invocation" {
@@ -769,7 +801,10 @@ impl<'t> Taint<'_, 't> {
             _ => return None,
         };
         let base = self.latest_plain_assign(name, at)?;
-        if base.value.kind() != literal || self.reach(base.value, at) != Reach::Always {
+        if base.value.kind() != literal
+            || self.reach(base.value, at) != Reach::Always
+            || self.part_of(base).is_some()
+        {
             return None;
         }
         let only_calls = m
@@ -911,18 +946,58 @@ impl<'t> Taint<'_, 't> {
             if !certain || def.augmented {
                 return None;
             }
+            // `r1, r2, *rest = [..]`: `rest[i]` is item `i + 2` of the literal; `a, b = [..]`:
+            // `b` is its second item.
+            if let Some((k, rest)) = self.part_of(def) {
+                let lit = crate::syntax::sole_item(def.value);
+                if !LIST_KINDS.contains(&lit.kind()) || self.touched(&name, def.at, at) {
+                    return None;
+                }
+                return match (rest, key) {
+                    (true, Val::Int(i)) if i >= 0 => {
+                        self.literal_entry(lit, &Val::Int(i + k as i64), depth)
+                    }
+                    (true, _) => None,
+                    (false, key) => {
+                        let item = self.literal_entry(lit, &Val::Int(k as i64), depth)?;
+                        self.literal_entry(item, &key, depth + 1)
+                    }
+                };
+            }
             let func = m.function_at(at);
+            // `s = arr[1:]` then `s[0]`.
+            if let (Some((base, start)), Val::Int(i)) =
+                (self.sliced(crate::syntax::sole_item(def.value)), &key)
+            {
+                let changed = m.assigns.iter().any(|a| {
+                    a.func == func
+                        && a.at > def.at
+                        && a.at <= at
+                        && a.target.starts_with(name.as_str())
+                        && a.target[name.len()..].starts_with(['.', '['])
+                });
+                if changed || self.touched(&name, def.at, at) {
+                    return None;
+                }
+                return self.entry(base, Val::Int(start + i), def.at, depth + 1);
+            }
             // Stores and calls on the collection between its creation and the read.
             let mut latest: Option<(usize, Node<'t>)> = None;
             for a in &m.assigns {
                 if a.func != func || a.at <= def.at || a.at > at {
                     continue;
                 }
-                // The model names `m["k"] = v` as `m.k`.
+                // The model names `m["k"] = v` as `m.k`, `s[1] = v` as `s[1]`.
                 let Some(rest) = a.target.strip_prefix(name.as_str()) else {
                     continue;
                 };
-                let k = if let Some(field) = rest.strip_prefix('.') {
+                if !rest.starts_with(['.', '[']) {
+                    continue;
+                }
+                // `arr[symbol] = v`: the key the index held there, read from the code.
+                let k = if let Some(k) = self.store_key(a, &name) {
+                    k?
+                } else if let Some(field) = rest.strip_prefix('.') {
                     if !crate::syntax::is_ident(field) {
                         continue;
                     }
@@ -946,8 +1021,23 @@ impl<'t> Taint<'_, 't> {
                     .receiver
                     .is_some_and(|r| crate::syntax::normalize_name(m.text(r)) == name);
                 let passed = c.args.iter().any(|x| m.text(x.node).trim() == name);
-                if passed {
-                    return None;
+                // `len(s)`, `print(s)` read it.
+                let reads = matches!(
+                    c.callee.as_str(),
+                    "len" | "print" | "str" | "repr" | "isinstance" | "type" | "id"
+                );
+                if passed && !reads {
+                    // `process(obj)` where `process` is this file's and stores into it.
+                    match self.callee_store(c, &name, &key) {
+                        Some(Some(v)) => {
+                            if latest.is_none_or(|(p, _)| s > p) {
+                                latest = Some((s, v));
+                            }
+                            continue;
+                        }
+                        Some(None) => continue,
+                        None => return None,
+                    }
                 }
                 if !on_it {
                     continue;
@@ -984,9 +1074,44 @@ impl<'t> Taint<'_, 't> {
             }
             return self.literal_entry(def.value, &key, depth);
         }
+        // `arr[1:2][0]`: item `1 + 0` of `arr`.
+        if let (Some((base, start)), Val::Int(i)) = (self.sliced(object), &key) {
+            return self.entry(base, Val::Int(start + i), at, depth + 1);
+        }
         // `d["a"]["b"]`: the inner collection is itself an entry.
         let inner = self.element_node_of(object)?;
         self.literal_entry(inner, &key, depth)
+    }
+
+    /// `arr[1:]`, `arr[1:2]` (Python), `arr[1:]` (Go): the collection sliced and where the
+    /// slice starts.
+    fn sliced(&self, n: Node<'t>) -> Option<(Node<'t>, i64)> {
+        let (base, start) = match n.kind() {
+            "subscript" => {
+                let s = n.child_by_field_name("subscript")?;
+                if s.kind() != "slice" {
+                    return None;
+                }
+                let text = self.m.text(s);
+                let first = s
+                    .named_child(0)
+                    .filter(|_| !text.trim_start().starts_with(':'));
+                (n.child_by_field_name("value")?, first)
+            }
+            "slice_expression" => (
+                n.child_by_field_name("operand")?,
+                n.child_by_field_name("start"),
+            ),
+            _ => return None,
+        };
+        let start = match start {
+            None => 0,
+            Some(s) => match self.konst_val(s, 0)? {
+                Val::Int(i) if i >= 0 => i,
+                _ => return None,
+            },
+        };
+        Some((base, start))
     }
 
     /// The entry a subscript expression names in a collection literal, for nested reads.
@@ -1010,6 +1135,19 @@ impl<'t> Taint<'_, 't> {
         if lit.kind() == "array_creation_expression" {
             lit = lit.child_by_field_name("value")?;
         }
+        // Python `array.array('u', [..])`, `list([..])`, `tuple((..))`: the literal copied.
+        if lit.kind() == "call" && m.lang == crate::Language::Python {
+            let call = m.calls.iter().find(|c| c.node.id() == lit.id())?;
+            let copies = matches!(
+                call.callee.as_str(),
+                "list" | "tuple" | "array.array" | "array"
+            );
+            let last = call.args.last().filter(|a| a.name.is_none())?;
+            if !copies || !LIST_KINDS.contains(&last.node.kind()) {
+                return None;
+            }
+            lit = last.node;
+        }
         let kids: Vec<Node<'t>> = {
             let mut c = lit.walk();
             lit.named_children(&mut c)
@@ -1021,7 +1159,38 @@ impl<'t> Taint<'_, 't> {
             .any(|k| matches!(k.kind(), "pair" | "keyed_element"));
         match key {
             Val::Str(want) if DICT_KINDS.contains(&lit.kind()) || keyed => {
+                // Later entries win over earlier ones and over what a `**d` / `...d` spread.
+                let mut found: Option<Node<'t>> = None;
                 for k in kids {
+                    if matches!(k.kind(), "dictionary_splat" | "spread_element") {
+                        let inner = k.named_child(0)?;
+                        if !crate::taint::is_identifier_kind(inner.kind()) || depth > 4 {
+                            return None;
+                        }
+                        let name = crate::syntax::normalize_name(m.text(inner));
+                        let (defs, certain) = self.reaching(&name, inner.start_byte());
+                        let [d] = defs.as_slice() else {
+                            return None;
+                        };
+                        let d = &m.assigns[*d];
+                        if !certain
+                            || d.augmented
+                            || !DICT_KINDS.contains(&d.value.kind())
+                            || m.assigns.iter().any(|a| {
+                                a.at > d.at
+                                    && a.at < inner.start_byte()
+                                    && a.target.starts_with(name.as_str())
+                                    && a.target[name.len()..].starts_with(['.', '['])
+                            })
+                            || self.touched(&name, d.at, inner.start_byte())
+                        {
+                            return None;
+                        }
+                        if let Some(v) = self.literal_entry(d.value, key, depth + 1) {
+                            found = Some(v);
+                        }
+                        continue;
+                    }
                     if !matches!(k.kind(), "pair" | "keyed_element") {
                         return None;
                     }
@@ -1044,10 +1213,24 @@ impl<'t> Taint<'_, 't> {
                         None => return None,
                     };
                     if name == *want {
-                        return Some(vn);
+                        found = Some(vn);
                     }
                 }
-                None
+                found
+            }
+            // `{0: "a", 2: x}[2]`
+            Val::Int(_) if DICT_KINDS.contains(&lit.kind()) => {
+                let mut found = None;
+                for k in kids {
+                    if k.kind() != "pair" {
+                        return None;
+                    }
+                    let kn = k.child_by_field_name("key")?;
+                    if self.konst_val(kn, 0)? == *key {
+                        found = k.child_by_field_name("value");
+                    }
+                }
+                found
             }
             Val::Int(i)
                 if LIST_KINDS.contains(&lit.kind()) || lit.kind() == "literal_value" && !keyed =>
@@ -1154,5 +1337,510 @@ impl<'t> Taint<'_, 't> {
             }
         });
         last.is_some_and(|l| JUMP_KINDS.contains(&l.kind()))
+    }
+}
+
+impl<'t> Taint<'_, 't> {
+    /// Position of `a`'s target among the several targets of one destructuring assignment
+    /// with one value (`r1, r2, *rest = [..]`, `a, b := f()`, `const [x, ...rest] = arr`),
+    /// and whether it is the rest (`*rest`, `...rest`).
+    pub(super) fn part_of(&self, a: &crate::syntax::Assign<'t>) -> Option<(usize, bool)> {
+        let m = self.m;
+        if !m.shared_values.contains(&a.value.id()) {
+            return None;
+        }
+        let mut p = a.value.parent()?;
+        if p.kind() == "expression_list" {
+            if p.named_child_count() > 1 {
+                return None;
+            }
+            p = p.parent()?;
+        }
+        let left = p
+            .child_by_field_name("left")
+            .or_else(|| p.child_by_field_name("name"))
+            .or_else(|| p.child_by_field_name("pattern"))?;
+        if left.end_byte() > a.value.start_byte() {
+            return None;
+        }
+        if !matches!(
+            left.kind(),
+            "expression_list"
+                | "pattern_list"
+                | "tuple_pattern"
+                | "array_pattern"
+                | "list_pattern"
+                | "left_assignment_list"
+        ) {
+            return None;
+        }
+        let items: Vec<Node<'t>> = {
+            let mut c = left.walk();
+            left.named_children(&mut c)
+                .filter(|k| !k.kind().contains("comment"))
+                .collect()
+        };
+        if items.len() < 2 {
+            return None;
+        }
+        items.iter().enumerate().find_map(|(i, it)| {
+            let rest = it.kind().contains("splat") || it.kind().contains("rest");
+            let t = m.text(*it).trim().trim_start_matches(['*', '.']);
+            (crate::syntax::normalize_name(t) == a.target).then_some((i, rest))
+        })
+    }
+
+    /// The flow of one target of a destructuring assignment: the item at its position of a
+    /// list literal (the items from there on for the rest), or of what a function of this
+    /// file returns (`ret1, ret2 := processData(..)`).
+    pub(super) fn part_flow(
+        &self,
+        a: &crate::syntax::Assign<'t>,
+        san: Option<&regex::Regex>,
+        depth: usize,
+    ) -> Option<super::Flow> {
+        let (k, rest) = self.part_of(a)?;
+        let v = crate::syntax::sole_item(a.value);
+        if LIST_KINDS.contains(&v.kind()) {
+            let items: Vec<Node<'t>> = {
+                let mut c = v.walk();
+                v.named_children(&mut c)
+                    .filter(|x| !x.kind().contains("comment"))
+                    .collect()
+            };
+            if items.iter().any(|x| SPREAD_KINDS.contains(&x.kind())) {
+                return None;
+            }
+            let mut f = super::Flow::konst();
+            if rest {
+                for x in items.iter().skip(k) {
+                    f.join(self.flow_at(*x, san, depth + 1));
+                }
+            } else {
+                f = self.flow_at(*items.get(k)?, san, depth + 1);
+            }
+            return Some(f);
+        }
+        if rest {
+            return None;
+        }
+        let call = self.m.calls.iter().find(|c| c.node.id() == v.id())?;
+        self.local_call(call, san, depth, Some(k))
+    }
+
+    /// The key of the element store `a` into `name`, read from its left side: `None` when the
+    /// left side is not an index into `name`, `Some(None)` when its key is not a constant.
+    fn store_key(&self, a: &crate::syntax::Assign<'t>, name: &str) -> Option<Option<Val>> {
+        let m = self.m;
+        let mut p = a.value.parent()?;
+        // Go keeps both sides in expression lists.
+        if p.kind() == "expression_list" {
+            if p.named_child_count() != 1 {
+                return None;
+            }
+            p = p.parent()?;
+        }
+        let left = crate::syntax::sole_item(p.child_by_field_name("left")?);
+        if left.end_byte() > a.value.start_byte()
+            || !matches!(
+                left.kind(),
+                "subscript" | "subscript_expression" | "index_expression" | "array_access"
+            )
+        {
+            return None;
+        }
+        let object = left
+            .child_by_field_name("value")
+            .or_else(|| left.child_by_field_name("object"))
+            .or_else(|| left.child_by_field_name("operand"))
+            .or_else(|| left.child_by_field_name("array"))?;
+        if crate::syntax::normalize_name(m.text(object)) != name {
+            return None;
+        }
+        let index = left
+            .child_by_field_name("subscript")
+            .or_else(|| left.child_by_field_name("index"))?;
+        Some(self.konst_val(index, 0))
+    }
+
+    /// Whether every value (or, with `keys`, every key) the local map `name` holds when read
+    /// at `at` is a constant: its literal's entries, the stores into it and its `set`/`put`
+    /// calls since, with nothing else done to it.
+    pub(super) fn map_all_const(
+        &self,
+        name: &str,
+        at: usize,
+        keys: bool,
+        san: Option<&regex::Regex>,
+        depth: usize,
+    ) -> bool {
+        let m = self.m;
+        let (defs, certain) = self.reaching(name, at);
+        let [d] = defs.as_slice() else {
+            return false;
+        };
+        let def = &m.assigns[*d];
+        if !certain || def.augmented || self.part_of(def).is_some() {
+            return false;
+        }
+        let konst = |n: Node<'t>| self.flow_at(n, san, depth + 1).origin == super::Origin::Const;
+        let mut lit = crate::syntax::sole_item(def.value);
+        let text: String = m.text(lit).chars().filter(|c| !c.is_whitespace()).collect();
+        let empty = matches!(
+            text.as_str(),
+            "{}" | "newMap()" | "dict()" | "newHashMap<>()"
+        ) || text.starts_with("make(map[");
+        if !empty {
+            if lit.kind() == "composite_literal" {
+                let Some(b) = lit.child_by_field_name("body") else {
+                    return false;
+                };
+                lit = b;
+            }
+            if !matches!(lit.kind(), "dictionary" | "object" | "literal_value") {
+                return false;
+            }
+            let mut c = lit.walk();
+            for k in lit.named_children(&mut c) {
+                if k.kind().contains("comment") {
+                    continue;
+                }
+                if !matches!(k.kind(), "pair" | "keyed_element") {
+                    return false;
+                }
+                let (Some(kn), Some(vn)) = (
+                    k.child_by_field_name("key")
+                        .or_else(|| k.named_child(0))
+                        .map(crate::syntax::element_value),
+                    k.child_by_field_name("value")
+                        .or_else(|| k.named_child(1))
+                        .map(crate::syntax::element_value),
+                ) else {
+                    return false;
+                };
+                let key_ok = self.konst_val(kn, 0).is_some()
+                    || lit.kind() == "object" && kn.kind() == "property_identifier";
+                if if keys { !key_ok } else { !konst(vn) } {
+                    return false;
+                }
+            }
+        }
+        let func = m.function_at(at);
+        for a in &m.assigns {
+            if a.func != func || a.at <= def.at || a.at > at {
+                continue;
+            }
+            let Some(rest) = a.target.strip_prefix(name) else {
+                continue;
+            };
+            if !rest.starts_with(['.', '[']) {
+                continue;
+            }
+            let ok = if keys {
+                matches!(self.store_key(a, name), Some(Some(_)))
+            } else {
+                !a.augmented && konst(a.value)
+            };
+            if !ok {
+                return false;
+            }
+        }
+        for c in &m.calls {
+            let s = c.node.start_byte();
+            if c.func != func || s <= def.at || s >= at {
+                continue;
+            }
+            if c.args
+                .iter()
+                .any(|x| crate::syntax::normalize_name(m.text(x.node)) == name)
+            {
+                return false;
+            }
+            if c.receiver
+                .is_none_or(|r| crate::syntax::normalize_name(m.text(r)) != name)
+            {
+                continue;
+            }
+            let verb = c.callee.rsplit('.').next().unwrap_or("");
+            match (verb, c.args.as_slice()) {
+                (
+                    "get" | "has" | "keys" | "values" | "items" | "size" | "len" | "delete"
+                    | "remove" | "discard" | "pop" | "clear" | "containsKey" | "forEach",
+                    _,
+                ) => {}
+                ("set" | "put" | "setdefault", [k, v]) => {
+                    let ok = if keys {
+                        self.konst_val(k.node, 0).is_some()
+                    } else {
+                        konst(v.node)
+                    };
+                    if !ok {
+                        return false;
+                    }
+                }
+                _ => return false,
+            }
+        }
+        true
+    }
+
+    /// `len(s)` of a local list, tuple or dict literal nothing changed since.
+    fn literal_len(&self, n: Node<'t>) -> Option<Val> {
+        let m = self.m;
+        if n.kind() != "call" || m.lang != crate::Language::Python {
+            return None;
+        }
+        let call = m.calls.iter().find(|c| c.node.id() == n.id())?;
+        let [arg] = call.args.as_slice() else {
+            return None;
+        };
+        if call.callee != "len" || !crate::taint::is_identifier_kind(arg.node.kind()) {
+            return None;
+        }
+        let name = crate::syntax::normalize_name(m.text(arg.node));
+        let (defs, certain) = self.reaching(&name, n.start_byte());
+        let [d] = defs.as_slice() else {
+            return None;
+        };
+        let def = &m.assigns[*d];
+        if !certain || def.augmented || self.part_of(def).is_some() {
+            return None;
+        }
+        let mut lit = crate::syntax::sole_item(def.value);
+        if lit.kind() == "call" {
+            let c = m.calls.iter().find(|c| c.node.id() == lit.id())?;
+            let last = c.args.last().filter(|a| a.name.is_none())?;
+            if !matches!(
+                c.callee.as_str(),
+                "list" | "tuple" | "array.array" | "array"
+            ) {
+                return None;
+            }
+            lit = last.node;
+        }
+        if !matches!(lit.kind(), "list" | "tuple" | "dictionary") {
+            return None;
+        }
+        let changed = m.assigns.iter().any(|a| {
+            a.func == def.func
+                && a.at > def.at
+                && a.at < n.start_byte()
+                && a.target.starts_with(name.as_str())
+                && a.target[name.len()..].starts_with(['.', '['])
+        }) || self.touched(&name, def.at, n.start_byte());
+        if changed {
+            return None;
+        }
+        let mut c = lit.walk();
+        let items: Vec<Node<'t>> = lit
+            .named_children(&mut c)
+            .filter(|k| !k.kind().contains("comment"))
+            .collect();
+        if items
+            .iter()
+            .any(|k| SPREAD_KINDS.contains(&k.kind()) || k.kind() == "dictionary_splat")
+        {
+            return None;
+        }
+        Some(Val::Int(items.len() as i64))
+    }
+}
+
+impl<'t> Taint<'_, 't> {
+    /// Whether `child`, the body of the loop `lp`, never runs: the loop's condition is false
+    /// on entry (`for i := 0; i < 0; i++`, `i = 7` then `while i < 3`), or a Python `for`
+    /// walks `range(0)` or an empty literal.
+    fn never_runs(&self, lp: Node<'t>, child: Node<'t>) -> bool {
+        let m = self.m;
+        let Some(body) = lp.child_by_field_name("body") else {
+            return false;
+        };
+        if body.id() != child.id() || lp.kind() == "do_statement" {
+            return false;
+        }
+        if lp.kind() == "for_statement" && m.lang == crate::Language::Python {
+            let Some(it) = lp.child_by_field_name("right") else {
+                return false;
+            };
+            if matches!(it.kind(), "list" | "tuple") && it.named_child_count() == 0 {
+                return true;
+            }
+            let Some(call) = m.calls.iter().find(|c| c.node.id() == it.id()) else {
+                return false;
+            };
+            if call.callee != "range" || call.args.iter().any(|a| a.name.is_some()) {
+                return false;
+            }
+            let vals: Option<Vec<i64>> = call
+                .args
+                .iter()
+                .map(|a| match self.konst_val(a.node, 0) {
+                    Some(Val::Int(i)) => Some(i),
+                    _ => None,
+                })
+                .collect();
+            return match vals.as_deref() {
+                Some([n]) => *n <= 0,
+                Some([a, b]) => a >= b,
+                _ => false,
+            };
+        }
+        // Go keeps the clauses of a `for` in a `for_clause`.
+        let clause = {
+            let mut c = lp.walk();
+            let found = lp.named_children(&mut c).find(|k| k.kind() == "for_clause");
+            found
+        };
+        let cond = clause
+            .and_then(|c| c.child_by_field_name("condition"))
+            .or_else(|| lp.child_by_field_name("condition"));
+        let Some(cond) = cond else {
+            return false;
+        };
+        let cond = if cond.kind() == "expression_statement" {
+            cond.named_child(0).unwrap_or(cond)
+        } else {
+            cond
+        };
+        self.at_entry.set(true);
+        let v = self.konst_val(cond, 0);
+        self.at_entry.set(false);
+        v == Some(Val::Bool(false))
+    }
+
+    /// For one case of a JavaScript `switch` or a Go expression `switch` on a constant:
+    /// whether it runs (the first case whose values match, else `default`, then those a
+    /// JavaScript case falls through to, or a Go case reaches by `fallthrough`).
+    fn case_taken(&self, case: Node<'t>) -> Option<bool> {
+        let m = self.m;
+        let go = m.lang == crate::Language::Go;
+        let body = case.parent()?;
+        let switch = if go { body } else { body.parent()? };
+        let subject = switch.child_by_field_name("value")?;
+        let want = self.konst_val(subject, 0)?;
+        let cases: Vec<Node<'t>> = {
+            let mut c = body.walk();
+            body.named_children(&mut c)
+                .filter(|k| {
+                    matches!(
+                        k.kind(),
+                        "switch_case" | "switch_default" | "expression_case" | "default_case"
+                    )
+                })
+                .collect()
+        };
+        let is_default = |k: Node<'t>| matches!(k.kind(), "switch_default" | "default_case");
+        let mut start = None;
+        for (i, k) in cases.iter().enumerate() {
+            if is_default(*k) {
+                continue;
+            }
+            let values = k.child_by_field_name("value")?;
+            let items: Vec<Node<'t>> = if values.kind() == "expression_list" {
+                let mut c = values.walk();
+                values.named_children(&mut c).collect()
+            } else {
+                vec![values]
+            };
+            let mut hit = false;
+            for v in items {
+                hit |= self.konst_val(v, 0)? == want;
+            }
+            if hit {
+                start = Some(i);
+                break;
+            }
+        }
+        let start = start.or_else(|| cases.iter().position(|k| is_default(*k)));
+        let Some(start) = start else {
+            return Some(false);
+        };
+        for k in &cases[start..] {
+            if k.id() == case.id() {
+                return Some(true);
+            }
+            let text = m.text(*k);
+            let falls = if go {
+                text.trim_end().ends_with("fallthrough")
+            } else {
+                !(text.contains("break") || text.contains("return") || text.contains("throw"))
+            };
+            if !falls {
+                break;
+            }
+        }
+        Some(false)
+    }
+}
+
+impl<'t> Taint<'_, 't> {
+    /// For a call that passes the collection `name` to a function of this file: what that
+    /// function stores into it under `key` (`Some(Some(value))`, the latest store, which must
+    /// always run), `Some(None)` when it stores nothing there, `None` when it may change the
+    /// collection in ways not followed (a store under a key we cannot read, passing it on,
+    /// calling its methods, reassigning the parameter).
+    fn callee_store(
+        &self,
+        c: &crate::syntax::Call<'t>,
+        name: &str,
+        key: &Val,
+    ) -> Option<Option<Node<'t>>> {
+        let m = self.m;
+        let callee = crate::syntax::normalize_name(&c.callee);
+        let short = callee.rsplit(['.', ':']).next()?;
+        let mut found = m
+            .functions
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.name == short);
+        let (fi, func) = found.next()?;
+        if found.next().is_some() {
+            return None;
+        }
+        let (param, _) = super::params_passed(func, c)
+            .into_iter()
+            .find(|(_, a)| crate::syntax::normalize_name(m.text(a.node)) == name)?;
+        let param = param.to_string();
+        let touched = m.calls.iter().any(|k| {
+            k.func == Some(fi)
+                && (k
+                    .receiver
+                    .is_some_and(|r| crate::syntax::normalize_name(m.text(r)) == param)
+                    || k.args
+                        .iter()
+                        .any(|a| crate::syntax::normalize_name(m.text(a.node)) == param))
+        });
+        if touched {
+            return None;
+        }
+        let mut latest: Option<&crate::syntax::Assign<'t>> = None;
+        for a in &m.assigns {
+            if a.func != Some(fi) {
+                continue;
+            }
+            if a.target == param {
+                return None;
+            }
+            let Some(rest) = a.target.strip_prefix(param.as_str()) else {
+                continue;
+            };
+            if !rest.starts_with(['.', '[']) {
+                continue;
+            }
+            let k = match self.store_key(a, &param) {
+                Some(k) => k?,
+                None => match rest.strip_prefix('.') {
+                    Some(field) if crate::syntax::is_ident(field) => Val::Str(field.to_string()),
+                    _ => key_text(rest.strip_prefix('[')?.strip_suffix(']')?)?,
+                },
+            };
+            if k == *key && latest.is_none_or(|l| a.at > l.at) {
+                latest = Some(a);
+            }
+        }
+        let Some(a) = latest else {
+            return Some(None);
+        };
+        (self.reach(a.value, func.end.saturating_sub(1)) == Reach::Always).then_some(Some(a.value))
     }
 }
