@@ -1,6 +1,7 @@
 //! Integration tests of the code analyzer: every rule's documented examples, the rule
 //! registry's guarantees, snippets with syntax errors, and Markdown answers.
 
+mod ai_style;
 mod codeql_like;
 mod cpp_like;
 mod dataflow;
