@@ -595,6 +595,12 @@ fn a_path_built_then_checked_against_its_base_is_not_traversal() {
         reported(&early, Language::Java, "path-traversal"),
         "{early}"
     );
+    // Normalizing (Unicode or `..` folding) keeps a path's taint: only a check decides.
+    let normalized = "class N extends HttpServlet {\n    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws Exception {\n        String name = Normalizer.normalize(req.getParameter(\"f\"), Normalizer.Form.NFKC);\n        FileInputStream in = new FileInputStream(\"/srv/files/\" + name);\n    }\n}\n";
+    assert!(
+        reported(normalized, Language::Java, "path-traversal"),
+        "{normalized}"
+    );
     let py = "from pathlib import Path\nfrom flask import request, abort\n\nBASE = Path(\"/srv/files\").resolve()\n\n@app.route(\"/f\")\ndef f():\n    p = Path(BASE, request.args[\"name\"]).resolve()\n    if not p.is_relative_to(BASE):\n        abort(403)\n    return p.read_text()\n";
     assert!(!reported(py, Language::Python, "path-traversal"), "{py}");
     let py_bad = py.replace(
