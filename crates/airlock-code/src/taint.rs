@@ -1498,62 +1498,19 @@ impl<'m, 't> Taint<'m, 't> {
             }
             let mut out = out.unwrap_or_else(Flow::konst);
             if fresh && out.origin < Origin::Param {
-                let func = m.function_at(at);
                 let prefix = format!("{name}.");
                 let keyed = format!("{name}['");
-                let stored: Vec<usize> = m
-                    .assigns
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, a)| {
-                        a.func == func
-                            && a.at > first_def
-                            && a.at <= at
-                            && (normalize_name(&a.target).starts_with(&prefix)
-                                || a.target.starts_with(&keyed))
-                    })
-                    .map(|(i, _)| i)
-                    .collect();
-                for i in stored {
-                    if self.active.borrow().contains(&i) {
-                        continue;
-                    }
-                    self.active.borrow_mut().push(i);
-                    let f = self.flow_at(m.assigns[i].value, san, depth + 1);
-                    self.active.borrow_mut().pop();
-                    if f.origin >= Origin::Param {
-                        out.join(f);
-                    }
-                }
+                self.join_stores(&mut out, (first_def, at), san, depth, |t| {
+                    normalize_name(t).starts_with(&prefix) || t.starts_with(&keyed)
+                });
             }
             // `s = [a, b]; s[1] = v; use(s)`: the whole collection holds what was stored in
             // its slots.
             if fields && out.origin < Origin::Param {
-                let func = m.function_at(at);
                 let slot = format!("{name}[");
-                let stored: Vec<usize> = m
-                    .assigns
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, a)| {
-                        a.func == func
-                            && a.at > first_def
-                            && a.at <= at
-                            && a.target.starts_with(&slot)
-                    })
-                    .map(|(i, _)| i)
-                    .collect();
-                for i in stored {
-                    if self.active.borrow().contains(&i) {
-                        continue;
-                    }
-                    self.active.borrow_mut().push(i);
-                    let f = self.flow_at(m.assigns[i].value, san, depth + 1);
-                    self.active.borrow_mut().pop();
-                    if f.origin >= Origin::Param {
-                        out.join(f);
-                    }
-                }
+                self.join_stores(&mut out, (first_def, at), san, depth, |t| {
+                    t.starts_with(&slot)
+                });
             }
             // Only conditional assignments reach here: what the name held before them (a
             // parameter) may reach it too.
@@ -1705,6 +1662,39 @@ impl<'m, 't> Taint<'m, 't> {
             ));
         }
         None
+    }
+
+    /// Joins into `out` the tainted values stored, in the function holding `to`, after
+    /// `from` and up to `to`, by assignments whose target `target` accepts (`obj.field = v`,
+    /// `s[1] = v`); an assignment already being followed is skipped.
+    fn join_stores(
+        &self,
+        out: &mut Flow,
+        (from, to): (usize, usize),
+        san: Option<&Regex>,
+        depth: usize,
+        target: impl Fn(&str) -> bool,
+    ) {
+        let m = self.m;
+        let func = m.function_at(to);
+        let stored: Vec<usize> = m
+            .assigns
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.func == func && a.at > from && a.at <= to && target(&a.target))
+            .map(|(i, _)| i)
+            .collect();
+        for i in stored {
+            if self.active.borrow().contains(&i) {
+                continue;
+            }
+            self.active.borrow_mut().push(i);
+            let f = self.flow_at(m.assigns[i].value, san, depth + 1);
+            self.active.borrow_mut().pop();
+            if f.origin >= Origin::Param {
+                out.join(f);
+            }
+        }
     }
 
     /// An allowlist or validation check on `name` between `from` and `to` that makes the

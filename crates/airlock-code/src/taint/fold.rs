@@ -1122,6 +1122,21 @@ impl<'t> Taint<'_, 't> {
         None
     }
 
+    /// The spread `**d` / `...d` in a literal: its name node, the name, and the one
+    /// assignment that certainly defines it there; `None` for anything else.
+    fn spread_source(&self, spread: Node<'t>, depth: usize) -> Option<(Node<'t>, String, usize)> {
+        let inner = spread.named_child(0)?;
+        if !crate::taint::is_identifier_kind(inner.kind()) || depth > 4 {
+            return None;
+        }
+        let name = crate::syntax::normalize_name(self.m.text(inner));
+        let (defs, certain) = self.reaching(&name, inner.start_byte());
+        match defs.as_slice() {
+            [d] if certain => Some((inner, name, *d)),
+            _ => None,
+        }
+    }
+
     /// The entry `key` of a list or dict literal (spread lists expanded when they name a
     /// list literal themselves).
     fn literal_entry(&self, lit: Node<'t>, key: &Val, depth: usize) -> Option<Node<'t>> {
@@ -1163,18 +1178,9 @@ impl<'t> Taint<'_, 't> {
                 let mut found: Option<Node<'t>> = None;
                 for k in kids {
                     if matches!(k.kind(), "dictionary_splat" | "spread_element") {
-                        let inner = k.named_child(0)?;
-                        if !crate::taint::is_identifier_kind(inner.kind()) || depth > 4 {
-                            return None;
-                        }
-                        let name = crate::syntax::normalize_name(m.text(inner));
-                        let (defs, certain) = self.reaching(&name, inner.start_byte());
-                        let [d] = defs.as_slice() else {
-                            return None;
-                        };
-                        let d = &m.assigns[*d];
-                        if !certain
-                            || d.augmented
+                        let (inner, name, d) = self.spread_source(k, depth)?;
+                        let d = &m.assigns[d];
+                        if d.augmented
                             || !DICT_KINDS.contains(&d.value.kind())
                             || m.assigns.iter().any(|a| {
                                 a.at > d.at
@@ -1239,19 +1245,8 @@ impl<'t> Taint<'_, 't> {
                 for k in kids {
                     let k = crate::syntax::element_value(k);
                     if SPREAD_KINDS.contains(&k.kind()) {
-                        let inner = k.named_child(0)?;
-                        if !crate::taint::is_identifier_kind(inner.kind()) || depth > 4 {
-                            return None;
-                        }
-                        let name = crate::syntax::normalize_name(m.text(inner));
-                        let (defs, certain) = self.reaching(&name, inner.start_byte());
-                        let [d] = defs.as_slice() else {
-                            return None;
-                        };
-                        if !certain {
-                            return None;
-                        }
-                        let mut l = m.assigns[*d].value;
+                        let (_, _, d) = self.spread_source(k, depth)?;
+                        let mut l = m.assigns[d].value;
                         if l.kind() == "composite_literal" {
                             l = l.child_by_field_name("body")?;
                         }
