@@ -208,6 +208,17 @@ impl Detector {
     /// Finds everything sensitive in `content`. Findings are sorted by position and never
     /// overlap: where two rules claim the same bytes, the more specific one wins.
     pub fn scan(&self, content: &[u8]) -> Vec<Finding> {
+        // Terminal colour codes (`ESC [ 93 m`) in saved logs glue onto the token after them
+        // (`[93msk-...`): they are blanked to spaces, byte for byte, so every offset still
+        // points into `content`.
+        let blanked;
+        let content = match memchr::memchr(0x1b, content) {
+            Some(first) => {
+                blanked = blank_terminal_codes(content, first);
+                &blanked[..]
+            }
+            None => content,
+        };
         let found = self.candidates(content, 0);
         let mut findings = resolve_overlaps(content, found);
         let allow = self.config.honor_allow_comments
@@ -242,13 +253,17 @@ impl Detector {
             }
         }
         let mut found: Vec<Candidate> = Vec::new();
-        let mut digit_lines: Option<Vec<(usize, usize)>> = None;
+        let mut digit_lines: Option<(usize, Vec<(usize, usize)>)> = None;
         for &i in &self.always {
             let rule = &self.rules[i];
             match rule.spec.min_digits {
                 None => self.run_rule(rule, content, 0, &mut found),
                 Some(min) => {
-                    let lines = digit_lines.get_or_insert_with(|| lines_with_digits(content, min));
+                    if digit_lines.as_ref().is_some_and(|(m, _)| *m != min) {
+                        digit_lines = None;
+                    }
+                    let (_, lines) =
+                        digit_lines.get_or_insert_with(|| (min, lines_with_digits(content, min)));
                     // Working out what every match needs costs more than a few windows:
                     // it is done for the first content with many lines, then kept. (A rule
                     // that does not compile runs anyway: it reports that. No line, no
@@ -386,7 +401,7 @@ impl Detector {
                 continue;
             }
             if let Some(min) = rule.spec.min_entropy {
-                if heuristics::entropy(value) < min {
+                if heuristics::token_entropy(value) < min {
                     continue;
                 }
             }
@@ -447,6 +462,29 @@ fn window(content: &[u8], pos: usize, reach: Reach) -> (usize, usize) {
 /// line may have none). Lines are found with `memchr` and their
 /// digits counted in a loop the compiler vectorizes: a byte-by-byte scan testing each byte
 /// for both was a good part of the cost of a short prompt.
+/// `content` with each terminal control sequence (`ESC [`, parameters, one final byte)
+/// from `first` on replaced by as many spaces.
+fn blank_terminal_codes(content: &[u8], first: usize) -> Vec<u8> {
+    let mut out = content.to_vec();
+    let mut at = first;
+    while let Some(off) = memchr::memchr(0x1b, &out[at..]) {
+        let esc = at + off;
+        at = esc + 1;
+        if out.get(esc + 1) != Some(&b'[') {
+            continue;
+        }
+        let mut end = esc + 2;
+        while end < out.len() && end - esc < 24 && matches!(out[end], b'0'..=b'9' | b';' | b'?') {
+            end += 1;
+        }
+        if end < out.len() && (0x40..=0x7e).contains(&out[end]) {
+            out[esc..=end].fill(b' ');
+            at = end + 1;
+        }
+    }
+    out
+}
+
 fn lines_with_digits(content: &[u8], min: usize) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;

@@ -1290,7 +1290,16 @@ fn prose_owner(content: &[u8], i: usize) -> Option<usize> {
             .iter()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b' ' | b'_' | b'-' | b'@'));
     let after = i + 4 + end + 1;
-    (ok && content.get(after) == Some(&b' ')).then_some(after)
+    // `password for root: x` and `password for root:x`, not `for host:5432/db`.
+    let value_follows = match content.get(after) {
+        Some(b' ') => true,
+        Some(b) if b.is_ascii_alphabetic() => !content[after..]
+            .iter()
+            .take_while(|b| !b.is_ascii_whitespace())
+            .any(|&b| b == b'/' || b == b':'),
+        _ => false,
+    };
+    (ok && value_follows).then_some(after)
 }
 
 /// A statement that gives a name its value by position, the name opening the line (or a
@@ -1523,19 +1532,24 @@ fn quoted_value(content: &[u8], q_at: usize) -> Option<(usize, usize, bool)> {
     if closes_a_string(content, q_at) {
         return None;
     }
-    let vs = q_at + 1;
+    let mut vs = q_at + 1;
+    // A triple-quoted string (Python, Kotlin, TOML): the value starts after the third quote.
+    if content.get(vs) == Some(&q) && content.get(vs + 1) == Some(&q) {
+        vs += 2;
+    }
     let limit = (vs + 500).min(content.len());
     let mut i = vs;
     while i < limit {
         let b = content[i];
-        if b == b'\\' {
+        // A backslash before the line's end continues the string on the next line.
+        if b == b'\\' && !matches!(content.get(i + 1), Some(b'\n' | b'\r')) {
             i += 2;
             continue;
         }
         if b == q {
             return trim_value(content, vs, i, true);
         }
-        if b == b'\n' {
+        if b == b'\n' || b == b'\\' {
             // An unterminated quote: a multi-line string or a continued line. The
             // value is what this line holds, less a trailing continuation.
             let mut e = i;
@@ -2395,6 +2409,21 @@ mod tests_support {
 #[cfg(test)]
 mod tests {
     use super::tests_support::find;
+
+    #[test]
+    fn continued_and_triple_quoted_strings_and_prose_without_a_space() {
+        // A string continued on the next line by a backslash, and a triple-quoted one.
+        assert_eq!(
+            find("signing_key = 'Qm7vK2xLp9RtZw4Nc8Hj\\\n    Fd3Sb6Gy'"), // airlock:allow synthetic test value
+            ["Qm7vK2xLp9RtZw4Nc8Hj"]
+        );
+        assert_eq!(
+            find("signing_key = '''Qm7vK2xLp9RtZw4Nc8Hj\nFd3Sb6Gy'''"), // airlock:allow synthetic test value
+            ["Qm7vK2xLp9RtZw4Nc8Hj"]
+        );
+        assert_eq!(find("password for admin:Xk9mQ2vLp7"), ["Xk9mQ2vLp7"]); // airlock:allow synthetic test value
+        assert!(find("password for db:5432/app").is_empty());
+    }
 
     #[test]
     fn finds_assignments_in_many_syntaxes() {

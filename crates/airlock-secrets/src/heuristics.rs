@@ -181,13 +181,39 @@ fn run_share(value: &[u8]) -> f64 {
     covered as f64 / value.len().max(1) as f64
 }
 
+/// The longest part of a token of several parts (split at `-`, `_`, `.`, `:`), when it is
+/// long enough (16 bytes) to be the secret part; else the whole value.
+fn longest_part(value: &[u8]) -> &[u8] {
+    value
+        .split(|b| matches!(b, b'-' | b'_' | b'.' | b':'))
+        .max_by_key(|p| p.len())
+        .filter(|p| p.len() >= 16)
+        .unwrap_or(value)
+}
+
+/// The entropy a rule's `min_entropy` is held to: of the whole value, or of its longest
+/// part if that is higher, so that invented ids beside a random secret
+/// (`xoxa-2-511111111-...-e039d02840a0b9379c`) do not hide the secret.
+pub fn token_entropy(value: &[u8]) -> f64 {
+    entropy(value).max(entropy(longest_part(value)))
+}
+
 /// A value whose provider-specific shape is right but which is evidently a stand-in:
 /// mostly runs of one character (`AKIAXXXXXXXXXXXXXXXX`), or a marker such as `EXAMPLE`,
 /// `xxxx`, `<your-token>`, template syntax. Lenient on purpose: a token with the right
 /// prefix and length that merely looks unlikely (`abc123...`) is still reported, since a
 /// redactor that lets it through would be the worse mistake.
 pub fn looks_placeholder(value: &[u8]) -> bool {
-    if value.len() >= 8 && (run_share(value) >= 0.35 || longest_run(value) * 2 >= value.len()) {
+    // A token of several parts (`xoxa-2-<team>-<user>-<id>-<secret>`) is judged by its
+    // longest part when that is long enough to be the secret: made-up ids beside a random
+    // secret still make a secret; a run of `x` where the secret goes does not.
+    let part = longest_part(value);
+    let runs = if part.len() < value.len() {
+        run_share(part) >= 0.35 || longest_run(part) >= 8
+    } else {
+        run_share(value) >= 0.35
+    };
+    if value.len() >= 8 && (runs || longest_run(value) * 2 >= value.len()) {
         return true;
     }
     if template_only(value) || NAME_WORDS.iter().any(|w| value.eq_ignore_ascii_case(w)) {
@@ -393,6 +419,16 @@ mod tests {
         let other = b"wJalrXUtnFEMIqK7MDENGbPxRfiCYzQ8mL2v9Kx"; // airlock:allow synthetic test value
         assert!(!looks_placeholder(other));
         assert!(!looks_fake(b"ghp_R3aLt0k3nW1thM1x3dCharsQ9zP2vL8kM4nB")); // airlock:allow synthetic test value
+
+        // A token of parts is judged by its longest part: invented ids beside a random
+        // secret still make a secret, a run where the secret goes does not.
+        assert!(!looks_placeholder(
+            b"xoxa-2-511111111-31111111111-3111111111111-e039d02840a0b9379c" // airlock:allow synthetic test value
+        ));
+        assert!(looks_placeholder(
+            b"xoxb-111111111111-2222222222222-aaaaaaaaaaaaaaaaaaaaaaaa" // airlock:allow synthetic test value
+        ));
+        assert!(looks_placeholder(b"4111-1111-1111-1111"));
 
         // Template syntax and names in the place of a value.
         for v in [

@@ -239,6 +239,14 @@ const RUN_SETS: &[&[(u8, u8)]] = &[
     &[(b'0', b'9'), (b'.', b'.')],
     &[(b'0', b'9'), (b'A', b'F'), (b'a', b'f'), (b':', b':')],
     &[(b'0', b'9'), (b' ', b' '), (b'-', b'-')],
+    // base64url and dots: signed tokens such as Discord's
+    &[
+        (b'0', b'9'),
+        (b'A', b'Z'),
+        (b'a', b'z'),
+        (b'_', b'_'),
+        (b'-', b'.'),
+    ],
 ];
 /// A shorter run than this is too common to be worth looking for.
 const MIN_RUN: usize = 6;

@@ -29,6 +29,13 @@ pub enum Validator {
     PrivateIpv4,
     /// Public (routable, non-documentation) IPv4 addresses only.
     PublicIpv4,
+    /// Discord-style signed tokens (id, timestamp, HMAC): the first part is the base64 of a
+    /// numeric user id; a token whose first part is not, but that is random-looking throughout,
+    /// is another signed token of the same scheme and kept with lower confidence.
+    SignedToken,
+    /// NATS nkey seeds: base32 whose last two bytes are the CRC-16 (XMODEM) of the rest; a
+    /// wrong checksum only lowers confidence, as for GitHub's tokens.
+    NkeyChecksum,
 }
 
 /// What a validator made of a value.
@@ -59,6 +66,14 @@ impl Validator {
             Validator::Ipv4 => parse_ipv4(value).is_some(),
             Validator::PrivateIpv4 => parse_ipv4(value).is_some_and(is_private_v4),
             Validator::PublicIpv4 => parse_ipv4(value).is_some_and(is_public_v4),
+            Validator::SignedToken => return signed_token(value),
+            Validator::NkeyChecksum => {
+                return if nkey_checksum_ok(value) {
+                    Verdict::Valid
+                } else {
+                    Verdict::Doubtful
+                }
+            }
         };
         if ok {
             Verdict::Valid
@@ -237,13 +252,89 @@ fn b64url_json_object(part: &[u8]) -> bool {
     }
 }
 
-/// A JWT's header decodes to a JSON object and it has three parts (or five for JWE).
+/// A JWT's header decodes to a JSON object and it has three parts (or five for JWE); a
+/// token of two parts (header and payload, no signature) needs both to be JSON objects.
 pub fn jwt_ok(value: &[u8]) -> bool {
     let parts: Vec<&[u8]> = value.split(|&b| b == b'.').collect();
-    if parts.len() != 3 && parts.len() != 5 {
+    if !matches!(parts.len(), 2 | 3 | 5) {
         return false;
     }
+    if parts.len() == 2 {
+        // No signature to vouch for the shape: the header must name its algorithm or type.
+        let header = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(parts[0]);
+        let names_jose = header.is_ok_and(|h| {
+            memchr::memmem::find(&h, b"\"alg\"").is_some()
+                || memchr::memmem::find(&h, b"\"typ\"").is_some()
+        });
+        return names_jose && b64url_json_object(parts[1]);
+    }
     b64url_json_object(parts[0]) && (parts.len() == 5 || b64url_json_object(parts[1]))
+}
+
+/// RFC 4648 base32 (upper case, no padding); `None` on any other byte or left-over bits.
+fn base32_decode(value: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(value.len() * 5 / 8);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for &b in value {
+        let v = match b {
+            b'A'..=b'Z' => b - b'A',
+            b'2'..=b'7' => b - b'2' + 26,
+            _ => return None,
+        };
+        acc = (acc << 5) | u32::from(v);
+        bits += 5;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    (acc == 0).then_some(out)
+}
+
+/// CRC-16 with the CCITT polynomial, initial value 0 (the XMODEM variant).
+fn crc16_xmodem(data: &[u8]) -> u16 {
+    let mut crc: u16 = 0;
+    for &b in data {
+        crc ^= u16::from(b) << 8;
+        for _ in 0..8 {
+            crc = if crc & 0x8000 != 0 {
+                (crc << 1) ^ 0x1021
+            } else {
+                crc << 1
+            };
+        }
+    }
+    crc
+}
+
+/// See [`Validator::NkeyChecksum`].
+pub fn nkey_checksum_ok(value: &[u8]) -> bool {
+    match base32_decode(value) {
+        Some(raw) if raw.len() > 2 => {
+            let (body, sum) = raw.split_at(raw.len() - 2);
+            crc16_xmodem(body) == u16::from_le_bytes([sum[0], sum[1]])
+        }
+        _ => false,
+    }
+}
+
+/// See [`Validator::SignedToken`].
+pub fn signed_token(value: &[u8]) -> Verdict {
+    let first = value.split(|&b| b == b'.').next().unwrap_or_default();
+    let id = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(first);
+    if id.is_ok_and(|id| (17..=20).contains(&id.len()) && id.iter().all(u8::is_ascii_digit)) {
+        return Verdict::Valid;
+    }
+    let count = |f: fn(&u8) -> bool| value.iter().filter(|b| f(b)).count();
+    let random = count(u8::is_ascii_digit) >= 4
+        && count(u8::is_ascii_uppercase) >= 4
+        && count(u8::is_ascii_lowercase) >= 4;
+    if random {
+        Verdict::Doubtful
+    } else {
+        Verdict::Invalid
+    }
 }
 
 pub fn parse_ipv4(value: &[u8]) -> Option<[u8; 4]> {
@@ -286,6 +377,42 @@ pub fn is_public_v4(ip: [u8; 4]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nkey_checksum() {
+        // The seed NATS documents in its nkeys examples (a published test value).
+        assert!(nkey_checksum_ok(
+            b"SUACSSL3UAHUDXKFSNVUZRF5UHPMWZ6BFDTJ7M6USDXIEDNPPQYYYCU3VY" // airlock:allow documented example
+        ));
+        assert!(!nkey_checksum_ok(
+            b"SUACSSL3UAHUDXKFSNVUZRF5UHPMWZ6BFDTJ7M6USDXIEDNPPQYYYCU3VZ" // airlock:allow documented example, changed
+        ));
+    }
+
+    #[test]
+    fn signed_tokens() {
+        assert_eq!(
+            signed_token(b"MTk4NjIyNDgzNDcxOTI1MjQ4.Cl2FMQ.AirlockSyntheticFixture7vRze4b7Cq4s"), // airlock:allow synthetic
+            Verdict::Valid
+        );
+        assert_eq!(
+            signed_token(b"MZ1yGvKTjE0rY0cV8i47CjAa.uRHQPq.Xb1Mk2nEhe-4iUcrGOuegj57zMC"), // airlock:allow synthetic
+            Verdict::Doubtful
+        );
+        assert_eq!(
+            signed_token(b"NetworkManagementClientX.Models.VirtualNetworkGatewayConnection"),
+            Verdict::Invalid
+        );
+    }
+
+    #[test]
+    fn jwt_without_signature_needs_a_jose_header() {
+        assert!(jwt_ok(
+            b"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhaXJsb2NrLWZpeHR1cmUifQ" // airlock:allow synthetic
+        ));
+        // `{"x":1}` as header: JSON, but not a JOSE header.
+        assert!(!jwt_ok(b"eyJ4IjoxfQ.eyJzdWIiOiJhaXJsb2NrLWZpeHR1cmUifQ"));
+    }
 
     #[test]
     fn github_checksum() {
