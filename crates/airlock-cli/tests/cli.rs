@@ -128,7 +128,7 @@ fn scan_personal_data_reports_low_confidence_personal_findings() {
     let dir = tmp();
     fs::write(
         dir.path().join("contacts.txt"),
-        "Contact: jane.doe@airlock-fixture.dev\nCall (415) 555-0123.\nserver 8.8.4.4\n",
+        "Contact: jane.doe@airlock-fixture.dev\nCall (415) 555-0123.\nserver 81.2.69.160\n",
     )
     .unwrap();
     let rules = |args: &[&str]| -> Vec<String> {
