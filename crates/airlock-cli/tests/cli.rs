@@ -121,6 +121,61 @@ fn scan_json_and_gitignore_and_binary() {
 }
 
 #[test]
+fn scan_personal_data_reports_low_confidence_personal_findings() {
+    // E-mail addresses, phone numbers and IP addresses are low-confidence findings: asked for
+    // with --personal-data, the default floor (medium) must not drop them; without the flag
+    // they stay quiet, and an explicit --min-confidence still applies.
+    let dir = tmp();
+    fs::write(
+        dir.path().join("contacts.txt"),
+        "Contact: jane.doe@airlock-fixture.dev\nCall (415) 555-0123.\nserver 81.2.69.160\n",
+    )
+    .unwrap();
+    let rules = |args: &[&str]| -> Vec<String> {
+        let out = airlock(dir.path(), args);
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut ids: Vec<String> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap_or_default().to_string())
+            .collect();
+        ids.sort();
+        ids
+    };
+    let plain = rules(&["scan", ".", "--no-code", "--format", "json"]);
+    assert!(plain.is_empty(), "{plain:?}");
+    let asked = rules(&[
+        "scan",
+        ".",
+        "--no-code",
+        "--personal-data",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        asked,
+        [
+            "email-address",
+            "ipv4-public",
+            "phone-number-north-american"
+        ],
+        "{asked:?}"
+    );
+    let strict = rules(&[
+        "scan",
+        ".",
+        "--no-code",
+        "--personal-data",
+        "--min-confidence",
+        "medium",
+        "--format",
+        "json",
+    ]);
+    assert!(strict.is_empty(), "{strict:?}");
+}
+
+#[test]
 fn scan_handles_invalid_utf8() {
     let dir = tmp();
     let mut content = b"\xff\xfe garbage \xc3\x28\n".to_vec();

@@ -120,6 +120,20 @@ fn template_only(value: &[u8]) -> bool {
     if !value.is_empty() && value.iter().all(|&b| b == b'*') {
         return true;
     }
+    // `%NAME%`: a Windows environment variable (`%DB_PASSWORD%`), also the variable syntax of
+    // batch files and several template engines. Percent-encoding never yields this shape: a
+    // name starts with a letter or `_` and a lone closing `%` is not an escape.
+    if let Some(inner) = value.strip_prefix(b"%").and_then(|v| v.strip_suffix(b"%")) {
+        if inner
+            .first()
+            .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
+            && inner
+                .iter()
+                .all(|&b| b.is_ascii_alphanumeric() || b == b'_')
+        {
+            return true;
+        }
+    }
     if let Some(rest) = value.strip_prefix(b"%") {
         let rest = match rest.strip_prefix(b"(") {
             Some(r) => match r.iter().position(|&b| b == b')') {
@@ -438,6 +452,8 @@ mod tests {
             b"{0}",
             b"{PASSWORD_HERE}",
             b"password",
+            b"%DB_PASSWORD%",
+            b"%password%",
         ] {
             assert!(looks_placeholder(v), "{}", String::from_utf8_lossy(v));
         }
@@ -449,6 +465,8 @@ mod tests {
             b"*Fixture9*",
             b"{Fixture9",
             b"passwords4all",
+            b"%41bc%9Fx2",
+            b"%Fixture9",
             b"{vki9JTFmEYlTlCZixjz0jr5QxEXl\\}",
             br#"{"kty": "EC", "d": "slaQqyHQ"}"#,
         ] {

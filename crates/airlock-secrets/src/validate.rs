@@ -204,17 +204,17 @@ fn iban_length(country: &str) -> Option<usize> {
     Some(match country {
         "NO" => 15,
         "BE" => 16,
-        "DK" | "FI" | "FO" | "GL" | "NL" => 18,
+        "DK" | "FI" | "FK" | "FO" | "GL" | "NL" | "SD" => 18,
         "MK" | "SI" => 19,
-        "AT" | "BA" | "EE" | "KZ" | "LT" | "LU" | "XK" => 20,
-        "CH" | "CR" | "HR" | "LI" | "LV" => 21,
-        "BG" | "BH" | "DE" | "GB" | "GE" | "IE" | "ME" | "RS" => 22,
-        "AE" | "GI" | "IL" | "IQ" | "TL" => 23,
+        "AT" | "BA" | "EE" | "KZ" | "LT" | "LU" | "MN" | "XK" => 20,
+        "CH" | "HR" | "LI" | "LV" => 21,
+        "BG" | "BH" | "CR" | "DE" | "GB" | "GE" | "IE" | "ME" | "RS" | "VA" => 22,
+        "AE" | "GI" | "IL" | "IQ" | "OM" | "SO" | "TL" => 23,
         "AD" | "CZ" | "ES" | "MD" | "PK" | "RO" | "SA" | "SE" | "SK" | "TN" | "VG" => 24,
-        "PT" | "ST" => 25,
+        "LY" | "PT" | "ST" => 25,
         "IS" | "TR" => 26,
-        "FR" | "GR" | "IT" | "MC" | "MR" | "SM" => 27,
-        "AL" | "AZ" | "BY" | "CY" | "DO" | "GT" | "HU" | "LB" | "PL" | "SV" => 28,
+        "BI" | "DJ" | "FR" | "GR" | "IT" | "MC" | "MR" | "SM" => 27,
+        "AL" | "AZ" | "BY" | "CY" | "DO" | "GT" | "HU" | "LB" | "NI" | "PL" | "SV" => 28,
         "BR" | "EG" | "PS" | "QA" | "UA" => 29,
         "JO" | "KW" | "MU" => 30,
         "MT" | "SC" => 31,
@@ -446,6 +446,10 @@ mod tests {
         assert!(iban_ok(b"DE89370400440532013000"));
         assert!(!iban_ok(b"DE89370400440532013001"));
         assert!(!iban_ok(b"XX89370400440532013000"));
+        // Costa Rica has 22 characters since 2017; Vatican City joined the registry in 2019.
+        assert!(iban_ok(b"CR92 0151 0722 0003 4123 45"));
+        assert!(!iban_ok(b"CR92015107220003412345 6"));
+        assert!(iban_ok(b"VA28007000000123456789"));
     }
 
     #[test]

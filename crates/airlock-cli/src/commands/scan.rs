@@ -40,9 +40,11 @@ pub struct ScanArgs {
     /// Print secrets in full instead of masked. They will be in your terminal and logs.
     #[arg(long)]
     pub show_secrets: bool,
-    /// Report only findings at least this confident.
-    #[arg(long, value_enum, default_value = "medium")]
-    pub min_confidence: ConfidenceArg,
+    /// Report only findings at least this confident (default: medium; personal data asked
+    /// for with --personal-data or the policy is reported from low, as every e-mail address,
+    /// phone number and IP address is a low-confidence finding).
+    #[arg(long, value_enum)]
+    pub min_confidence: Option<ConfidenceArg>,
     /// Baseline of accepted findings (default: .airlock-baseline.json if present).
     #[arg(long)]
     pub baseline: Option<PathBuf>,
@@ -71,7 +73,7 @@ impl ScanArgs {
             since: None,
             format: Format::Json,
             show_secrets: false,
-            min_confidence: ConfidenceArg::Medium,
+            min_confidence: None,
             baseline: None,
             no_baseline: true,
             no_progress: false,
@@ -167,7 +169,21 @@ pub fn collect(global: &GlobalArgs, args: &ScanArgs) -> Result<Outcome> {
         personal_data: args.personal_data,
         ..DetectorConfig::default()
     })?;
-    let min: Confidence = args.min_confidence.into();
+    let min: Confidence = args
+        .min_confidence
+        .map_or(Confidence::Medium, Confidence::from);
+    // Personal data is only reported when asked for, and most of it (addresses, phone
+    // numbers, IP addresses) is low confidence: the default floor would silently drop what
+    // was asked. IP addresses are infrastructure findings, found on every scan; they follow
+    // the personal-data floor only when --personal-data asks for them.
+    let min_personal: Confidence = args
+        .min_confidence
+        .map_or(Confidence::Low, Confidence::from);
+    let keep = |f: &airlock_types::Finding| {
+        let asked = f.kind == airlock_types::Kind::PersonalData
+            || (args.personal_data && f.kind == airlock_types::Kind::Infrastructure);
+        f.confidence >= if asked { min_personal } else { min }
+    };
     let box_of = |k| ctx.policy.box_for_kind(k);
     let builder = RecordBuilder {
         show_secrets: args.show_secrets,
@@ -185,7 +201,7 @@ pub fn collect(global: &GlobalArgs, args: &ScanArgs) -> Result<Outcome> {
     let scan_one =
         |path: &str, content: &[u8], line_map: &[usize], commit: Option<&git::CommitInfo>| {
             let mut findings = detector.scan(content);
-            findings.retain(|f| f.confidence >= min);
+            findings.retain(keep);
             let mut recs = builder.build(path, content, &findings, line_map, commit);
             if let Some(analyzer) = &analyzer {
                 recs.extend(review_file(
