@@ -894,3 +894,20 @@ fn an_exported_javascript_function_is_an_api_whatever_its_command_line_caller_pa
         "{script}"
     );
 }
+
+#[test]
+fn an_openssl_pbkdf2_salt_left_as_zeros_is_one_salt_for_every_password() {
+    let vulnerable = "#include <string.h>\n#include <openssl/evp.h>\n#include <openssl/rand.h>\nint derive(const char *secret, unsigned char out[32]) {\n    unsigned char pepper_salt[16];\n    memset(pepper_salt, 0, sizeof pepper_salt);\n    return PKCS5_PBKDF2_HMAC(secret, strlen(secret), pepper_salt, 16,\n                             310000, EVP_sha256(), 32, out);\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::C, 7, "weak-password-hash"),
+        "{vulnerable}"
+    );
+    let safe = vulnerable.replace(
+        "memset(pepper_salt, 0, sizeof pepper_salt);",
+        "if (RAND_bytes(pepper_salt, sizeof pepper_salt) != 1) return 0;",
+    );
+    assert!(
+        !reported(&safe, Language::C, "weak-password-hash"),
+        "{safe}"
+    );
+}
