@@ -911,3 +911,24 @@ fn an_openssl_pbkdf2_salt_left_as_zeros_is_one_salt_for_every_password() {
         "{safe}"
     );
 }
+
+#[test]
+fn a_cpp_iv_initialised_from_a_byte_list_and_a_1024_bit_go_dsa_key() {
+    let vulnerable = "#include <openssl/aes.h>\n#include <vector>\nvoid seal(const unsigned char *in, unsigned char *out, size_t n, AES_KEY *k) {\n    std::vector<unsigned char> iv = {0x0f, 0x0e, 0x0d, 0x0c, 0x0b, 0x0a, 0x09, 0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01, 0x00};\n    AES_cbc_encrypt(in, out, n, k, iv.data(), AES_ENCRYPT);\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::Cpp, 4, "weak-cipher"),
+        "{vulnerable}"
+    );
+    let safe = "#include <openssl/aes.h>\n#include <openssl/rand.h>\n#include <vector>\nvoid seal(const unsigned char *in, unsigned char *out, size_t n, AES_KEY *k) {\n    std::vector<unsigned char> iv(16);\n    RAND_bytes(iv.data(), 16);\n    AES_cbc_encrypt(in, out, n, k, iv.data(), AES_ENCRYPT);\n}\n";
+    assert!(!reported(safe, Language::Cpp, "weak-cipher"), "{safe}");
+    // A byte list under another name, in a file that encrypts nothing, is just data.
+    let table = "#include <vector>\nstd::vector<unsigned char> crc_seed = {0x01, 0x02, 0x03};\n";
+    assert!(!reported(table, Language::Cpp, "weak-cipher"), "{table}");
+    let go = "package main\n\nimport (\n\t\"crypto/dsa\"\n\t\"crypto/rand\"\n)\n\nfunc keys() *dsa.Parameters {\n\tp := new(dsa.Parameters)\n\tdsa.GenerateParameters(p, rand.Reader, dsa.L1024N160)\n\treturn p\n}\n";
+    assert!(reported_at(go, Language::Go, 10, "weak-cipher"), "{go}");
+    let go_safe = go.replace("dsa.L1024N160", "dsa.L2048N256");
+    assert!(
+        !reported(&go_safe, Language::Go, "weak-cipher"),
+        "{go_safe}"
+    );
+}
