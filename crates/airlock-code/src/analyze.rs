@@ -318,6 +318,13 @@ impl Analyzer {
                     if sink.argv && fixed_program(m, a) {
                         continue;
                     }
+                    if sink
+                        .checked_before
+                        .as_ref()
+                        .is_some_and(|t| checked_before(m, call, a, t))
+                    {
+                        continue;
+                    }
                     let mut f = taint.flow(a, sink.sanitizers.as_ref());
                     if sink.built_only && !f.built {
                         continue;
@@ -334,6 +341,13 @@ impl Analyzer {
                         }) {
                             match callers.origin {
                                 Origin::Const => continue,
+                                // An exported JavaScript function is an API: the file's own
+                                // command-line entry point is one caller, its importers are
+                                // others, and what they pass is unknown, as for any parameter.
+                                Origin::Source
+                                    if callers.local
+                                        && !sink.local
+                                        && exported_js(m, param, call.node) => {}
                                 Origin::Source => {
                                     f.origin = Origin::Source;
                                     f.local = callers.local;
@@ -397,6 +411,15 @@ impl Analyzer {
                 // The pattern's own exclusions on the line (and on `also`, the call as the
                 // module's own) and around `at`.
                 let (ls, le) = line_bounds(text, at, end);
+                if p.function_unless.as_ref().is_some_and(|u| {
+                    let (fs, fe) = m
+                        .function_at(at)
+                        .map(|f| (m.functions[f].start, m.functions[f].end.min(text.len())))
+                        .unwrap_or((0, text.len()));
+                    text.get(fs..fe).is_some_and(|body| u.is_match(body))
+                }) {
+                    return None;
+                }
                 if p.unless.as_ref().is_some_and(|u| {
                     u.is_match(&text[ls..le]) || also.is_some_and(|a| u.is_match(a))
                 }) || p.context_unless.as_ref().is_some_and(|ctx| {
@@ -1334,6 +1357,69 @@ fn suppress(m: &Model<'_>, out: &mut Vec<CodeFinding>) {
 
 /// Whether the value `call` builds is assigned to a variable that a check (`startsWith`,
 /// an allowlist, a full match) tests later in the same function.
+/// Whether the function whose parameter `param` reaches `at` is exported from a JavaScript
+/// module (`module.exports = f`, `exports.f = f`, `export function f`, `export { f }`).
+fn exported_js(m: &Model<'_>, param: Option<&str>, at: Node<'_>) -> bool {
+    use crate::Language::{JavaScript, Tsx, TypeScript};
+    if !matches!(m.lang, JavaScript | TypeScript | Tsx) {
+        return false;
+    }
+    let Some(param) = param else { return false };
+    // The innermost function around the call that declares the parameter.
+    let mut fun = m.function_at(at.start_byte());
+    while let Some(i) = fun {
+        let f = &m.functions[i];
+        if f.params.iter().any(|p| p == param) {
+            break;
+        }
+        fun = m
+            .function_at(f.start.saturating_sub(1))
+            .filter(|&o| o != i && m.functions[o].start < f.start);
+    }
+    let Some(name) = fun.map(|i| m.functions[i].name.as_str()) else {
+        return false;
+    };
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+    {
+        return false;
+    }
+    let n = regex::escape(name);
+    regex::Regex::new(&format!(
+        r"\bmodule\.exports\s*=\s*{n}\b|\b(?:module\.)?exports\.[\w$]+\s*=\s*{n}\b|\bmodule\.exports\s*=\s*\{{[^}}]*\b{n}\b|\bexport\s+(?:default\s+)?(?:async\s+)?function\s*\*?\s*{n}\b|\bexport\s+default\s+{n}\b|\bexport\s*\{{[^}}]*\b{n}\b|\bexport\s+(?:const|let|var)\s+{n}\b"
+    ))
+    .is_ok_and(|r| r.is_match(&m.masked))
+}
+
+/// Whether the function, before `call`, checks the path argument `arg` the way `template`
+/// (with `{arg}` for the argument's name) describes: C's `realpath(path, real)` followed by
+/// `strncmp(real, base, strlen(base))`.
+fn checked_before(
+    m: &Model<'_>,
+    call: &crate::syntax::Call<'_>,
+    arg: Node<'_>,
+    template: &str,
+) -> bool {
+    let text = m.text(arg).trim();
+    let name = text
+        .strip_suffix(".c_str()")
+        .or_else(|| text.strip_suffix(".data()"))
+        .unwrap_or(text);
+    if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        return false;
+    }
+    let at = call.node.start_byte();
+    let Some(f) = m.function_at(at) else {
+        return false;
+    };
+    let start = m.functions[f].start.min(at);
+    let before = &m.masked[start..at];
+    regex::Regex::new(&template.replace("{arg}", &regex::escape(name)))
+        .is_ok_and(|r| r.is_match(before))
+}
+
 fn checked_later(m: &Model<'_>, taint: &Taint<'_, '_>, call: &crate::syntax::Call<'_>) -> bool {
     let (cs, ce) = (call.node.start_byte(), call.node.end_byte());
     let Some(a) = m

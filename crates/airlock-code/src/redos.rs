@@ -95,7 +95,11 @@ pub fn literals(m: &Model<'_>) -> Vec<RegexLiteral> {
             // `re.compile(PATTERN)` with `PATTERN = r"..."` set once in the file: the
             // constant's text, reported where it is compiled.
             let value = string_value(m, a.node).or_else(|| {
-                if !crate::taint::is_identifier_kind(a.node.kind()) {
+                // C++ `std::regex re(pattern);` in a function body parses as a function
+                // declaration: the argument is a parameter type, `pattern`, by name.
+                let named = crate::taint::is_identifier_kind(a.node.kind())
+                    || (m.lang == Language::Cpp && a.node.kind() == "type_identifier");
+                if !named {
                     return None;
                 }
                 let name = crate::syntax::normalize_name(m.text(a.node));

@@ -110,6 +110,12 @@ pub struct SinkSpec {
     /// after the check decide, not the construction.
     #[serde(default)]
     pub checked_later: Option<String>,
+    /// A check made earlier in the function on the path argument (`{arg}` stands for its
+    /// name): `realpath(path, real)` then a prefix comparison of `real` with the base
+    /// directory. When it matches the function's text before the call, the call is not
+    /// reported.
+    #[serde(default)]
+    pub checked_before: Option<String>,
     /// Whether a value from a parameter must have been built into a string to count
     /// (default true): passing a parameter straight through is a wrapper, not a bug.
     #[serde(default = "yes")]
@@ -189,6 +195,10 @@ pub struct PatternSpec {
     /// Regex that must not match anywhere in the file (a parser hardened elsewhere).
     #[serde(default)]
     pub file_unless: Option<String>,
+    /// Regex that must not match the function the match is in (the whole file outside
+    /// functions): a check written beside the use, not in another function of the file.
+    #[serde(default)]
+    pub function_unless: Option<String>,
     #[serde(default)]
     pub confidence: Option<Confidence>,
     /// Message detail for this pattern.
@@ -297,6 +307,8 @@ pub struct Sink {
     pub unless_receiver: Option<Regex>,
     pub unless_guard: Option<Regex>,
     pub checked_later: Option<Regex>,
+    /// Kept as written: `{arg}` is filled in per call.
+    pub checked_before: Option<String>,
     pub built: bool,
     pub unknown: bool,
     pub built_only: bool,
@@ -321,6 +333,7 @@ pub struct Pattern {
     pub context_lines: usize,
     pub requires: Option<Regex>,
     pub file_unless: Option<Regex>,
+    pub function_unless: Option<Regex>,
     pub confidence: Option<Confidence>,
     pub message: Option<String>,
     pub outside_context: bool,
@@ -434,6 +447,12 @@ impl Rule {
                 unless_receiver: re_opt(file, "sink.unless_receiver", &s.unless_receiver)?,
                 unless_guard: re_opt(file, "sink.unless_guard", &s.unless_guard)?,
                 checked_later: re_opt(file, "sink.checked_later", &s.checked_later)?,
+                checked_before: {
+                    // Checked here with a stand-in name, so a typo fails at load time.
+                    let probe = s.checked_before.as_ref().map(|t| t.replace("{arg}", "p"));
+                    re_opt(file, "sink.checked_before", &probe)?;
+                    s.checked_before.clone()
+                },
                 built: s.built,
                 unknown: s.unknown,
                 built_only: s.built_only,
@@ -460,6 +479,7 @@ impl Rule {
                 context_lines: p.context_lines,
                 requires: re_opt(file, "pattern.requires", &p.requires)?,
                 file_unless: re_opt(file, "pattern.file_unless", &p.file_unless)?,
+                function_unless: re_opt(file, "pattern.function_unless", &p.function_unless)?,
                 confidence: p.confidence,
                 message: p.message.clone(),
                 outside_context: p.outside_context,

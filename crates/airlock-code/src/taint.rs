@@ -1707,6 +1707,7 @@ impl<'m, 't> Taint<'m, 't> {
                 |(?:allowed|valid|permitted|whitelist|allowlist)\w*\s*(?:\.|->)\s*(?:includes|contains|containsKey|has|Contains|ContainsKey|include\?)
                 |(?:\.|->)\s*(?:has|includes|contains|containsKey|include\?|key\?|member\?|Contains|ContainsKey|ContainsValue)\s*\(
                 |startswith\s*\(|startsWith\s*\(|commonpath\s*\(|commonprefix\s*\(|start_with\?|HasPrefix\s*\(|StartsWith\s*\(|starts_with\s*\(|is_relative_to\s*\(|within_directory
+                |\.issubset\s*\(|\.issuperset\s*\(
                 |=~\s*[\x22\x27]?\^|in_array\s*\(|fullmatch\s*\(|\bmatches\s*\(|preg_match\s*\(|\.test\s*\(|isdigit\s*\(|isalnum\s*\(|isnumeric\s*\(|is_numeric\s*\(|ctype_\w+\s*\(|MatchString\s*\(|IsMatch\s*\()",
             )
             .expect("guard regex")
@@ -1728,6 +1729,31 @@ impl<'m, 't> Taint<'m, 't> {
             let l = line.trim_start();
             if switched_on(l, bare) && in_literal_branch(&lines[i + 1..], indent(line)) {
                 return true;
+            }
+            // Every element checked against an allowlist, the first one outside it refused:
+            // `for (const c of expr) { if (!ALLOWED.has(c)) return ''; }`, `for c in expr:
+            // if c not in allowed: raise ...`.
+            if let Some(var) = loop_over(l, bare) {
+                let depth = indent(line);
+                let body: Vec<&str> = lines[i + 1..]
+                    .iter()
+                    .copied()
+                    .filter(|x| !x.trim().is_empty())
+                    .take_while(|x| indent(x) > depth)
+                    .collect();
+                let refused = body.iter().enumerate().any(|(j, x)| {
+                    let t = x.trim_start();
+                    t.starts_with("if")
+                        && contains_word(t, var)
+                        && GUARD.is_match(t)
+                        && body[j..]
+                            .iter()
+                            .take(3)
+                            .any(|y| EXITS.is_match(y.trim_start()))
+                });
+                if refused {
+                    return true;
+                }
             }
             let is_check = l.starts_with("if")
                 || l.starts_with("unless")
@@ -1769,6 +1795,25 @@ impl<'m, 't> Taint<'m, 't> {
         }
         false
     }
+}
+
+/// Leaves the function or the check: what a refusing branch does.
+static EXITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s{:;)])(?:return|raise|throw|abort|exit|panic)\b").expect("exit regex")
+});
+
+/// `for (const c of name)`, `for c in name:`, `for _, c := range name {`: the loop variable
+/// that walks the elements (characters) of `name` itself.
+fn loop_over<'a>(line: &'a str, name: &str) -> Option<&'a str> {
+    static LOOP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^for\s*\(?\s*(?:(?:let|const|var|auto|char|const\s+char|auto\s*&|const\s+auto\s*&)\s+)?(?:_\s*,\s*)?([A-Za-z_]\w*)\s*(?:\bof\b|\bin\b|:=\s*range\b|:)\s*([\w.]+)\s*\)?\s*[:{]?\s*$",
+        )
+        .expect("loop regex")
+    });
+    let c = LOOP.captures(line.trim_end())?;
+    let var = c.get(1)?.as_str();
+    (c.get(2)?.as_str() == name).then_some(var)
 }
 
 /// `case name` (Ruby), `switch (name) {`, `switch name {` (Go): a branch on the variable itself.

@@ -664,3 +664,271 @@ fn a_fast_hash_beside_a_password_is_not_a_password_hash_when_the_line_says_etag(
         "{cs_bad}"
     );
 }
+
+// ---- From the CWEval held-out set (LLM benchmark tasks, secure and insecure twins) ----
+
+#[test]
+fn requests_told_verify_zero_checks_no_certificate() {
+    let vulnerable =
+        "import requests\n\ndef fetch(address):\n    return requests.get(address, verify=0)\n";
+    assert!(
+        reported_at(vulnerable, Language::Python, 4, "tls-verification-disabled"),
+        "{vulnerable}"
+    );
+    let safe =
+        "import requests\n\ndef fetch(address):\n    return requests.get(address, timeout=10)\n";
+    assert!(
+        !reported(safe, Language::Python, "tls-verification-disabled"),
+        "{safe}"
+    );
+}
+
+#[test]
+fn a_salt_written_in_the_code_is_one_salt_for_every_password() {
+    // Python: zero bytes repeated, the password passed through a call.
+    let py = "import hashlib, os\n\ndef derive(secret):\n    pepper = b'\\x11' * 24\n    return hashlib.pbkdf2_hmac('sha512', secret.encode('utf-8'), pepper, 200000)\n";
+    assert!(
+        reported_at(py, Language::Python, 5, "weak-password-hash"),
+        "{py}"
+    );
+    let py_safe = py.replace("b'\\x11' * 24", "os.urandom(24)");
+    assert!(
+        !reported(&py_safe, Language::Python, "weak-password-hash"),
+        "{py_safe}"
+    );
+    // JavaScript: a hex string decoded into a buffer.
+    let js = "const crypto = require('crypto');\nfunction derive(secret) {\n  const pepper = Buffer.from('00112233445566778899aabbccddeeff', 'hex');\n  return crypto.pbkdf2Sync(secret, pepper, 200000, 64, 'sha512');\n}\n";
+    assert!(
+        reported_at(js, Language::JavaScript, 4, "weak-password-hash"),
+        "{js}"
+    );
+    let js_safe = js.replace(
+        "Buffer.from('00112233445566778899aabbccddeeff', 'hex')",
+        "crypto.randomBytes(16)",
+    );
+    assert!(
+        !reported(&js_safe, Language::JavaScript, "weak-password-hash"),
+        "{js_safe}"
+    );
+    // Go: a byte slice literal.
+    let go = "package main\n\nimport (\n\t\"crypto/sha512\"\n\n\t\"golang.org/x/crypto/pbkdf2\"\n)\n\nfunc derive(secret string) []byte {\n\tpepper := []byte{0x10, 0x20, 0x30, 0x40}\n\treturn pbkdf2.Key([]byte(secret), pepper, 200000, 64, sha512.New)\n}\n";
+    assert!(
+        reported_at(go, Language::Go, 11, "weak-password-hash"),
+        "{go}"
+    );
+    let go_safe = go
+        .replace(
+            "\"crypto/sha512\"\n",
+            "\"crypto/rand\"\n\t\"crypto/sha512\"\n",
+        )
+        .replace(
+            "pepper := []byte{0x10, 0x20, 0x30, 0x40}",
+            "pepper := make([]byte, 16)\n\trand.Read(pepper)",
+        );
+    assert!(
+        !reported(&go_safe, Language::Go, "weak-password-hash"),
+        "{go_safe}"
+    );
+}
+
+#[test]
+fn short_rsa_keys_from_node_rsa_and_openssl_key_generation() {
+    let js = "const NodeRSA = require('node-rsa');\nfunction makeKey() {\n  return new NodeRSA({ b: 1024 }).exportKey('private');\n}\n";
+    assert!(
+        reported_at(js, Language::JavaScript, 3, "weak-cipher"),
+        "{js}"
+    );
+    let js_safe = js.replace("b: 1024", "b: 3072");
+    assert!(
+        !reported(&js_safe, Language::JavaScript, "weak-cipher"),
+        "{js_safe}"
+    );
+    let c = "#include <openssl/evp.h>\nvoid gen(EVP_PKEY_CTX *kctx) {\n    EVP_PKEY_CTX_set_rsa_keygen_bits(kctx, 1024);\n}\nconst char *cmd = \"openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024\";\n";
+    assert!(reported_at(c, Language::C, 3, "weak-cipher"), "{c}");
+    assert!(reported_at(c, Language::C, 5, "weak-cipher"), "{c}");
+    let c_safe = c.replace("1024", "3072");
+    assert!(!reported(&c_safe, Language::C, "weak-cipher"), "{c_safe}");
+}
+
+#[test]
+fn a_c_iv_copied_from_a_string_literal_is_a_constant_iv() {
+    let vulnerable = "#include <string.h>\n#include <openssl/rand.h>\nstruct box { unsigned char nonce[12]; unsigned char iv[16]; };\nvoid setup(struct box *b) {\n    memcpy(b->iv, \"fedcba9876543210\", 16);\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::C, 5, "weak-cipher"),
+        "{vulnerable}"
+    );
+    let safe = vulnerable.replace(
+        "memcpy(b->iv, \"fedcba9876543210\", 16);",
+        "RAND_bytes(b->iv, 16);",
+    );
+    assert!(!reported(&safe, Language::C, "weak-cipher"), "{safe}");
+    // A string copied into a buffer named for something else is not an IV.
+    let other = vulnerable.replace("b->iv,", "b->label,");
+    assert!(!reported(&other, Language::C, "weak-cipher"), "{other}");
+}
+
+#[test]
+fn libjwt_decode_without_a_key_checks_no_signature() {
+    let vulnerable = "#include <jwt.h>\nint claims(const char *tok, jwt_t **out) {\n    return jwt_decode(out, tok, NULL, 0);\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::C, 3, "jwt-verification"),
+        "{vulnerable}"
+    );
+    let safe = vulnerable.replace(
+        "jwt_decode(out, tok, NULL, 0)",
+        "jwt_decode(out, tok, (const unsigned char *)secret, secret_len)",
+    );
+    assert!(!reported(&safe, Language::C, "jwt-verification"), "{safe}");
+    let cpp = "#include <jwt.h>\n#include <string>\nint claims(const std::string &tok, jwt_t **out) {\n    return jwt_decode(out, tok.c_str(), nullptr, 0);\n}\n";
+    assert!(
+        reported_at(cpp, Language::Cpp, 4, "jwt-verification"),
+        "{cpp}"
+    );
+}
+
+#[test]
+fn a_cpp_regex_built_from_a_parameter_or_a_backtracking_pattern_in_a_variable() {
+    let injected = "#include <regex>\n#include <string>\nbool found(const std::string &needle, const std::string &hay) {\n    std::regex re(needle);\n    return std::regex_search(hay, re);\n}\n";
+    assert!(
+        reported_at(injected, Language::Cpp, 4, "regex-injection"),
+        "{injected}"
+    );
+    let escaped = injected.replace(
+        "std::regex re(needle);",
+        "std::regex re(escape_regex(needle));",
+    );
+    assert!(
+        !reported(&escaped, Language::Cpp, "regex-injection"),
+        "{escaped}"
+    );
+    // A pattern kept in a local and handed to the constructor is the pattern compiled.
+    let nested = "#include <regex>\n#include <string>\nbool ok(const std::string &s) {\n    std::string pat = R\"(^(\\w+\\s?)+$)\";\n    std::regex re(pat);\n    return std::regex_match(s, re);\n}\n";
+    assert!(reported_at(nested, Language::Cpp, 5, "redos"), "{nested}");
+    let linear = nested.replace("R\"(^(\\w+\\s?)+$)\"", "R\"(^\\w+(\\s\\w+)*$)\"");
+    assert!(!reported(&linear, Language::Cpp, "redos"), "{linear}");
+}
+
+#[test]
+fn a_c_path_resolved_and_prefix_checked_before_opening_is_confined() {
+    let vulnerable = "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\nFILE *open_in(const char *root, const char *name) {\n    char full[4096];\n    snprintf(full, sizeof full, \"%s/%s\", root, name);\n    return fopen(full, \"rb\");\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::C, 7, "path-traversal"),
+        "{vulnerable}"
+    );
+    let safe = "#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\nFILE *open_in(const char *root, const char *name) {\n    char full[4096], real_root[4096], real_full[4096];\n    snprintf(full, sizeof full, \"%s/%s\", root, name);\n    if (!realpath(root, real_root) || !realpath(full, real_full)) return NULL;\n    if (strncmp(real_full, real_root, strlen(real_root)) != 0) return NULL;\n    return fopen(full, \"rb\");\n}\n";
+    assert!(!reported(safe, Language::C, "path-traversal"), "{safe}");
+    // Resolving another path proves nothing about this one.
+    let unrelated = safe.replace("!realpath(full, real_full)", "!realpath(root, real_full)");
+    assert!(
+        reported(&unrelated, Language::C, "path-traversal"),
+        "{unrelated}"
+    );
+}
+
+#[test]
+fn every_character_checked_against_an_allowlist_confines_what_is_evaluated() {
+    let py = "def calc(formula):\n    permitted = set('0123456789+-*/(). ')\n    if not set(formula).issubset(permitted):\n        return None\n    return eval(formula)\n";
+    assert!(!reported(py, Language::Python, "code-injection"), "{py}");
+    let py_open = "def calc(formula):\n    return eval(formula)\n";
+    assert!(
+        reported_at(py_open, Language::Python, 2, "code-injection"),
+        "{py_open}"
+    );
+    let js = "function calc(formula) {\n  const permitted = new Set('0123456789+-*/(). ');\n  for (const ch of formula) {\n    if (!permitted.has(ch)) {\n      return null;\n    }\n  }\n  return eval(formula);\n}\nmodule.exports = calc;\n";
+    assert!(
+        !reported(js, Language::JavaScript, "code-injection"),
+        "{js}"
+    );
+    // A loop that looks at each character but lets every one through confines nothing.
+    let js_open = js.replace("      return null;\n", "      console.log(ch);\n");
+    assert!(
+        reported_at(&js_open, Language::JavaScript, 8, "code-injection"),
+        "{js_open}"
+    );
+}
+
+#[test]
+fn a_tar_member_checked_in_the_same_function_is_not_zip_slip() {
+    let safe = "import os, tarfile\n\ndef unpack(archive, into):\n    with tarfile.open(archive) as bundle:\n        for item in bundle:\n            if item.name.startswith('/') or '..' in item.name:\n                raise ValueError(item.name)\n            bundle.extract(item, into)\n";
+    assert!(
+        !reported(safe, Language::Python, "path-traversal"),
+        "{safe}"
+    );
+    // A check in another function of the file does not cover this one.
+    let vulnerable = format!(
+        "{safe}\n\ndef unpack_all(archive, into):\n    with tarfile.open(archive) as bundle:\n        bundle.extractall(into)\n"
+    );
+    assert!(
+        reported_at(&vulnerable, Language::Python, 13, "path-traversal"),
+        "{vulnerable}"
+    );
+}
+
+#[test]
+fn a_go_archive_entry_name_joined_to_the_destination_is_zip_slip() {
+    // The archive and the destination come from the command line: only the names inside the
+    // archive are foreign.
+    let vulnerable = "package main\n\nimport (\n\t\"archive/zip\"\n\t\"io\"\n\t\"os\"\n\t\"path/filepath\"\n)\n\nfunc unpack(archive, into string) error {\n\tr, err := zip.OpenReader(archive)\n\tif err != nil {\n\t\treturn err\n\t}\n\tdefer r.Close()\n\tfor _, f := range r.File {\n\t\ttarget := filepath.Join(into, f.Name)\n\t\tout, err := os.Create(target)\n\t\tif err != nil {\n\t\t\treturn err\n\t\t}\n\t\tsrc, _ := f.Open()\n\t\tio.Copy(out, src)\n\t}\n\treturn nil\n}\n\nfunc main() {\n\tunpack(os.Args[1], os.Args[2])\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::Go, 18, "path-traversal"),
+        "{vulnerable}"
+    );
+    let safe = vulnerable.replace(
+        "\t\ttarget := filepath.Join(into, f.Name)\n",
+        "\t\tif !filepath.IsLocal(f.Name) {\n\t\t\treturn os.ErrInvalid\n\t\t}\n\t\ttarget := filepath.Join(into, f.Name)\n",
+    );
+    assert!(!reported(&safe, Language::Go, "path-traversal"), "{safe}");
+}
+
+#[test]
+fn an_exported_javascript_function_is_an_api_whatever_its_command_line_caller_passes() {
+    let exported = "const fs = require('fs');\nconst path = require('path');\nfunction loadFrom(base, name) {\n  return fs.readFileSync(path.join(base, name), 'utf8');\n}\nmodule.exports = loadFrom;\nif (require.main === module) {\n  console.log(loadFrom(process.argv[2], process.argv[3]));\n}\n";
+    assert!(
+        reported_at(exported, Language::JavaScript, 4, "path-traversal"),
+        "{exported}"
+    );
+    // A script's own helper, called only with its command line: the user opens their file.
+    let script = exported.replace("module.exports = loadFrom;\n", "");
+    assert!(
+        !reported(&script, Language::JavaScript, "path-traversal"),
+        "{script}"
+    );
+}
+
+#[test]
+fn an_openssl_pbkdf2_salt_left_as_zeros_is_one_salt_for_every_password() {
+    let vulnerable = "#include <string.h>\n#include <openssl/evp.h>\n#include <openssl/rand.h>\nint derive(const char *secret, unsigned char out[32]) {\n    unsigned char pepper_salt[16];\n    memset(pepper_salt, 0, sizeof pepper_salt);\n    return PKCS5_PBKDF2_HMAC(secret, strlen(secret), pepper_salt, 16,\n                             310000, EVP_sha256(), 32, out);\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::C, 7, "weak-password-hash"),
+        "{vulnerable}"
+    );
+    let safe = vulnerable.replace(
+        "memset(pepper_salt, 0, sizeof pepper_salt);",
+        "if (RAND_bytes(pepper_salt, sizeof pepper_salt) != 1) return 0;",
+    );
+    assert!(
+        !reported(&safe, Language::C, "weak-password-hash"),
+        "{safe}"
+    );
+}
+
+#[test]
+fn a_cpp_iv_initialised_from_a_byte_list_and_a_1024_bit_go_dsa_key() {
+    let vulnerable = "#include <openssl/aes.h>\n#include <vector>\nvoid seal(const unsigned char *in, unsigned char *out, size_t n, AES_KEY *k) {\n    std::vector<unsigned char> iv = {0x0f, 0x0e, 0x0d, 0x0c, 0x0b, 0x0a, 0x09, 0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01, 0x00};\n    AES_cbc_encrypt(in, out, n, k, iv.data(), AES_ENCRYPT);\n}\n";
+    assert!(
+        reported_at(vulnerable, Language::Cpp, 4, "weak-cipher"),
+        "{vulnerable}"
+    );
+    let safe = "#include <openssl/aes.h>\n#include <openssl/rand.h>\n#include <vector>\nvoid seal(const unsigned char *in, unsigned char *out, size_t n, AES_KEY *k) {\n    std::vector<unsigned char> iv(16);\n    RAND_bytes(iv.data(), 16);\n    AES_cbc_encrypt(in, out, n, k, iv.data(), AES_ENCRYPT);\n}\n";
+    assert!(!reported(safe, Language::Cpp, "weak-cipher"), "{safe}");
+    // A byte list under another name, in a file that encrypts nothing, is just data.
+    let table = "#include <vector>\nstd::vector<unsigned char> crc_seed = {0x01, 0x02, 0x03};\n";
+    assert!(!reported(table, Language::Cpp, "weak-cipher"), "{table}");
+    let go = "package main\n\nimport (\n\t\"crypto/dsa\"\n\t\"crypto/rand\"\n)\n\nfunc keys() *dsa.Parameters {\n\tp := new(dsa.Parameters)\n\tdsa.GenerateParameters(p, rand.Reader, dsa.L1024N160)\n\treturn p\n}\n";
+    assert!(reported_at(go, Language::Go, 10, "weak-cipher"), "{go}");
+    let go_safe = go.replace("dsa.L1024N160", "dsa.L2048N256");
+    assert!(
+        !reported(&go_safe, Language::Go, "weak-cipher"),
+        "{go_safe}"
+    );
+}
