@@ -664,3 +664,76 @@ fn a_fast_hash_beside_a_password_is_not_a_password_hash_when_the_line_says_etag(
         "{cs_bad}"
     );
 }
+
+#[test]
+fn a_php_function_call_returns_what_its_arguments_carry() {
+    // PHP names its call node `function_call_expression`: a call, not a function value.
+    let vulnerable =
+        "<?php\n$name = $_GET['name'];\n$cmd = sprintf(\"ls '%s'\", trim($name));\nsystem($cmd);\n";
+    assert!(
+        reported_at(vulnerable, Language::Php, 4, "command-injection"),
+        "{vulnerable}"
+    );
+    let quoted = vulnerable.replace("trim($name)", "escapeshellarg($name)");
+    assert!(
+        !reported(&quoted, Language::Php, "command-injection"),
+        "{quoted}"
+    );
+}
+
+#[test]
+fn php_numeric_formats_filters_and_type_checks_leave_no_text() {
+    let vulnerable = "<?php\n$id = $_GET['id'];\n$sql = sprintf(\"SELECT * FROM items WHERE id = '%s'\", $id);\nmysqli_query($db, $sql);\n";
+    assert!(
+        reported_at(vulnerable, Language::Php, 4, "sql-injection"),
+        "{vulnerable}"
+    );
+    for safe in [
+        vulnerable.replace("'%s'", "%d"),
+        "<?php\n$id = filter_input(INPUT_GET, 'id', FILTER_VALIDATE_INT);\nmysqli_query($db, \"SELECT * FROM items WHERE id = $id\");\n".to_string(),
+        "<?php\n$id = filter_var($_GET['id'], FILTER_SANITIZE_NUMBER_INT);\nmysqli_query($db, \"SELECT * FROM items WHERE id = $id\");\n".to_string(),
+        "<?php\n$ids = array_map('intval', $_POST['ids']);\nmysqli_query($db, 'SELECT * FROM items WHERE id IN (' . implode(',', $ids) . ')');\n".to_string(),
+        "<?php\n$id = $_GET['id'];\nif (is_int($id)) {\n  mysqli_query($db, \"SELECT * FROM items WHERE id = $id\");\n}\n".to_string(),
+    ] {
+        assert!(!reported(&safe, Language::Php, "sql-injection"), "{safe}");
+    }
+    // A filter that keeps text (or reads the raw value) is still the request's data.
+    let raw = "<?php\n$name = filter_input(INPUT_GET, 'name', FILTER_UNSAFE_RAW);\nmysqli_query($db, \"SELECT * FROM items WHERE name = '$name'\");\n";
+    assert!(reported_at(raw, Language::Php, 3, "sql-injection"), "{raw}");
+    let headers = "<?php\n$h = getallheaders();\nmysqli_query($db, \"SELECT * FROM items WHERE tag = '\" . $h['X-Tag'] . \"'\");\n";
+    assert!(
+        reported_at(headers, Language::Php, 3, "sql-injection"),
+        "{headers}"
+    );
+}
+
+#[test]
+fn a_php_resolved_path_checked_with_strpos_against_its_base_is_confined() {
+    let safe = "<?php\n$base = realpath('/srv/files');\n$path = realpath($base . '/' . $_GET['f']);\nif ($path === false || strpos($path, $base . '/') !== 0) {\n    exit;\n}\nreadfile($path);\n";
+    assert!(!reported(safe, Language::Php, "path-traversal"), "{safe}");
+    let unchecked = "<?php\n$base = realpath('/srv/files');\n$path = realpath($base . '/' . $_GET['f']);\nif ($path === false) {\n    exit;\n}\nreadfile($path);\n";
+    assert!(
+        reported_at(unchecked, Language::Php, 7, "path-traversal"),
+        "{unchecked}"
+    );
+    // `strpos(..) !== false` finds a substring anywhere: no confinement.
+    let anywhere = unchecked.replace("$path === false", "strpos($path, $base) !== false");
+    assert!(
+        reported_at(&anywhere, Language::Php, 7, "path-traversal"),
+        "{anywhere}"
+    );
+}
+
+#[test]
+fn php_curl_verification_constants_in_any_case() {
+    let bad = "<?php\ncurl_setopt($ch, CURLOPT_SSL_VERIFYHOST, FALSE);\n";
+    assert!(
+        reported_at(bad, Language::Php, 2, "tls-verification-disabled"),
+        "{bad}"
+    );
+    let good = "<?php\ncurl_setopt($ch, CURLOPT_SSL_VERIFYHOST, 2);\n";
+    assert!(
+        !reported(good, Language::Php, "tls-verification-disabled"),
+        "{good}"
+    );
+}
