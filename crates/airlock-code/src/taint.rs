@@ -837,6 +837,13 @@ impl<'m, 't> Taint<'m, 't> {
             {
                 return Flow::konst();
             }
+            // Digests and phonetic codes are hex digits or letters and digits.
+            if matches!(
+                callee,
+                "soundex" | "metaphone" | "crc32" | "md5" | "sha1" | "bin2hex"
+            ) {
+                return Flow::konst();
+            }
             // `array_map('intval', $ids)`: each element goes through the named function.
             if callee == "array_map" {
                 if let Some(f) = call.args.first() {
@@ -1737,7 +1744,7 @@ impl<'m, 't> Taint<'m, 't> {
                 |(?:\.|->)\s*(?:has|includes|contains|containsKey|include\?|key\?|member\?|Contains|ContainsKey|ContainsValue)\s*\(
                 |startswith\s*\(|startsWith\s*\(|commonpath\s*\(|commonprefix\s*\(|start_with\?|HasPrefix\s*\(|StartsWith\s*\(|starts_with\s*\(|is_relative_to\s*\(|within_directory
                 |\bstrpos\s*\((?:[^()]|\([^()]*\))*\)\s*[!=]==?\s*0\b|\bstr_starts_with\s*\(
-                |\bis_(?:int|integer|long|float|double|real|bool)\s*\(|\bsettype\s*\([^,]+,\s*[\x22\x27](?:int|integer|float|double|bool|boolean)[\x22\x27]
+                |\bis_(?:int|integer|long|float|double|real|bool)\s*\(|\bgettype\s*\([^)]*\)\s*[!=]==?\s*[\x22\x27](?:boolean|integer|double)[\x22\x27]|\bsettype\s*\([^,]+,\s*[\x22\x27](?:int|integer|float|double|bool|boolean)[\x22\x27]
                 |=~\s*[\x22\x27]?\^|in_array\s*\(|fullmatch\s*\(|\bmatches\s*\(|preg_match\s*\(|\.test\s*\(|isdigit\s*\(|isalnum\s*\(|isnumeric\s*\(|is_numeric\s*\(|ctype_\w+\s*\(|MatchString\s*\(|IsMatch\s*\()",
             )
             .expect("guard regex")

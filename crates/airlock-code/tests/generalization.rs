@@ -737,3 +737,125 @@ fn php_curl_verification_constants_in_any_case() {
         "{good}"
     );
 }
+
+#[test]
+fn php_html_escaping_does_not_protect_unquoted_attributes_names_or_handlers() {
+    let quoted = "<?php\n$v = htmlspecialchars($_GET['v'], ENT_QUOTES);\necho \"<div id='\" . $v . \"'>x</div>\";\n";
+    assert!(!reported(quoted, Language::Php, "xss"), "{quoted}");
+    for bad in [
+        "<?php\n$v = htmlspecialchars($_GET['v'], ENT_QUOTES);\necho \"<div id=\" . $v . \">x</div>\";\n",
+        "<?php\n$v = htmlspecialchars($_GET['v'], ENT_QUOTES);\necho \"<div \" . $v . \"=1>x</div>\";\n",
+        "<?php\n$v = htmlspecialchars($_GET['v'], ENT_QUOTES);\necho \"<a onclick=\\\"go('\" . $v . \"')\\\">x</a>\";\n",
+    ] {
+        assert!(reported_at(bad, Language::Php, 3, "xss"), "{bad}");
+    }
+    // A number is safe in any of them.
+    let number = "<?php\n$v = intval($_GET['v']);\necho \"<div id=\" . $v . \">x</div>\";\n";
+    assert!(!reported(number, Language::Php, "xss"), "{number}");
+}
+
+#[test]
+fn php_gettype_checks_and_digests_leave_no_text() {
+    let bad =
+        "<?php\n$v = $_GET['v'];\nmysqli_query($db, \"SELECT * FROM t WHERE pin = \" . $v);\n";
+    assert!(reported_at(bad, Language::Php, 3, "sql-injection"), "{bad}");
+    let checked = "<?php\n$v = $_GET['v'];\nif (gettype($v) == \"integer\") {\n  mysqli_query($db, \"SELECT * FROM t WHERE pin = \" . $v);\n}\n";
+    assert!(
+        !reported(checked, Language::Php, "sql-injection"),
+        "{checked}"
+    );
+    let coded = "<?php\n$v = soundex($_GET['v']);\nmysqli_query($db, \"SELECT * FROM t WHERE code = '\" . $v . \"'\");\n";
+    assert!(!reported(coded, Language::Php, "sql-injection"), "{coded}");
+}
+
+#[test]
+fn ruby_query_methods_take_sql_in_every_position_and_by_name() {
+    for (bad, line) in [
+        ("class C\n  def a\n    User.select(:name, params[:col])\n  end\nend\n", 3),
+        ("class C\n  def a\n    Arel.sql(\"select #{params[:s]}\")\n  end\nend\n", 3),
+        ("class C\n  def a\n    User.try(:where, params[:q])\n  end\nend\n", 3),
+        ("class C\n  def a\n    User.first(:conditions => \"name = '#{params[:n]}'\")\n  end\nend\n", 3),
+    ] {
+        assert!(reported_at(bad, Language::Ruby, line, "sql-injection"), "{bad}");
+    }
+    for good in [
+        "class C\n  def a\n    User.select(:name, :email)\n  end\nend\n",
+        "class C\n  def a\n    User.try(:find, params[:id])\n  end\nend\n",
+        "class C\n  def a\n    User.first(:conditions => [\"name = ?\", params[:n]])\n  end\nend\n",
+        "class C\n  def a\n    User.find_by(params.slice(:id))\n  end\nend\n",
+    ] {
+        assert!(!reported(good, Language::Ruby, "sql-injection"), "{good}");
+    }
+}
+
+#[test]
+fn ruby_shell_dash_c_in_an_argument_vector_and_kernel_open() {
+    let bad = "class C\n  def a\n    system(\"bash\", \"-c\", params[:script])\n  end\nend\n";
+    assert!(
+        reported_at(bad, Language::Ruby, 3, "command-injection"),
+        "{bad}"
+    );
+    // After the command line come the script's positional parameters.
+    let positional =
+        "class C\n  def a\n    system(\"bash\", \"-c\", \"echo\", params[:arg])\n  end\nend\n";
+    assert!(
+        !reported(positional, Language::Ruby, "command-injection"),
+        "{positional}"
+    );
+    let open_pipe = "class C\n  def a\n    open(params[:name])\n  end\nend\n";
+    assert!(
+        reported_at(open_pipe, Language::Ruby, 3, "command-injection"),
+        "{open_pipe}"
+    );
+    // A fixed first character other than `|` names a file: traversal, not a command.
+    let open_file = "class C\n  def a\n    open(\"uploads/#{params[:name]}\")\n  end\nend\n";
+    assert!(
+        !reported(open_file, Language::Ruby, "command-injection"),
+        "{open_file}"
+    );
+    assert!(
+        reported_at(open_file, Language::Ruby, 3, "path-traversal"),
+        "{open_file}"
+    );
+    let yaml_file = "class C\n  def a\n    YAML.load_file(\"conf/\" + params[:f])\n  end\nend\n";
+    assert!(
+        reported_at(yaml_file, Language::Ruby, 3, "path-traversal"),
+        "{yaml_file}"
+    );
+}
+
+#[test]
+fn ruby_interpolated_yaml_and_inline_templates() {
+    let bad = "class C\n  def a\n    YAML.load \"name: #{params[:n]}\"\n  end\nend\n";
+    assert!(
+        reported_at(bad, Language::Ruby, 3, "unsafe-deserialization"),
+        "{bad}"
+    );
+    let constant = "class C\n  def a\n    YAML.load \"name: fixed\"\n  end\nend\n";
+    assert!(
+        !reported(constant, Language::Ruby, "unsafe-deserialization"),
+        "{constant}"
+    );
+    let inline = "class C\n  def a\n    render inline: request.cookies[\"v\"]\n  end\nend\n";
+    assert!(reported_at(inline, Language::Ruby, 3, "xss"), "{inline}");
+    let escaped = "class C\n  def a\n    render inline: h(request.cookies[\"v\"])\n  end\nend\n";
+    assert!(!reported(escaped, Language::Ruby, "xss"), "{escaped}");
+}
+
+#[test]
+fn csharp_hash_names_in_full_and_a_started_program_named_by_a_parameter() {
+    let bad = "using System.Security.Cryptography;\nclass H {\n  void F() {\n    var h = HashAlgorithm.Create(\"System.Security.Cryptography.MD5\");\n  }\n}\n";
+    assert!(reported_at(bad, Language::CSharp, 4, "weak-hash"), "{bad}");
+    let good = bad.replace("MD5", "SHA256");
+    assert!(!reported(&good, Language::CSharp, "weak-hash"), "{good}");
+    let start = "using System.Diagnostics;\nclass P {\n  public static void Run(string input) {\n    Process.Start(input);\n  }\n}\n";
+    assert!(
+        reported_at(start, Language::CSharp, 4, "command-injection"),
+        "{start}"
+    );
+    let fixed = start.replace("Process.Start(input)", "Process.Start(\"dir\")");
+    assert!(
+        !reported(&fixed, Language::CSharp, "command-injection"),
+        "{fixed}"
+    );
+}
