@@ -848,14 +848,12 @@ impl<'m, 't> Taint<'m, 't> {
             if callee == "array_map" {
                 if let Some(f) = call.args.first() {
                     let t = m.text(f.node).trim().trim_matches(['\'', '"']);
-                    if is_literal_kind(f.node.kind())
+                    let literal = is_literal_kind(f.node.kind())
                         || f.node
                             .named_child(0)
-                            .is_some_and(|c| is_literal_kind(c.kind()))
-                    {
-                        if sanitizes(t, san) {
-                            return Flow::konst();
-                        }
+                            .is_some_and(|c| is_literal_kind(c.kind()));
+                    if literal && sanitizes(t, san) {
+                        return Flow::konst();
                     }
                 }
             }
