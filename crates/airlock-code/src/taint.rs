@@ -723,6 +723,30 @@ impl<'m, 't> Taint<'m, 't> {
                 return Flow::konst();
             }
         }
+        // Ruby's `x = case params[:k] when "a" then "A" ... end`: the value is what a branch
+        // ends with, never the subject the branches are chosen by.
+        if kind == "case" && m.lang == crate::Language::Ruby {
+            let mut f = Flow::konst();
+            let mut c = n.walk();
+            for branch in n.named_children(&mut c) {
+                let body = match branch.kind() {
+                    "when" => branch.child_by_field_name("body"),
+                    "else" => Some(branch),
+                    _ => continue,
+                };
+                let last = body.and_then(|b| {
+                    let k = b.named_child_count();
+                    (k > 0).then(|| b.named_child((k - 1) as u32)).flatten()
+                });
+                if let Some(v) = last {
+                    // A branch that raises yields no value.
+                    if !m.text(v).starts_with("raise") && !v.kind().contains("comment") {
+                        f.join(self.flow_at(v, san, depth + 1));
+                    }
+                }
+            }
+            return f;
+        }
         // `cond ? a : b`, `a if cond else b`: the value is one of the branches.
         if let Some(branches) = self.ternary_branches(n) {
             let mut f = Flow::konst();

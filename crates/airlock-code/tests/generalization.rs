@@ -859,3 +859,14 @@ fn csharp_hash_names_in_full_and_a_started_program_named_by_a_parameter() {
         "{fixed}"
     );
 }
+
+#[test]
+fn a_ruby_case_expression_is_worth_what_its_branches_end_with() {
+    let safe = "class C\n  def a\n    col = case params[:by]\n          when 'year' then 'YEAR(d)'\n          when 'day' then 'DATE(d)'\n          else raise ArgumentError, 'bad'\n          end\n    User.connection.select_rows(\"SELECT #{col} FROM t\")\n  end\nend\n";
+    assert!(!reported(safe, Language::Ruby, "sql-injection"), "{safe}");
+    let passes = safe.replace("else raise ArgumentError, 'bad'", "else params[:by]");
+    assert!(
+        reported_at(&passes, Language::Ruby, 8, "sql-injection"),
+        "{passes}"
+    );
+}
