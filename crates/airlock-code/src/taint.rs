@@ -91,6 +91,7 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         | req\.(?:QueryString|Form|Params|Cookies|Headers|Files|InputStream|RawUrl|PathInfo|Url)\b
         | ctx\.(?:query|request|params|body|cookies|headers|querystring|req)\b
         | \$_(?:GET|POST|REQUEST|COOKIE|FILES|SERVER|ENV)\b
+        | (?:filter_input|filter_input_array|apache_request_headers|getallheaders)\s*\(
         | \$request->(?:input|get|query|post|all|cookie|header|request|json|file|getContent|route)\b
         | request\(\)(?:->|\.) | Request::(?:input|get|query|all)\b | Input::(?:get|all)\b
         | params(?:\[|\.(?:fetch|require|permit|get|dig)\b|$)
@@ -462,6 +463,11 @@ impl<'m, 't> Taint<'m, 't> {
                 .take_while(|c| *c != '(' && *c != '\n')
                 .take(40)
                 .collect();
+            // PHP's `filter_input(INPUT_GET, "id", FILTER_VALIDATE_INT)`: every filter the
+            // call names lets only a number through.
+            if m.lang == crate::Language::Php && php_numeric_filter(text) {
+                return Flow::konst();
+            }
             let mut local = LOCAL.is_match(head);
             let mut via = via;
             let start = m
@@ -495,8 +501,9 @@ impl<'m, 't> Taint<'m, 't> {
         if is_literal_kind(kind) || kind == "subshell" {
             return self.literal(n, san, depth);
         }
-        // A function passed as a value is code, not data.
-        if kind.contains("function")
+        // A function passed as a value is code, not data. PHP's call node is named
+        // `function_call_expression`: a call, whose value is what it returns.
+        if kind.contains("function") && !is_call_kind(kind)
             || kind.contains("lambda")
             || kind.contains("closure")
             || kind == "arrow_function"
@@ -716,6 +723,30 @@ impl<'m, 't> Taint<'m, 't> {
                 return Flow::konst();
             }
         }
+        // Ruby's `x = case params[:k] when "a" then "A" ... end`: the value is what a branch
+        // ends with, never the subject the branches are chosen by.
+        if kind == "case" && m.lang == crate::Language::Ruby {
+            let mut f = Flow::konst();
+            let mut c = n.walk();
+            for branch in n.named_children(&mut c) {
+                let body = match branch.kind() {
+                    "when" => branch.child_by_field_name("body"),
+                    "else" => Some(branch),
+                    _ => continue,
+                };
+                let last = body.and_then(|b| {
+                    let k = b.named_child_count();
+                    (k > 0).then(|| b.named_child((k - 1) as u32)).flatten()
+                });
+                if let Some(v) = last {
+                    // A branch that raises yields no value.
+                    if !m.text(v).starts_with("raise") && !v.kind().contains("comment") {
+                        f.join(self.flow_at(v, san, depth + 1));
+                    }
+                }
+            }
+            return f;
+        }
         // `cond ? a : b`, `a if cond else b`: the value is one of the branches.
         if let Some(branches) = self.ternary_branches(n) {
             let mut f = Flow::konst();
@@ -823,6 +854,33 @@ impl<'m, 't> Taint<'m, 't> {
         let callee = call.callee.as_str();
         if sanitizes(callee, san) {
             return Flow::konst();
+        }
+        if m.lang == crate::Language::Php {
+            // `filter_var($x, FILTER_VALIDATE_INT)`: only a number gets through.
+            if matches!(callee, "filter_var" | "filter_var_array") && php_numeric_filter(m.text(n))
+            {
+                return Flow::konst();
+            }
+            // Digests and phonetic codes are hex digits or letters and digits.
+            if matches!(
+                callee,
+                "soundex" | "metaphone" | "crc32" | "md5" | "sha1" | "bin2hex"
+            ) {
+                return Flow::konst();
+            }
+            // `array_map('intval', $ids)`: each element goes through the named function.
+            if callee == "array_map" {
+                if let Some(f) = call.args.first() {
+                    let t = m.text(f.node).trim().trim_matches(['\'', '"']);
+                    let literal = is_literal_kind(f.node.kind())
+                        || f.node
+                            .named_child(0)
+                            .is_some_and(|c| is_literal_kind(c.kind()));
+                    if literal && sanitizes(t, san) {
+                        return Flow::konst();
+                    }
+                }
+            }
         }
         // `path.Clean("/" + name)` resolves every `..` against the root.
         if (callee.ends_with(".Clean") || callee == "Clean")
@@ -1708,6 +1766,8 @@ impl<'m, 't> Taint<'m, 't> {
                 |(?:\.|->)\s*(?:has|includes|contains|containsKey|include\?|key\?|member\?|Contains|ContainsKey|ContainsValue)\s*\(
                 |startswith\s*\(|startsWith\s*\(|commonpath\s*\(|commonprefix\s*\(|start_with\?|HasPrefix\s*\(|StartsWith\s*\(|starts_with\s*\(|is_relative_to\s*\(|within_directory
                 |\.issubset\s*\(|\.issuperset\s*\(
+                |\bstrpos\s*\((?:[^()]|\([^()]*\))*\)\s*[!=]==?\s*0\b|\bstr_starts_with\s*\(
+                |\bis_(?:int|integer|long|float|double|real|bool)\s*\(|\bgettype\s*\([^)]*\)\s*[!=]==?\s*[\x22\x27](?:boolean|integer|double)[\x22\x27]|\bsettype\s*\([^,]+,\s*[\x22\x27](?:int|integer|float|double|bool|boolean)[\x22\x27]
                 |=~\s*[\x22\x27]?\^|in_array\s*\(|fullmatch\s*\(|\bmatches\s*\(|preg_match\s*\(|\.test\s*\(|isdigit\s*\(|isalnum\s*\(|isnumeric\s*\(|is_numeric\s*\(|ctype_\w+\s*\(|MatchString\s*\(|IsMatch\s*\()",
             )
             .expect("guard regex")
@@ -1956,23 +2016,60 @@ fn params_passed<'f, 'c, 't>(
     out
 }
 
+/// A PHP filter call (`filter_input`, `filter_var`, `filter_input_array`) whose every
+/// `FILTER_*` constant admits only numbers or booleans.
+fn php_numeric_filter(text: &str) -> bool {
+    static FILTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\bFILTER_[A-Z_]+\b").expect("php filter regex"));
+    let mut any = false;
+    for f in FILTER.find_iter(text) {
+        if !matches!(
+            f.as_str(),
+            "FILTER_VALIDATE_INT"
+                | "FILTER_VALIDATE_FLOAT"
+                | "FILTER_VALIDATE_BOOLEAN"
+                | "FILTER_VALIDATE_BOOL"
+                | "FILTER_SANITIZE_NUMBER_INT"
+                | "FILTER_SANITIZE_NUMBER_FLOAT"
+                | "FILTER_FLAG_ALLOW_FRACTION"
+                | "FILTER_FLAG_ALLOW_THOUSAND"
+                | "FILTER_NULL_ON_FAILURE"
+        ) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 /// The arguments of a Go `fmt.Sprintf`-style call that its literal format prints with a
 /// numeric or boolean verb (`%d`, `%x`, `%t`): the text they add is digits, whatever they
 /// held. Empty when the format is not a literal or uses explicit argument indexes.
 fn numeric_format_args(m: &crate::syntax::Model<'_>, call: &crate::syntax::Call<'_>) -> Vec<usize> {
-    if m.lang != crate::Language::Go {
-        return Vec::new();
-    }
-    let fmt_at = match call.callee.as_str() {
-        "fmt.Sprintf" | "fmt.Errorf" | "fmt.Printf" => 0,
-        "fmt.Fprintf" => 1,
+    let fmt_at = match (m.lang, call.callee.as_str()) {
+        (crate::Language::Go, "fmt.Sprintf" | "fmt.Errorf" | "fmt.Printf") => 0,
+        (crate::Language::Go, "fmt.Fprintf") => 1,
+        // PHP's `sprintf("... id=%d", $x)`: `%d`, `%u`, `%f` print digits.
+        (crate::Language::Php, "sprintf" | "printf") => 0,
+        (crate::Language::Php, "fprintf") => 1,
         _ => return Vec::new(),
     };
     let Some(format) = call.args.get(fmt_at) else {
         return Vec::new();
     };
-    let text = m.text(format.node);
-    if !(text.starts_with('"') || text.starts_with('`')) || text.len() < 2 {
+    // A PHP argument node wraps its expression.
+    let node = if m.lang == crate::Language::Php && format.node.kind() == "argument" {
+        format.node.named_child(0).unwrap_or(format.node)
+    } else {
+        format.node
+    };
+    let text = m.text(node);
+    if !(text.starts_with('"')
+        || text.starts_with('`')
+        || m.lang == crate::Language::Php && text.starts_with('\''))
+        || text.len() < 2
+        || m.lang == crate::Language::Php && text.contains('$')
+    {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -1997,7 +2094,12 @@ fn numeric_format_args(m: &crate::syntax::Model<'_>, call: &crate::syntax::Call<
         match verb {
             Some('%') | None => {}
             Some(v) => {
-                if "dboOxXeEfFgGtcU".contains(v) {
+                let numeric = if m.lang == crate::Language::Php {
+                    "dbouxXeEfFgGc"
+                } else {
+                    "dboOxXeEfFgGtcU"
+                };
+                if numeric.contains(v) {
                     out.push(arg);
                 }
                 arg += 1;

@@ -932,3 +932,209 @@ fn a_cpp_iv_initialised_from_a_byte_list_and_a_1024_bit_go_dsa_key() {
         "{go_safe}"
     );
 }
+
+#[test]
+fn a_php_function_call_returns_what_its_arguments_carry() {
+    // PHP names its call node `function_call_expression`: a call, not a function value.
+    let vulnerable =
+        "<?php\n$name = $_GET['name'];\n$cmd = sprintf(\"ls '%s'\", trim($name));\nsystem($cmd);\n";
+    assert!(
+        reported_at(vulnerable, Language::Php, 4, "command-injection"),
+        "{vulnerable}"
+    );
+    let quoted = vulnerable.replace("trim($name)", "escapeshellarg($name)");
+    assert!(
+        !reported(&quoted, Language::Php, "command-injection"),
+        "{quoted}"
+    );
+}
+
+#[test]
+fn php_numeric_formats_filters_and_type_checks_leave_no_text() {
+    let vulnerable = "<?php\n$id = $_GET['id'];\n$sql = sprintf(\"SELECT * FROM items WHERE id = '%s'\", $id);\nmysqli_query($db, $sql);\n";
+    assert!(
+        reported_at(vulnerable, Language::Php, 4, "sql-injection"),
+        "{vulnerable}"
+    );
+    for safe in [
+        vulnerable.replace("'%s'", "%d"),
+        "<?php\n$id = filter_input(INPUT_GET, 'id', FILTER_VALIDATE_INT);\nmysqli_query($db, \"SELECT * FROM items WHERE id = $id\");\n".to_string(),
+        "<?php\n$id = filter_var($_GET['id'], FILTER_SANITIZE_NUMBER_INT);\nmysqli_query($db, \"SELECT * FROM items WHERE id = $id\");\n".to_string(),
+        "<?php\n$ids = array_map('intval', $_POST['ids']);\nmysqli_query($db, 'SELECT * FROM items WHERE id IN (' . implode(',', $ids) . ')');\n".to_string(),
+        "<?php\n$id = $_GET['id'];\nif (is_int($id)) {\n  mysqli_query($db, \"SELECT * FROM items WHERE id = $id\");\n}\n".to_string(),
+    ] {
+        assert!(!reported(&safe, Language::Php, "sql-injection"), "{safe}");
+    }
+    // A filter that keeps text (or reads the raw value) is still the request's data.
+    let raw = "<?php\n$name = filter_input(INPUT_GET, 'name', FILTER_UNSAFE_RAW);\nmysqli_query($db, \"SELECT * FROM items WHERE name = '$name'\");\n";
+    assert!(reported_at(raw, Language::Php, 3, "sql-injection"), "{raw}");
+    let headers = "<?php\n$h = getallheaders();\nmysqli_query($db, \"SELECT * FROM items WHERE tag = '\" . $h['X-Tag'] . \"'\");\n";
+    assert!(
+        reported_at(headers, Language::Php, 3, "sql-injection"),
+        "{headers}"
+    );
+}
+
+#[test]
+fn a_php_resolved_path_checked_with_strpos_against_its_base_is_confined() {
+    let safe = "<?php\n$base = realpath('/srv/files');\n$path = realpath($base . '/' . $_GET['f']);\nif ($path === false || strpos($path, $base . '/') !== 0) {\n    exit;\n}\nreadfile($path);\n";
+    assert!(!reported(safe, Language::Php, "path-traversal"), "{safe}");
+    let unchecked = "<?php\n$base = realpath('/srv/files');\n$path = realpath($base . '/' . $_GET['f']);\nif ($path === false) {\n    exit;\n}\nreadfile($path);\n";
+    assert!(
+        reported_at(unchecked, Language::Php, 7, "path-traversal"),
+        "{unchecked}"
+    );
+    // `strpos(..) !== false` finds a substring anywhere: no confinement.
+    let anywhere = unchecked.replace("$path === false", "strpos($path, $base) !== false");
+    assert!(
+        reported_at(&anywhere, Language::Php, 7, "path-traversal"),
+        "{anywhere}"
+    );
+}
+
+#[test]
+fn php_curl_verification_constants_in_any_case() {
+    let bad = "<?php\ncurl_setopt($ch, CURLOPT_SSL_VERIFYHOST, FALSE);\n";
+    assert!(
+        reported_at(bad, Language::Php, 2, "tls-verification-disabled"),
+        "{bad}"
+    );
+    let good = "<?php\ncurl_setopt($ch, CURLOPT_SSL_VERIFYHOST, 2);\n";
+    assert!(
+        !reported(good, Language::Php, "tls-verification-disabled"),
+        "{good}"
+    );
+}
+
+#[test]
+fn php_html_escaping_does_not_protect_unquoted_attributes_names_or_handlers() {
+    let quoted = "<?php\n$v = htmlspecialchars($_GET['v'], ENT_QUOTES);\necho \"<div id='\" . $v . \"'>x</div>\";\n";
+    assert!(!reported(quoted, Language::Php, "xss"), "{quoted}");
+    for bad in [
+        "<?php\n$v = htmlspecialchars($_GET['v'], ENT_QUOTES);\necho \"<div id=\" . $v . \">x</div>\";\n",
+        "<?php\n$v = htmlspecialchars($_GET['v'], ENT_QUOTES);\necho \"<div \" . $v . \"=1>x</div>\";\n",
+        "<?php\n$v = htmlspecialchars($_GET['v'], ENT_QUOTES);\necho \"<a onclick=\\\"go('\" . $v . \"')\\\">x</a>\";\n",
+    ] {
+        assert!(reported_at(bad, Language::Php, 3, "xss"), "{bad}");
+    }
+    // A number is safe in any of them.
+    let number = "<?php\n$v = intval($_GET['v']);\necho \"<div id=\" . $v . \">x</div>\";\n";
+    assert!(!reported(number, Language::Php, "xss"), "{number}");
+}
+
+#[test]
+fn php_gettype_checks_and_digests_leave_no_text() {
+    let bad =
+        "<?php\n$v = $_GET['v'];\nmysqli_query($db, \"SELECT * FROM t WHERE pin = \" . $v);\n";
+    assert!(reported_at(bad, Language::Php, 3, "sql-injection"), "{bad}");
+    let checked = "<?php\n$v = $_GET['v'];\nif (gettype($v) == \"integer\") {\n  mysqli_query($db, \"SELECT * FROM t WHERE pin = \" . $v);\n}\n";
+    assert!(
+        !reported(checked, Language::Php, "sql-injection"),
+        "{checked}"
+    );
+    let coded = "<?php\n$v = soundex($_GET['v']);\nmysqli_query($db, \"SELECT * FROM t WHERE code = '\" . $v . \"'\");\n";
+    assert!(!reported(coded, Language::Php, "sql-injection"), "{coded}");
+}
+
+#[test]
+fn ruby_query_methods_take_sql_in_every_position_and_by_name() {
+    for (bad, line) in [
+        ("class C\n  def a\n    User.select(:name, params[:col])\n  end\nend\n", 3),
+        ("class C\n  def a\n    Arel.sql(\"select #{params[:s]}\")\n  end\nend\n", 3),
+        ("class C\n  def a\n    User.try(:where, params[:q])\n  end\nend\n", 3),
+        ("class C\n  def a\n    User.first(:conditions => \"name = '#{params[:n]}'\")\n  end\nend\n", 3),
+    ] {
+        assert!(reported_at(bad, Language::Ruby, line, "sql-injection"), "{bad}");
+    }
+    for good in [
+        "class C\n  def a\n    User.select(:name, :email)\n  end\nend\n",
+        "class C\n  def a\n    User.try(:find, params[:id])\n  end\nend\n",
+        "class C\n  def a\n    User.first(:conditions => [\"name = ?\", params[:n]])\n  end\nend\n",
+        "class C\n  def a\n    User.find_by(params.slice(:id))\n  end\nend\n",
+    ] {
+        assert!(!reported(good, Language::Ruby, "sql-injection"), "{good}");
+    }
+}
+
+#[test]
+fn ruby_shell_dash_c_in_an_argument_vector_and_kernel_open() {
+    let bad = "class C\n  def a\n    system(\"bash\", \"-c\", params[:script])\n  end\nend\n";
+    assert!(
+        reported_at(bad, Language::Ruby, 3, "command-injection"),
+        "{bad}"
+    );
+    // After the command line come the script's positional parameters.
+    let positional =
+        "class C\n  def a\n    system(\"bash\", \"-c\", \"echo\", params[:arg])\n  end\nend\n";
+    assert!(
+        !reported(positional, Language::Ruby, "command-injection"),
+        "{positional}"
+    );
+    let open_pipe = "class C\n  def a\n    open(params[:name])\n  end\nend\n";
+    assert!(
+        reported_at(open_pipe, Language::Ruby, 3, "command-injection"),
+        "{open_pipe}"
+    );
+    // A fixed first character other than `|` names a file: traversal, not a command.
+    let open_file = "class C\n  def a\n    open(\"uploads/#{params[:name]}\")\n  end\nend\n";
+    assert!(
+        !reported(open_file, Language::Ruby, "command-injection"),
+        "{open_file}"
+    );
+    assert!(
+        reported_at(open_file, Language::Ruby, 3, "path-traversal"),
+        "{open_file}"
+    );
+    let yaml_file = "class C\n  def a\n    YAML.load_file(\"conf/\" + params[:f])\n  end\nend\n";
+    assert!(
+        reported_at(yaml_file, Language::Ruby, 3, "path-traversal"),
+        "{yaml_file}"
+    );
+}
+
+#[test]
+fn ruby_interpolated_yaml_and_inline_templates() {
+    let bad = "class C\n  def a\n    YAML.load \"name: #{params[:n]}\"\n  end\nend\n";
+    assert!(
+        reported_at(bad, Language::Ruby, 3, "unsafe-deserialization"),
+        "{bad}"
+    );
+    let constant = "class C\n  def a\n    YAML.load \"name: fixed\"\n  end\nend\n";
+    assert!(
+        !reported(constant, Language::Ruby, "unsafe-deserialization"),
+        "{constant}"
+    );
+    let inline = "class C\n  def a\n    render inline: request.cookies[\"v\"]\n  end\nend\n";
+    assert!(reported_at(inline, Language::Ruby, 3, "xss"), "{inline}");
+    let escaped = "class C\n  def a\n    render inline: h(request.cookies[\"v\"])\n  end\nend\n";
+    assert!(!reported(escaped, Language::Ruby, "xss"), "{escaped}");
+}
+
+#[test]
+fn csharp_hash_names_in_full_and_a_started_program_named_by_a_parameter() {
+    let bad = "using System.Security.Cryptography;\nclass H {\n  void F() {\n    var h = HashAlgorithm.Create(\"System.Security.Cryptography.MD5\");\n  }\n}\n";
+    assert!(reported_at(bad, Language::CSharp, 4, "weak-hash"), "{bad}");
+    let good = bad.replace("MD5", "SHA256");
+    assert!(!reported(&good, Language::CSharp, "weak-hash"), "{good}");
+    let start = "using System.Diagnostics;\nclass P {\n  public static void Run(string input) {\n    Process.Start(input);\n  }\n}\n";
+    assert!(
+        reported_at(start, Language::CSharp, 4, "command-injection"),
+        "{start}"
+    );
+    let fixed = start.replace("Process.Start(input)", "Process.Start(\"dir\")");
+    assert!(
+        !reported(&fixed, Language::CSharp, "command-injection"),
+        "{fixed}"
+    );
+}
+
+#[test]
+fn a_ruby_case_expression_is_worth_what_its_branches_end_with() {
+    let safe = "class C\n  def a\n    col = case params[:by]\n          when 'year' then 'YEAR(d)'\n          when 'day' then 'DATE(d)'\n          else raise ArgumentError, 'bad'\n          end\n    User.connection.select_rows(\"SELECT #{col} FROM t\")\n  end\nend\n";
+    assert!(!reported(safe, Language::Ruby, "sql-injection"), "{safe}");
+    let passes = safe.replace("else raise ArgumentError, 'bad'", "else params[:by]");
+    assert!(
+        reported_at(&passes, Language::Ruby, 8, "sql-injection"),
+        "{passes}"
+    );
+}
