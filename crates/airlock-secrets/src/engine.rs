@@ -287,7 +287,7 @@ impl Detector {
                         Some(run) => join_touching(
                             lines.iter().copied().filter(|&(ls, le)| {
                                 let line = &content[ls..le];
-                                needs.is_none_or(|(b, n)| count(line, b) >= n) && run.found_in(line)
+                                run.found_in(line) && needs.is_none_or(|(b, n)| count(line, b) >= n)
                             }),
                             &mut scan,
                         ),

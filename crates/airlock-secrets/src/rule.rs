@@ -269,13 +269,33 @@ pub struct Run {
 
 impl Run {
     /// Whether `text` holds the run. (A line without it cannot hold a match.)
+    ///
+    /// Every run of `len` bytes starting at or after `q` covers byte `q + len - 1`, so only
+    /// that byte is looked at: when it is outside the set, no run starts in the next `len`
+    /// bytes. Long runs (a 32-digit hex key, a 59-byte signed token) cost a look every
+    /// `len` bytes, not one per byte.
     pub fn found_in(&self, text: &[u8]) -> bool {
-        let mut n = 0;
-        for &b in text {
-            n = if self.set[b as usize] { n + 1 } else { 0 };
-            if n >= self.len {
+        let len = self.len.max(1);
+        let inside = |i: usize| self.set[text[i] as usize];
+        let mut q = 0;
+        while q + len <= text.len() {
+            let probe = q + len - 1;
+            if !inside(probe) {
+                q = probe + 1;
+                continue;
+            }
+            let mut start = probe;
+            while start > q && inside(start - 1) {
+                start -= 1;
+            }
+            let mut end = probe + 1;
+            while end < text.len() && end - start < len && inside(end) {
+                end += 1;
+            }
+            if end - start >= len {
                 return true;
             }
+            q = end + 1;
         }
         false
     }

@@ -243,3 +243,45 @@ fn digit_line_rules_skip_only_windows_that_cannot_match() {
     // Once worked out for a large text, the check applies to small ones too.
     small(&ips);
 }
+
+/// The skipping run search agrees with a byte-by-byte count on many generated lines:
+/// digits, dots and other bytes mixed so that runs of every length occur.
+#[test]
+fn run_search_agrees_with_counting_every_byte() {
+    use airlock_secrets::rule::needed_run;
+    let naive = |set: &dyn Fn(u8) -> bool, len: usize, text: &[u8]| {
+        let mut n = 0;
+        text.iter().any(|&b| {
+            n = if set(b) { n + 1 } else { 0 };
+            n >= len
+        })
+    };
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize
+    };
+    for pattern in [r"\d{1,3}(?:\.\d{1,3}){3}", r"\d{6}", r"[0-9]{15}x"] {
+        let run = needed_run(pattern).expect("run");
+        let in_set = |b: u8| run.found_in(&[b; 64][..run.len]);
+        for _ in 0..3000 {
+            let n = next() % 60;
+            let text: Vec<u8> = (0..n)
+                .map(|_| match next() % 10 {
+                    0 => b'.',
+                    1 => b' ',
+                    2 => b'x',
+                    d => b'0' + d as u8,
+                })
+                .collect();
+            assert_eq!(
+                run.found_in(&text),
+                naive(&in_set, run.len, &text),
+                "{pattern}: {:?}",
+                String::from_utf8_lossy(&text)
+            );
+        }
+    }
+}
