@@ -1764,7 +1764,7 @@ impl<'m, 't> Taint<'m, 't> {
                 |(?:ALLOWED|VALID|WHITELIST|ALLOWLIST|PERMITTED)\w*\s*(?:\.|->)\s*(?:includes|contains|containsKey|has|Contains|ContainsKey|include\?|key\?|member\?)
                 |(?:allowed|valid|permitted|whitelist|allowlist)\w*\s*(?:\.|->)\s*(?:includes|contains|containsKey|has|Contains|ContainsKey|include\?)
                 |(?:\.|->)\s*(?:has|includes|contains|containsKey|include\?|key\?|member\?|Contains|ContainsKey|ContainsValue)\s*\(
-                |startswith\s*\(|startsWith\s*\(|commonpath\s*\(|commonprefix\s*\(|start_with\?|HasPrefix\s*\(|StartsWith\s*\(|starts_with\s*\(|is_relative_to\s*\(|within_directory
+                |startswith\s*\(|startsWith\s*\(|commonpath\s*\(|commonprefix\s*\(|start_with\?|HasPrefix\s*\(|\bIsLocal\s*\(|StartsWith\s*\(|starts_with\s*\(|is_relative_to\s*\(|within_directory
                 |\.issubset\s*\(|\.issuperset\s*\(
                 |\bstrpos\s*\((?:[^()]|\([^()]*\))*\)\s*[!=]==?\s*0\b|\bstr_starts_with\s*\(
                 |\bis_(?:int|integer|long|float|double|real|bool)\s*\(|\bgettype\s*\([^)]*\)\s*[!=]==?\s*[\x22\x27](?:boolean|integer|double)[\x22\x27]|\bsettype\s*\([^,]+,\s*[\x22\x27](?:int|integer|float|double|bool|boolean)[\x22\x27]

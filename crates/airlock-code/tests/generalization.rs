@@ -1138,3 +1138,19 @@ fn a_ruby_case_expression_is_worth_what_its_branches_end_with() {
         "{passes}"
     );
 }
+
+#[test]
+fn go_filepath_is_local_guards_the_name_it_checked() {
+    // Go 1.20's `filepath.IsLocal` refuses absolute names and names that climb out with
+    // `..`: a handler that returns when it fails opens only names under its base.
+    let safe = "package main\n\nimport (\n\t\"net/http\"\n\t\"os\"\n\t\"path/filepath\"\n)\n\nfunc download(w http.ResponseWriter, r *http.Request) {\n\tname := r.URL.Query().Get(\"file\")\n\tif !filepath.IsLocal(name) {\n\t\thttp.Error(w, \"bad name\", http.StatusBadRequest)\n\t\treturn\n\t}\n\tdata, _ := os.ReadFile(filepath.Join(\"/srv/files\", name))\n\t_ = data\n}\n";
+    assert!(!reported(safe, Language::Go, "path-traversal"), "{safe}");
+    let vulnerable = safe.replace(
+        "\tif !filepath.IsLocal(name) {\n\t\thttp.Error(w, \"bad name\", http.StatusBadRequest)\n\t\treturn\n\t}\n",
+        "",
+    );
+    assert!(
+        reported_at(&vulnerable, Language::Go, 11, "path-traversal"),
+        "{vulnerable}"
+    );
+}
