@@ -458,10 +458,6 @@ fn window(content: &[u8], pos: usize, reach: Reach) -> (usize, usize) {
     (start.min(pos), end.max(pos))
 }
 
-/// The lines of `content` holding at least `min` ASCII digits (newline included; a last
-/// line may have none). Lines are found with `memchr` and their
-/// digits counted in a loop the compiler vectorizes: a byte-by-byte scan testing each byte
-/// for both was a good part of the cost of a short prompt.
 /// `content` with each terminal control sequence (`ESC [`, parameters, one final byte)
 /// from `first` on replaced by as many spaces.
 fn blank_terminal_codes(content: &[u8], first: usize) -> Vec<u8> {
@@ -485,6 +481,10 @@ fn blank_terminal_codes(content: &[u8], first: usize) -> Vec<u8> {
     out
 }
 
+/// The lines of `content` holding at least `min` ASCII digits (newline included; a last
+/// line may have none). Lines are found with `memchr` and their
+/// digits counted in a loop the compiler vectorizes: a byte-by-byte scan testing each byte
+/// for both was a good part of the cost of a short prompt.
 fn lines_with_digits(content: &[u8], min: usize) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
