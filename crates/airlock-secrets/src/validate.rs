@@ -51,14 +51,16 @@ pub enum Verdict {
 
 impl Validator {
     pub fn check(self, value: &[u8]) -> Verdict {
-        let ok = match self {
-            Validator::GithubChecksum => {
-                return if github_checksum_ok(value) {
-                    Verdict::Valid
-                } else {
-                    Verdict::Doubtful
-                }
+        // A checksum that fails only lowers confidence (see the module's doc).
+        let checksum = |ok: bool| {
+            if ok {
+                Verdict::Valid
+            } else {
+                Verdict::Doubtful
             }
+        };
+        let ok = match self {
+            Validator::GithubChecksum => return checksum(github_checksum_ok(value)),
             Validator::PaymentCard => payment_card_ok(value),
             Validator::Iban => iban_ok(value),
             Validator::UsSsn => us_ssn_ok(value),
@@ -67,13 +69,7 @@ impl Validator {
             Validator::PrivateIpv4 => parse_ipv4(value).is_some_and(is_private_v4),
             Validator::PublicIpv4 => parse_ipv4(value).is_some_and(is_public_v4),
             Validator::SignedToken => return signed_token(value),
-            Validator::NkeyChecksum => {
-                return if nkey_checksum_ok(value) {
-                    Verdict::Valid
-                } else {
-                    Verdict::Doubtful
-                }
-            }
+            Validator::NkeyChecksum => return checksum(nkey_checksum_ok(value)),
         };
         if ok {
             Verdict::Valid
