@@ -209,7 +209,13 @@ fn longest_part(value: &[u8]) -> &[u8] {
 /// part if that is higher, so that invented ids beside a random secret
 /// (`xoxa-2-511111111-...-e039d02840a0b9379c`) do not hide the secret.
 pub fn token_entropy(value: &[u8]) -> f64 {
-    entropy(value).max(entropy(longest_part(value)))
+    let part = longest_part(value);
+    let whole = entropy(value);
+    if part.len() < value.len() {
+        whole.max(entropy(part))
+    } else {
+        whole
+    }
 }
 
 /// A value whose provider-specific shape is right but which is evidently a stand-in:
