@@ -50,11 +50,79 @@ pub fn is_minified(path: &Path, content: &[u8]) -> bool {
     content.len() / lines > 1000
 }
 
-/// Walks `roots` and calls `visit(path, content)` for every scannable file, in parallel.
-/// Skipped files are passed to `skipped`.
+/// Walks `roots` and calls `visit(path, content)` for every scannable file, in parallel,
+/// with the file's whole content. Skipped files (binary, minified, over [`MAX_FILE`],
+/// unreadable) are passed to `skipped`.
 pub fn walk<F, S>(roots: &[PathBuf], progress: &Progress, visit: F, skipped: S)
 where
     F: Fn(&Path, &[u8]) + Sync,
+    S: Fn(&Path, Skip) + Sync,
+{
+    walk_with(
+        roots,
+        progress,
+        None,
+        |p, part| visit(p, part.content),
+        skipped,
+    )
+}
+
+/// Files larger than this are handed to [`walk_parts`]'s visitor in windows of this size, so
+/// that a walker thread never holds more than this of a file (8 MiB).
+pub const WINDOW: usize = 8 << 20;
+
+/// How much consecutive windows share (256 KiB). A window reports the findings that start
+/// in its own stretch, which ends half-way into this overlap, so every finding shorter than
+/// half of it is seen whole, with at least as much context before it, by the window that
+/// reports it.
+pub const OVERLAP: usize = 256 << 10;
+
+/// One piece of a file handed to a [`walk_parts`] visitor: the whole file, or one window of
+/// a file larger than [`WINDOW`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part<'a> {
+    /// The bytes of this piece.
+    pub content: &'a [u8],
+    /// How many lines of the file come before `content` (0 for the whole file).
+    pub line_offset: usize,
+    /// Where in `content` the findings this piece reports start; findings that start
+    /// elsewhere belong to the window before or after, which sees them whole.
+    pub owns: (usize, usize),
+    /// Whether `content` is the whole file.
+    pub whole: bool,
+}
+
+impl<'a> Part<'a> {
+    /// A whole file's content as one piece.
+    pub fn whole(content: &'a [u8]) -> Part<'a> {
+        Part {
+            content,
+            line_offset: 0,
+            owns: (0, content.len()),
+            whole: true,
+        }
+    }
+}
+
+/// Like [`walk`], but a file larger than [`WINDOW`] is read and visited window by window
+/// (overlapping by [`OVERLAP`], cut at line ends) instead of whole, and no file is too
+/// large: memory stays bounded whatever the file sizes.
+pub fn walk_parts<F, S>(roots: &[PathBuf], progress: &Progress, visit: F, skipped: S)
+where
+    F: Fn(&Path, Part<'_>) + Sync,
+    S: Fn(&Path, Skip) + Sync,
+{
+    walk_with(roots, progress, Some(WINDOW), visit, skipped)
+}
+
+fn walk_with<F, S>(
+    roots: &[PathBuf],
+    progress: &Progress,
+    window: Option<usize>,
+    visit: F,
+    skipped: S,
+) where
+    F: Fn(&Path, Part<'_>) + Sync,
     S: Fn(&Path, Skip) + Sync,
 {
     let mut builder = WalkBuilder::new(&roots[0]);
@@ -92,19 +160,25 @@ where
                 return WalkState::Continue;
             }
             let path = entry.path();
-            match buf.read(path) {
-                Ok(Read::Content(content)) => {
-                    progress.files.fetch_add(1, Ordering::Relaxed);
-                    progress
-                        .bytes
-                        .fetch_add(content.len() as u64, Ordering::Relaxed);
-                    if is_binary(content) {
+            let result = buf.read(path, window, &mut |part| {
+                if part.line_offset == 0 && part.owns.0 == 0 {
+                    // The file's first (or only) piece decides whether it is scanned.
+                    if is_binary(part.content) {
                         skipped(path, Skip::Binary);
-                    } else if is_minified(path, content) {
-                        skipped(path, Skip::Minified);
-                    } else {
-                        visit(path, content);
+                        return false;
                     }
+                    if is_minified(path, part.content) {
+                        skipped(path, Skip::Minified);
+                        return false;
+                    }
+                }
+                visit(path, part);
+                true
+            });
+            match result {
+                Ok(Read::Content(len)) => {
+                    progress.files.fetch_add(1, Ordering::Relaxed);
+                    progress.bytes.fetch_add(len, Ordering::Relaxed);
                 }
                 Ok(Read::TooLarge(len)) => skipped(path, Skip::TooLarge(len)),
                 Err(e) => skipped(path, Skip::Unreadable(e.to_string())),
@@ -115,31 +189,58 @@ where
 }
 
 /// What reading one file gave.
-enum Read<'a> {
-    Content(&'a [u8]),
+enum Read {
+    /// The file was read (and its pieces visited, unless the visitor stopped early); this
+    /// many bytes.
+    Content(u64),
     TooLarge(u64),
 }
 
 /// A walker thread's read buffer. Its bytes stay initialized from one file to the next
-/// (no zeroing, no reallocation once it is large enough); a file's content is exactly the
-/// bytes read for it, the start of the buffer up to `filled`.
+/// (no zeroing, no reallocation once it is large enough); a piece's content is exactly the
+/// bytes read for it, the start of the buffer up to what was filled.
 #[derive(Default)]
 struct ReadBuf {
     buf: Vec<u8>,
 }
 
 impl ReadBuf {
-    /// Reads the file at `path`: one `open`, one `fstat` for the size, then reads into the
-    /// buffer until end of file (the size only sizes the buffer: a file that grows meanwhile
-    /// is still read to its end). `std::fs::read` and `read_to_end` cost a `stat` by path
-    /// and an `lseek` more per file, a tenth of the system calls of the scan.
-    fn read(&mut self, path: &Path) -> std::io::Result<Read<'_>> {
-        use std::io::Read as _;
+    /// Reads the file at `path` and hands it to `visit`: whole when it fits in `window` (or
+    /// no window is given), else window by window. One `open` and one `fstat` for the size;
+    /// the size only sizes the buffer: a file that grows meanwhile is still read to its end.
+    /// (`std::fs::read` and `read_to_end` cost a `stat` by path and an `lseek` more per
+    /// file, a tenth of the system calls of the scan.) `visit` returns false to stop.
+    fn read(
+        &mut self,
+        path: &Path,
+        window: Option<usize>,
+        visit: &mut dyn FnMut(Part<'_>) -> bool,
+    ) -> std::io::Result<Read> {
         let mut file = std::fs::File::open(path)?;
         let len = file.metadata()?.len();
-        if len > MAX_FILE {
-            return Ok(Read::TooLarge(len));
+        match window {
+            Some(w) if len as usize >= w => self.read_windows(&mut file, w, visit),
+            _ => {
+                if len > MAX_FILE {
+                    return Ok(Read::TooLarge(len));
+                }
+                let content = match self.read_whole(&mut file, len)? {
+                    Ok(content) => content,
+                    Err(too_large) => return Ok(Read::TooLarge(too_large)),
+                };
+                let n = content.len() as u64;
+                visit(Part::whole(content));
+                Ok(Read::Content(n))
+            }
         }
+    }
+
+    /// The whole file, or `Err(size)` when it grew past [`MAX_FILE`] while being read.
+    fn read_whole(
+        &mut self,
+        file: &mut std::fs::File,
+        len: u64,
+    ) -> std::io::Result<Result<&[u8], u64>> {
         // Shrink after an unusually large file rather than hold its size for the rest of
         // the walk.
         if self.buf.len() > 64 << 20 && len < 64 << 20 {
@@ -155,18 +256,100 @@ impl ReadBuf {
         loop {
             if filled == self.buf.len() {
                 if filled as u64 > MAX_FILE {
-                    return Ok(Read::TooLarge(filled as u64));
+                    return Ok(Err(filled as u64));
                 }
                 self.buf.resize(filled * 2, 0);
             }
-            match file.read(&mut self.buf[filled..]) {
-                Ok(0) => break,
-                Ok(n) => filled += n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
+            match read_some(file, &mut self.buf[filled..])? {
+                0 => break,
+                n => filled += n,
             }
         }
-        Ok(Read::Content(&self.buf[..filled]))
+        Ok(Ok(&self.buf[..filled]))
+    }
+
+    /// Reads `file` in windows of `window` bytes that end at a line end where there is one,
+    /// each next window starting at a line start [`OVERLAP`] bytes or so before the last
+    /// one ended. The buffer never grows past `window`.
+    fn read_windows(
+        &mut self,
+        file: &mut std::fs::File,
+        window: usize,
+        visit: &mut dyn FnMut(Part<'_>) -> bool,
+    ) -> std::io::Result<Read> {
+        let overlap = OVERLAP.min(window / 4);
+        if self.buf.len() > window {
+            self.buf.truncate(window);
+            self.buf.shrink_to_fit();
+        }
+        if self.buf.len() < window {
+            self.buf.resize(window, 0);
+        }
+        let buf = &mut self.buf[..window];
+        let mut total = 0u64;
+        // Bytes in the buffer, lines of the file before it, and where the findings of the
+        // next piece start.
+        let (mut filled, mut line_offset, mut own_start) = (0usize, 0usize, 0usize);
+        loop {
+            let mut eof = false;
+            while filled < window {
+                match read_some(file, &mut buf[filled..])? {
+                    0 => {
+                        eof = true;
+                        break;
+                    }
+                    n => {
+                        filled += n;
+                        total += n as u64;
+                    }
+                }
+            }
+            if eof {
+                visit(Part {
+                    content: &buf[..filled],
+                    line_offset,
+                    owns: (own_start, filled),
+                    whole: line_offset == 0 && own_start == 0,
+                });
+                return Ok(Read::Content(total));
+            }
+            // This window ends after its last full line (a line longer than the window
+            // is cut where the window ends).
+            // is cut where the window ends). Past half-way, so that each window moves on by
+            // at least a quarter of one.
+            let half = window / 2;
+            let end = memchr::memrchr(b'\n', &buf[half..filled]).map_or(filled, |i| half + i + 1);
+            // The next starts at the first line start in the last `overlap` bytes, and
+            // this one reports what starts before the half-way point of the bytes they
+            // share.
+            let from = end - overlap;
+            let next = memchr::memchr(b'\n', &buf[from..end]).map_or(from, |i| from + i + 1);
+            let boundary = (next + (end - next) / 2).max(own_start);
+            let go_on = visit(Part {
+                content: &buf[..end],
+                line_offset,
+                owns: (own_start, boundary),
+                whole: false,
+            });
+            if !go_on {
+                return Ok(Read::Content(total));
+            }
+            line_offset += memchr::memchr_iter(b'\n', &buf[..next]).count();
+            own_start = boundary - next;
+            buf.copy_within(next..filled, 0);
+            filled -= next;
+        }
+    }
+}
+
+/// One `read`, retried when interrupted.
+fn read_some(file: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
+    use std::io::Read as _;
+    loop {
+        match file.read(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            r => return r,
+        }
     }
 }
 
@@ -190,22 +373,135 @@ mod tests {
             ("exact", vec![b'z'; 1 << 16]),
         ];
         let mut buf = ReadBuf::default();
+        let read_whole = |buf: &mut ReadBuf, path: &Path| {
+            let mut got = Vec::new();
+            let r = buf.read(path, None, &mut |part| {
+                assert!(part.whole && part.line_offset == 0);
+                assert_eq!(part.owns, (0, part.content.len()));
+                got.push(part.content.to_vec());
+                true
+            });
+            (r, got)
+        };
         for (name, bytes) in &files {
             let path = dir.path().join(name);
             std::fs::write(&path, bytes).expect("write");
-            match buf.read(&path).expect("read") {
-                Read::Content(c) => assert_eq!(c, &bytes[..], "{name}"),
-                Read::TooLarge(n) => panic!("{name}: too large ({n})"),
+            match read_whole(&mut buf, &path) {
+                (Ok(Read::Content(n)), got) => {
+                    assert_eq!(got, vec![bytes.clone()], "{name}");
+                    assert_eq!(n, bytes.len() as u64);
+                }
+                (r, _) => panic!("{name}: {:?}", r.map(|_| ())),
             }
         }
         // Again in the other order, with the buffer now at its largest.
         for (name, bytes) in files.iter().rev() {
-            match buf.read(&dir.path().join(name)).expect("read") {
-                Read::Content(c) => assert_eq!(c, &bytes[..], "{name}"),
-                Read::TooLarge(n) => panic!("{name}: too large ({n})"),
+            match read_whole(&mut buf, &dir.path().join(name)) {
+                (Ok(Read::Content(_)), got) => assert_eq!(got, vec![bytes.clone()], "{name}"),
+                (r, _) => panic!("{name}: {:?}", r.map(|_| ())),
             }
         }
-        assert!(buf.read(&dir.path().join("missing")).is_err());
+        assert!(read_whole(&mut buf, &dir.path().join("missing")).0.is_err());
+    }
+
+    /// A file read in windows: each window is the file's bytes at its place, starts on a
+    /// line start, knows how many lines come before it; the stretches the windows own tile
+    /// the file with no gap and no overlap; and a window owns nothing it does not also see
+    /// followed by half the overlap (less one line), so that short findings are seen whole.
+    /// Also a file of one long line, a file that ends in a newline right at a window's
+    /// end, and the same file read whole when it fits.
+    #[test]
+    fn windows_tile_the_file_on_line_starts() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let window = 4096;
+        let overlap = OVERLAP.min(window / 4);
+        let mut text = Vec::new();
+        let mut line_starts = Vec::new();
+        for n in 0..2000usize {
+            line_starts.push(text.len());
+            let pad = (n * 37) % 90;
+            text.extend_from_slice(format!("L{n:06} {}\n", "x".repeat(pad)).as_bytes());
+        }
+        text.extend_from_slice(b"last line without newline");
+        // One line with no repeated stretch, so that each window's place is unambiguous.
+        let long_line: Vec<u8> = (0..)
+            .flat_map(|i| format!("{i:07}").into_bytes())
+            .take(3 * window + 123)
+            .collect();
+        // Lines of 8 bytes: a window's end falls right after a newline.
+        let exact: Vec<u8> = (0..window / 8 * 3)
+            .flat_map(|i| format!("{i:07}\n").into_bytes())
+            .collect();
+        let mut buf = ReadBuf::default();
+        for (name, bytes, lines) in [
+            ("lines", &text, Some(&line_starts)),
+            ("one-line", &long_line, None),
+            ("exact", &exact, None),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).expect("write");
+            type Seen = (Vec<u8>, usize, (usize, usize), bool);
+            let mut parts: Vec<Seen> = Vec::new();
+            let mut file = std::fs::File::open(&path).expect("open");
+            let r = buf
+                .read_windows(&mut file, window, &mut |p| {
+                    assert!(p.content.len() <= window, "{name}: window too big");
+                    parts.push((p.content.to_vec(), p.line_offset, p.owns, p.whole));
+                    true
+                })
+                .expect("read");
+            assert!(matches!(r, Read::Content(n) if n == bytes.len() as u64));
+            assert!(parts.len() > 2, "{name}: {} parts", parts.len());
+            // Where each window starts in the file: found by its content, checked against
+            // the line count for the numbered file.
+            let mut owned_to = 0;
+            let mut search_from = 0;
+            for (i, (content, line_offset, (from, to), whole)) in parts.iter().enumerate() {
+                assert!(!whole);
+                let start = (search_from..=bytes.len() - content.len())
+                    .find(|&s| bytes[s..s + content.len()] == content[..])
+                    .expect("window is a slice of the file");
+                if name != "one-line" {
+                    assert!(
+                        start == 0 || bytes[start - 1] == b'\n',
+                        "{name}: mid-line start"
+                    );
+                }
+                assert_eq!(
+                    *line_offset,
+                    bytes[..start].iter().filter(|&&b| b == b'\n').count(),
+                    "{name}: line offset"
+                );
+                if let Some(starts) = lines {
+                    assert!(starts.binary_search(&start).is_ok() || start == 0);
+                }
+                assert_eq!(
+                    start + from,
+                    owned_to,
+                    "{name}: part {i} leaves a gap or overlaps"
+                );
+                owned_to = start + to;
+                if i + 1 < parts.len() {
+                    // Half the overlap, less at most one line (lines here are under 100 bytes).
+                    assert!(content.len() - to + 50 >= overlap / 2, "{name}: short tail");
+                } else {
+                    assert_eq!(start + content.len(), bytes.len());
+                }
+                search_from = start + 1;
+            }
+            assert_eq!(owned_to, bytes.len(), "{name}: end not owned");
+        }
+        // A file that fits the window is one whole piece.
+        let path = dir.path().join("small");
+        std::fs::write(&path, &text[..1000]).expect("write");
+        let mut n = 0;
+        buf.read(&path, Some(window), &mut |p| {
+            assert!(p.whole && p.content == &text[..1000]);
+            n += 1;
+            true
+        })
+        .expect("read");
+        assert_eq!(n, 1);
     }
 
     /// Every scannable file of a tree is visited once with its exact content.

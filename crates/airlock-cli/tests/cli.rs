@@ -406,3 +406,47 @@ fn policy_paths_and_org_terms_drive_the_box() {
         "{red}"
     );
 }
+
+/// A file larger than the read window (8 MiB) is scanned window by window: every secret in
+/// it is reported exactly once, at its own line and column, also where windows share their
+/// edges, and a file of that size is not skipped.
+#[test]
+fn scan_of_a_file_larger_than_the_window_reports_each_secret_once() {
+    let dir = tmp();
+    let mut text = String::new();
+    let mut want = Vec::new();
+    let mut line = 0usize;
+    while text.len() < 20 << 20 {
+        line += 1;
+        if line.is_multiple_of(997) {
+            // Columns vary so that a wrong offset shows.
+            let indent = " ".repeat(line % 7);
+            text.push_str(&format!("{indent}token = \"{GH_TOKEN}\"\n"));
+            want.push((line, line % 7 + 10));
+        } else {
+            text.push_str(&format!(
+                "filler line {line} of a large generated log file\n"
+            ));
+        }
+    }
+    fs::write(dir.path().join("big.log"), &text).unwrap();
+    let out = airlock(dir.path(), &["scan", ".", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let mut got: Vec<(usize, usize)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            assert_eq!(f["rule"], "github-pat", "{f}");
+            (
+                f["line"].as_u64().unwrap() as usize,
+                f["column"].as_u64().unwrap() as usize,
+            )
+        })
+        .collect();
+    got.sort();
+    assert_eq!(got.len(), want.len(), "each secret once");
+    assert_eq!(got, want);
+    assert!(!stdout(&out).contains(GH_TOKEN));
+}

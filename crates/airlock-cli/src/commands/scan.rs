@@ -18,7 +18,7 @@ use crate::commands::ConfidenceArg;
 use crate::context::Context;
 use crate::git;
 use crate::report::{self, Record, RecordBuilder};
-use crate::walk::{self, Progress, Skip};
+use crate::walk::{self, Part, Progress, Skip};
 use crate::{Format, GlobalArgs};
 
 #[derive(Args)]
@@ -199,11 +199,27 @@ pub fn collect(global: &GlobalArgs, args: &ScanArgs) -> Result<Outcome> {
     // took about as long as a tenth of the secrets scan of the bench corpus.
     let analyzer = (!args.no_code).then(airlock_code::Analyzer::new);
     let scan_one =
-        |path: &str, content: &[u8], line_map: &[usize], commit: Option<&git::CommitInfo>| {
+        |path: &str, part: Part<'_>, line_map: &[usize], commit: Option<&git::CommitInfo>| {
+            let content = part.content;
             let mut findings = detector.scan(content);
             findings.retain(keep);
-            let mut recs = builder.build(path, content, &findings, line_map, commit);
-            if let Some(analyzer) = &analyzer {
+            // Records are built from every finding of the piece, so that each line shown masks
+            // all of them, and kept for the findings the piece owns (a window of a large file
+            // shares its edges with the windows beside it).
+            let (from, to) = part.owns;
+            let owned = findings.iter().map(|f| (from..to).contains(&f.span.start));
+            let mut recs: Vec<Record> = builder
+                .build(path, content, &findings, line_map, commit)
+                .into_iter()
+                .zip(owned)
+                .filter_map(|(mut r, own)| {
+                    r.line += part.line_offset;
+                    r.end_line += part.line_offset;
+                    own.then_some(r)
+                })
+                .collect();
+            // The code review reads whole files only (and none above its own size limit).
+            if let (Some(analyzer), true) = (&analyzer, part.whole) {
                 recs.extend(review_file(
                     analyzer, path, content, min, line_map, commit, &findings,
                 ));
@@ -225,7 +241,12 @@ pub fn collect(global: &GlobalArgs, args: &ScanArgs) -> Result<Outcome> {
                 .bytes
                 .fetch_add(b.content.len() as u64, Ordering::Relaxed);
             if !walk::is_binary(&b.content) {
-                scan_one(&b.path, &b.content, &b.line_map, b.commit.as_ref());
+                scan_one(
+                    &b.path,
+                    Part::whole(&b.content),
+                    &b.line_map,
+                    b.commit.as_ref(),
+                );
             }
         };
         if args.staged {
@@ -261,12 +282,12 @@ pub fn collect(global: &GlobalArgs, args: &ScanArgs) -> Result<Outcome> {
                     }
                 });
             }
-            walk::walk(
+            walk::walk_parts(
                 &paths,
                 &progress,
-                |path, content| {
+                |path, part| {
                     if !allowed_path(path) {
-                        scan_one(&display(path), content, &[], None)
+                        scan_one(&display(path), part, &[], None)
                     }
                 },
                 |path, why| {
