@@ -449,4 +449,14 @@ fn scan_of_a_file_larger_than_the_window_reports_each_secret_once() {
     assert_eq!(got.len(), want.len(), "each secret once");
     assert_eq!(got, want);
     assert!(!stdout(&out).contains(GH_TOKEN));
+    // classify reads it the same way: box 3, each secret counted once.
+    let out = airlock(dir.path(), &["classify", ".", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"][0]["box"], 3, "{v}");
+    let reasons = v["files"][0]["reasons"].to_string();
+    assert!(
+        reasons.contains(&format!("content: {} credential findings", want.len())),
+        "{reasons}"
+    );
 }

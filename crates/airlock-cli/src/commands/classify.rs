@@ -3,19 +3,19 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Mutex;
 
 use airlock_secrets::DetectorConfig;
-use airlock_types::BoxLevel;
+use airlock_types::{BoxLevel, Finding};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use serde_json::json;
 
 use crate::commands::scan::relative;
 use crate::context::Context;
-use crate::walk::{self, Progress};
+use crate::walk::{self, Progress, Skip};
 use crate::GlobalArgs;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -45,27 +45,55 @@ pub fn run(global: &GlobalArgs, args: ClassifyArgs) -> Result<ExitCode> {
     }
     let detector = ctx.detector(DetectorConfig::default())?;
     let root = ctx.root();
-    let entries: Mutex<BTreeMap<String, Entry>> = Mutex::new(BTreeMap::new());
+    // Each file's findings, gathered window by window for a large file (each window keeps
+    // the findings it owns), then classified once.
+    let found: Mutex<BTreeMap<String, (String, Vec<Finding>)>> = Mutex::new(BTreeMap::new());
+    // A file that could not be read cannot be judged, so it is put in box 3 (fail closed).
+    let unread: Mutex<BTreeMap<String, String>> = Mutex::new(BTreeMap::new());
     let progress = Progress::default();
-    walk::walk(
+    let shown = |path: &Path| path.to_string_lossy().trim_start_matches("./").to_string();
+    walk::walk_parts(
         std::slice::from_ref(&args.path),
         &progress,
-        |path, content| {
-            let rel = relative(path, &root);
-            let findings = detector.scan(content);
-            let v = ctx.policy.classify(Some(&rel), &findings);
-            let shown = path.to_string_lossy().trim_start_matches("./").to_string();
-            entries.lock().expect("lock").insert(
-                shown,
-                Entry {
-                    box_level: v.box_level,
-                    reasons: v.reasons.iter().map(|r| r.to_string()).collect(),
-                },
-            );
+        |path, part| {
+            let (from, to) = part.owns;
+            let mut findings = detector.scan(part.content);
+            findings.retain(|f| (from..to).contains(&f.span.start));
+            let mut found = found.lock().expect("lock");
+            let slot = found
+                .entry(shown(path))
+                .or_insert_with(|| (relative(path, &root), Vec::new()));
+            slot.1.extend(findings);
         },
-        |_, _| {},
+        |path, why| {
+            if let Skip::Unreadable(e) = why {
+                unread.lock().expect("lock").insert(shown(path), e);
+            }
+        },
     );
-    let entries = entries.into_inner().expect("lock");
+    let mut entries: BTreeMap<String, Entry> = found
+        .into_inner()
+        .expect("lock")
+        .into_iter()
+        .map(|(shown, (rel, findings))| {
+            let v = ctx.policy.classify(Some(&rel), &findings);
+            let entry = Entry {
+                box_level: v.box_level,
+                reasons: v.reasons.iter().map(|r| r.to_string()).collect(),
+            };
+            (shown, entry)
+        })
+        .collect();
+    for (shown, e) in unread.into_inner().expect("lock") {
+        eprintln!("airlock: warning: cannot read {shown}: {e}; counted as box 3");
+        entries.insert(
+            shown,
+            Entry {
+                box_level: BoxLevel::Never,
+                reasons: vec![format!("could not be read ({e}), so it cannot be judged")],
+            },
+        );
+    }
     let mut out = std::io::stdout().lock();
     match args.format {
         ClassifyFormat::Json => {
