@@ -313,10 +313,9 @@ impl ReadBuf {
                 });
                 return Ok(Read::Content(total));
             }
-            // This window ends after its last full line (a line longer than the window
-            // is cut where the window ends).
-            // is cut where the window ends). Past half-way, so that each window moves on by
-            // at least a quarter of one.
+            // This window ends after its last full line in its second half (a line longer
+            // than half a window is cut where the window ends), so that each window moves
+            // on by at least a quarter of one.
             let half = window / 2;
             let end = memchr::memrchr(b'\n', &buf[half..filled]).map_or(filled, |i| half + i + 1);
             // The next starts at the first line start in the last `overlap` bytes, and
