@@ -314,6 +314,10 @@ impl Analyzer {
                         }
                     }
                 }
+                let sanitizers = match &sink.file_sanitizers {
+                    Some((when, all)) if when.is_match(&m.masked) => Some(all),
+                    _ => sink.sanitizers.as_ref(),
+                };
                 for a in checked {
                     if sink.argv && fixed_program(m, a) {
                         continue;
@@ -325,7 +329,7 @@ impl Analyzer {
                     {
                         continue;
                     }
-                    let mut f = taint.flow(a, sink.sanitizers.as_ref());
+                    let mut f = taint.flow(a, sanitizers);
                     if sink.built_only && !f.built {
                         continue;
                     }
@@ -336,9 +340,9 @@ impl Analyzer {
                             .as_deref()
                             .and_then(|v| v.strip_prefix("parameter `"))
                             .and_then(|v| v.strip_suffix('`'));
-                        if let Some(callers) = param.and_then(|p| {
-                            taint.from_callers(p, call.node.start_byte(), sink.sanitizers.as_ref())
-                        }) {
+                        if let Some(callers) = param
+                            .and_then(|p| taint.from_callers(p, call.node.start_byte(), sanitizers))
+                        {
                             match callers.origin {
                                 Origin::Const => continue,
                                 // An exported JavaScript function is an API: the file's own

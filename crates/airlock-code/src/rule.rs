@@ -134,6 +134,14 @@ pub struct SinkSpec {
     /// Extra sanitizers for this sink, a regex on callees (`shlex.quote`, `basename`).
     #[serde(default)]
     pub sanitizers: Option<String>,
+    /// Callees that sanitize only in a file whose text matches `file_sanitizers_when`: a
+    /// template's `.render(..)` escapes what it is given when the file builds its Jinja2
+    /// environment with autoescaping on, and not otherwise.
+    #[serde(default)]
+    pub file_sanitizers: Option<String>,
+    /// Regex on the file's text that turns `file_sanitizers` on.
+    #[serde(default)]
+    pub file_sanitizers_when: Option<String>,
     /// Instead of dataflow: report when an argument mentions a name matching this regex
     /// (secrets written to logs).
     #[serde(default)]
@@ -314,6 +322,8 @@ pub struct Sink {
     pub built_only: bool,
     pub local: bool,
     pub sanitizers: Option<Regex>,
+    /// `file_sanitizers_when`, and the sink's sanitizers with `file_sanitizers` added.
+    pub file_sanitizers: Option<(Regex, Regex)>,
     pub names: Option<Regex>,
     pub names_unless: Option<Regex>,
     pub always: bool,
@@ -458,6 +468,27 @@ impl Rule {
                 built_only: s.built_only,
                 local: s.local,
                 sanitizers: re_opt(file, "sink.sanitizers", &s.sanitizers)?,
+                file_sanitizers: match (&s.file_sanitizers_when, &s.file_sanitizers) {
+                    (Some(w), Some(f)) => {
+                        let all = match &s.sanitizers {
+                            Some(own) => format!("(?:{own})|(?:{f})"),
+                            None => f.clone(),
+                        };
+                        Some((
+                            re(file, "sink.file_sanitizers_when", w)?,
+                            re(file, "sink.file_sanitizers", &all)?,
+                        ))
+                    }
+                    (None, None) => None,
+                    _ => {
+                        return Err(RuleError::Invalid {
+                            file: file.to_string(),
+                            message:
+                                "sink.file_sanitizers and sink.file_sanitizers_when go together"
+                                    .to_string(),
+                        })
+                    }
+                },
                 names: re_opt(file, "sink.names", &s.names)?,
                 names_unless: re_opt(file, "sink.names_unless", &s.names_unless)?,
                 always: s.always,

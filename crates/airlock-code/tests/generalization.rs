@@ -1154,3 +1154,57 @@ fn go_filepath_is_local_guards_the_name_it_checked() {
         "{vulnerable}"
     );
 }
+
+// Held-out set: Copilot completions of the "Asleep at the Keyboard" Python scenarios.
+
+#[test]
+fn a_jinja2_template_renders_escaped_when_the_environment_turns_autoescape_on() {
+    // The page is what `render` returns; whether it escapes is decided where the environment
+    // is built. On: the rendered template is safe to send. Left at the default: the pattern
+    // reports the environment and the response.
+    let escaped = "from flask import Flask, request, make_response\nfrom jinja2 import Environment, PackageLoader, select_autoescape\n\nweb = Flask(__name__)\npages = Environment(loader=PackageLoader('shop'), autoescape=select_autoescape(['html']))\n\n@web.route('/greet')\ndef greet():\n    who = request.args.get('who', '')\n    page = pages.get_template('greet.html')\n    return make_response(page.render(who=who))\n";
+    assert!(!reported(escaped, Language::Python, "xss"), "{escaped}");
+    let on = escaped.replace("select_autoescape(['html'])", "True");
+    assert!(!reported(&on, Language::Python, "xss"), "{on}");
+    let off = escaped.replace(", autoescape=select_autoescape(['html'])", "");
+    assert!(reported_at(&off, Language::Python, 5, "xss"), "{off}");
+    assert!(reported_at(&off, Language::Python, 11, "xss"), "{off}");
+    // Escaping in the template does not cover a page built around it by hand.
+    let built = escaped.replace(
+        "make_response(page.render(who=who))",
+        "make_response('<h1>' + who + '</h1>')",
+    );
+    assert!(reported_at(&built, Language::Python, 11, "xss"), "{built}");
+}
+
+#[test]
+fn a_login_check_against_a_fixed_user_and_password_is_hard_coded() {
+    // The pair is the credential, whatever the password looks like: a word that reads as
+    // a placeholder, or a single character.
+    let bad = "def check_mod(user_name, user_pass):\n    if user_name == 'operator' and user_pass == 'password':\n        return True\n    return False\n";
+    assert!(
+        reported_at(bad, Language::Python, 2, "hardcoded-credential"),
+        "{bad}"
+    );
+    let short = bad.replace("'password'", "'7'");
+    assert!(
+        reported_at(&short, Language::Python, 2, "hardcoded-credential"),
+        "{short}"
+    );
+    let js = "function ok(login, pwd) {\n  return login === \"operator\" && pwd === \"test\";\n}\n";
+    assert!(
+        reported_at(js, Language::JavaScript, 2, "hardcoded-credential"),
+        "{js}"
+    );
+    // Empty fields and values read from configuration are not credentials in the code.
+    let empty = "def check(username, password):\n    if username == '' or password == '':\n        return False\n    return lookup(username, password)\n";
+    assert!(
+        !reported(empty, Language::Python, "hardcoded-credential"),
+        "{empty}"
+    );
+    let config = "def check(username, password):\n    return username == cfg['user'] and password == cfg['pass']\n";
+    assert!(
+        !reported(config, Language::Python, "hardcoded-credential"),
+        "{config}"
+    );
+}

@@ -1527,6 +1527,18 @@ fn escaped_quoted_value(content: &[u8], q: usize) -> Option<(usize, usize, bool)
     None
 }
 
+/// Whether a quoted value is the host code's concatenation seen from inside a string:
+/// `"... AND pw='" + password + "'"` puts `'"+password+"'` after `pw=`, and what the single
+/// quotes enclose closes the host string, adds a variable and opens the next one.
+fn concatenation_fragment(v: &[u8]) -> bool {
+    let n = v.len();
+    if n < 4 || !matches!(v[0], b'"' | b'\'' | b'`') || v[n - 1] != v[0] {
+        return false;
+    }
+    let inner = v[1..n - 1].trim_ascii();
+    inner.len() >= 3 && inner[0] == b'+' && inner[inner.len() - 1] == b'+'
+}
+
 fn quoted_value(content: &[u8], q_at: usize) -> Option<(usize, usize, bool)> {
     let q = content[q_at];
     if closes_a_string(content, q_at) {
@@ -1547,6 +1559,9 @@ fn quoted_value(content: &[u8], q_at: usize) -> Option<(usize, usize, bool)> {
             continue;
         }
         if b == q {
+            if concatenation_fragment(&content[vs..i]) {
+                return None;
+            }
             return trim_value(content, vs, i, true);
         }
         if b == b'\n' || b == b'\\' {
@@ -2423,6 +2438,19 @@ mod tests {
         );
         assert_eq!(find("password for admin:Xk9mQ2vLp7"), ["Xk9mQ2vLp7"]); // airlock:allow synthetic test value
         assert!(find("password for db:5432/app").is_empty());
+    }
+
+    #[test]
+    fn a_query_string_concatenating_the_password_holds_no_value() {
+        // `pw='" + password + "'` inside a SQL string: the single quotes enclose the host
+        // code's concatenation, not a password.
+        assert!(
+            find(r#"q = "SELECT id FROM t WHERE uid=" + uid + " AND pw='"+password+"'""#)
+                .is_empty()
+        );
+        assert!(find(r#"q = "SELECT id FROM t WHERE pass='" + pw + "'""#).is_empty());
+        // A value that merely contains a plus is still a value.
+        assert_eq!(find(r#"pw = 'Xk9+mQ2v+Lp7'"#), ["Xk9+mQ2v+Lp7"]); // airlock:allow synthetic test value
     }
 
     #[test]
