@@ -1460,3 +1460,67 @@ fn a_regex_is_analyzed_the_way_the_call_runs_it() {
     let java = "class R {\n  boolean f(String s) {\n    return s.matches(\"(.*,)*\");\n  }\n}\n";
     assert!(reported_at(java, Language::Java, 3, "redos"), "{java}");
 }
+
+#[test]
+fn a_python_ssl_context_of_a_bare_protocol_verifies_nothing_until_told_to() {
+    let bad = "import ssl, socket\nctx = ssl.SSLContext(ssl.PROTOCOL_TLS)\nconn = ctx.wrap_socket(socket.socket(), server_hostname=host)\n";
+    assert!(
+        reported_at(bad, Language::Python, 2, "tls-verification-disabled"),
+        "{bad}"
+    );
+    let told = bad.replace(
+        "\nconn =",
+        "\nctx.verify_mode = ssl.CERT_REQUIRED\nctx.check_hostname = True\nctx.load_default_certs()\nconn =",
+    );
+    assert!(
+        !reported(&told, Language::Python, "tls-verification-disabled"),
+        "{told}"
+    );
+    let client = bad.replace("PROTOCOL_TLS)", "PROTOCOL_TLS_CLIENT)");
+    assert!(
+        !reported(&client, Language::Python, "tls-verification-disabled"),
+        "{client}"
+    );
+    // A context that loads its own certificate chain serves TLS.
+    let server = "import ssl\nsrv = ssl.SSLContext(ssl.PROTOCOL_TLS)\nsrv.load_cert_chain('cert.pem', 'key.pem')\n";
+    assert!(
+        !reported(server, Language::Python, "tls-verification-disabled"),
+        "{server}"
+    );
+    // An unverified context whose host name check is turned back on requires certificates.
+    let restored =
+        "import ssl\nctx = ssl._create_unverified_context()\nctx.check_hostname = True\n";
+    assert!(
+        !reported(restored, Language::Python, "tls-verification-disabled"),
+        "{restored}"
+    );
+    let unverified = "import ssl\nctx = ssl._create_unverified_context()\n";
+    assert!(
+        reported_at(unverified, Language::Python, 2, "tls-verification-disabled"),
+        "{unverified}"
+    );
+}
+
+#[test]
+fn a_java_cipher_named_through_a_local_or_a_weak_configuration_default() {
+    let local = "import javax.crypto.Cipher;\nclass C {\n  Cipher f() throws Exception {\n    String transformation = \"DESede/CBC/PKCS5Padding\";\n    return Cipher.getInstance(transformation);\n  }\n}\n";
+    assert!(
+        reported_at(local, Language::Java, 5, "weak-cipher"),
+        "{local}"
+    );
+    let local_ok = local.replace("DESede/CBC/PKCS5Padding", "AES/GCM/NoPadding");
+    assert!(
+        !reported(&local_ok, Language::Java, "weak-cipher"),
+        "{local_ok}"
+    );
+    let default = "import javax.crypto.Cipher;\nclass C {\n  Cipher f(java.util.Properties p) throws Exception {\n    return Cipher.getInstance(p.getProperty(\"cipher\", \"AES/ECB/PKCS5Padding\"));\n  }\n}\n";
+    assert!(
+        reported_at(default, Language::Java, 4, "weak-cipher"),
+        "{default}"
+    );
+    let default_ok = default.replace("AES/ECB/PKCS5Padding", "AES/GCM/NoPadding");
+    assert!(
+        !reported(&default_ok, Language::Java, "weak-cipher"),
+        "{default_ok}"
+    );
+}
