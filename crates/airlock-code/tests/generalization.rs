@@ -1524,3 +1524,62 @@ fn a_java_cipher_named_through_a_local_or_a_weak_configuration_default() {
         "{default_ok}"
     );
 }
+
+#[test]
+fn password_hashing_apis_told_to_use_a_fast_digest() {
+    let django =
+        "PASSWORD_HASHERS = [\n    'django.contrib.auth.hashers.UnsaltedMD5PasswordHasher',\n]\n";
+    assert!(
+        reported_at(django, Language::Python, 2, "weak-password-hash"),
+        "{django}"
+    );
+    let django_ok = django.replace("UnsaltedMD5PasswordHasher", "Argon2PasswordHasher");
+    assert!(
+        !reported(&django_ok, Language::Python, "weak-password-hash"),
+        "{django_ok}"
+    );
+    let make = "from django.contrib.auth.hashers import make_password\n\ndef store(user, raw):\n    user.password = make_password(raw, hasher='unsalted_md5')\n";
+    assert!(
+        reported_at(make, Language::Python, 4, "weak-password-hash"),
+        "{make}"
+    );
+    let make_ok = make.replace("'unsalted_md5'", "'argon2'");
+    assert!(
+        !reported(&make_ok, Language::Python, "weak-password-hash"),
+        "{make_ok}"
+    );
+    let werkzeug = "from werkzeug.security import generate_password_hash\n\ndef store(raw):\n    return generate_password_hash(raw, method='sha256')\n";
+    assert!(
+        reported_at(werkzeug, Language::Python, 4, "weak-password-hash"),
+        "{werkzeug}"
+    );
+    let werkzeug_ok = werkzeug.replace("'sha256'", "'pbkdf2:sha256'");
+    assert!(
+        !reported(&werkzeug_ok, Language::Python, "weak-password-hash"),
+        "{werkzeug_ok}"
+    );
+}
+
+#[test]
+fn node_digest_names_in_any_case_and_webcrypto_sha1() {
+    let upper = "const crypto = require('crypto');\nconst sig = crypto.createHash('SHA1').update(token).digest('hex');\n";
+    assert!(
+        reported_at(upper, Language::JavaScript, 2, "weak-hash"),
+        "{upper}"
+    );
+    let upper_ok = upper.replace("'SHA1'", "'SHA256'");
+    assert!(
+        !reported(&upper_ok, Language::JavaScript, "weak-hash"),
+        "{upper_ok}"
+    );
+    let subtle = "async function sign(token) {\n  return crypto.subtle.digest('SHA-1', new TextEncoder().encode(token));\n}\n";
+    assert!(
+        reported_at(subtle, Language::JavaScript, 2, "weak-hash"),
+        "{subtle}"
+    );
+    let subtle_ok = subtle.replace("'SHA-1'", "'SHA-256'");
+    assert!(
+        !reported(&subtle_ok, Language::JavaScript, "weak-hash"),
+        "{subtle_ok}"
+    );
+}
