@@ -1583,3 +1583,21 @@ fn node_digest_names_in_any_case_and_webcrypto_sha1() {
         "{subtle_ok}"
     );
 }
+
+#[test]
+fn a_jwt_decode_with_verify_false_is_a_token_flaw_not_a_tls_one() {
+    let src = "import jwt\n\ndef claims(token):\n    return jwt.decode(token, verify=False)\n";
+    assert!(
+        reported_at(src, Language::Python, 4, "jwt-verification"),
+        "{src}"
+    );
+    assert!(
+        !reported(src, Language::Python, "tls-verification-disabled"),
+        "{src}"
+    );
+    let tls = "import requests\n\ndef fetch(url):\n    return requests.get(url, verify=False)\n";
+    assert!(
+        reported_at(tls, Language::Python, 4, "tls-verification-disabled"),
+        "{tls}"
+    );
+}
