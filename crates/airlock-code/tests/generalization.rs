@@ -1601,3 +1601,19 @@ fn a_jwt_decode_with_verify_false_is_a_token_flaw_not_a_tls_one() {
         "{tls}"
     );
 }
+
+#[test]
+fn pyopenssl_sslv23_method_negotiates_the_highest_version() {
+    // Despite its name, `SSLv23_METHOD` is pyOpenSSL's version-flexible method (like
+    // `TLS_METHOD`); the pinned `SSLv3_METHOD` is the broken one.
+    let flexible = "from OpenSSL import SSL\nctx = SSL.Context(SSL.SSLv23_METHOD)\n";
+    assert!(
+        !reported(flexible, Language::Python, "weak-cipher"),
+        "{flexible}"
+    );
+    let pinned = flexible.replace("SSLv23_METHOD", "SSLv3_METHOD");
+    assert!(
+        reported_at(&pinned, Language::Python, 2, "weak-cipher"),
+        "{pinned}"
+    );
+}
