@@ -29,6 +29,10 @@ pub struct RegexLiteral {
     pub end: usize,
     pub pattern: String,
     pub flags: String,
+    /// How the pattern is run when the code says so: `re.fullmatch` and Java's `matches`
+    /// must match the whole input, so a failing end makes the engine try every split
+    /// (`(.*,)*` backtracks exponentially there, not in a search that may stop early).
+    pub mode: Option<airlock_redos::MatchMode>,
 }
 
 /// Calls taking a pattern, and which argument holds it.
@@ -124,11 +128,53 @@ pub fn literals(m: &Model<'_>) -> Vec<RegexLiteral> {
                     end: a.node.end_byte(),
                     pattern,
                     flags,
+                    mode: match_mode(m, call),
                 });
             }
         }
     }
     out
+}
+
+/// The match mode a call implies: whole-input for Python's `fullmatch` and Java's
+/// `matches`, start-anchored for Python's `match`; for a compiled pattern kept in a variable,
+/// what the variable is later called with (`p = re.compile(..); p.fullmatch(x)`,
+/// `p.matcher(x).matches()`).
+fn match_mode(m: &Model<'_>, call: &crate::syntax::Call<'_>) -> Option<airlock_redos::MatchMode> {
+    use airlock_redos::MatchMode;
+    let last = call.callee.rsplit('.').next().unwrap_or("");
+    match (m.lang, last) {
+        (Language::Python, "fullmatch") => return Some(MatchMode::Full),
+        (Language::Python, "match") => return Some(MatchMode::Prefix),
+        (Language::Java | Language::Kotlin, "matches") => return Some(MatchMode::Full),
+        (_, "compile") => {}
+        _ => return None,
+    }
+    let (s, e) = (call.node.start_byte(), call.node.end_byte());
+    let target = m
+        .assigns
+        .iter()
+        .find(|a| a.value.start_byte() == s && a.value.end_byte() == e)?
+        .target
+        .clone();
+    let name = target.rsplit('.').next().unwrap_or(&target);
+    let used = |method: &str| {
+        regex::Regex::new(&format!(r"\b{}\s*\.\s*{method}\s*\(", regex::escape(name)))
+            .is_ok_and(|r| r.is_match(&m.masked))
+    };
+    if used("fullmatch")
+        || (used("matcher") && {
+            regex::Regex::new(&format!(
+                r"\b{}\s*\.\s*matcher\s*\([^;\n]*\)\s*\.\s*matches\s*\(",
+                regex::escape(name)
+            ))
+            .is_ok_and(|r| r.is_match(&m.masked))
+        })
+    {
+        Some(MatchMode::Full)
+    } else {
+        None
+    }
 }
 
 fn find_regex_nodes(m: &Model<'_>, out: &mut Vec<RegexLiteral>) {
@@ -148,6 +194,7 @@ fn find_regex_nodes(m: &Model<'_>, out: &mut Vec<RegexLiteral>) {
             end: e,
             pattern,
             flags,
+            mode: None,
         });
     }
 }
@@ -261,9 +308,25 @@ pub fn check(m: &Model<'_>) -> Vec<(usize, usize, String)> {
     };
     let mut out = Vec::new();
     for lit in literals(m) {
-        let Ok(a) = airlock_redos::analyze(&lit.pattern, flavor, &lit.flags) else {
+        let Ok(mut a) = airlock_redos::analyze(&lit.pattern, flavor, &lit.flags) else {
             continue;
         };
+        // Run the way the code runs it, the search analysis aside: only an exponential
+        // result there is reported (a whole-input match of `\d+\s*\d+` is mildly quadratic).
+        if let Some(mode) = lit
+            .mode
+            .filter(|_| a.complexity != airlock_redos::Complexity::Exponential)
+        {
+            let opts = airlock_redos::Options {
+                mode,
+                ..Default::default()
+            };
+            if let Ok(b) = airlock_redos::analyze_with(&lit.pattern, flavor, &lit.flags, &opts) {
+                if b.complexity == airlock_redos::Complexity::Exponential {
+                    a = b;
+                }
+            }
+        }
         let report = match a.complexity {
             airlock_redos::Complexity::Exponential => true,
             airlock_redos::Complexity::Polynomial(k) if k >= 3 => true,

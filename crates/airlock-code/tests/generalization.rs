@@ -1206,5 +1206,465 @@ fn a_login_check_against_a_fixed_user_and_password_is_hard_coded() {
     assert!(
         !reported(config, Language::Python, "hardcoded-credential"),
         "{config}"
+// Held-out SonarSource rule tests (Java, Python, JavaScript): the twins below are written for
+// this suite; the set itself stays outside the repository.
+
+#[test]
+fn node_cipher_names_are_weak_in_any_case_and_with_their_variants() {
+    for name in [
+        "DES",
+        "DES-EDE3",
+        "des3",
+        "RC4-40",
+        "RC2-64",
+        "CAST",
+        "BF-CBC",
+        "AES-128-ECB",
+    ] {
+        let bad = format!("const crypto = require('crypto');\nconst c = crypto.createCipheriv(\"{name}\", key, iv);\n");
+        assert!(
+            reported_at(&bad, Language::JavaScript, 2, "weak-cipher"),
+            "{bad}"
+        );
+    }
+    let good = "const crypto = require('crypto');\nconst c = crypto.createCipheriv(\"AES-256-GCM\", key, iv);\n";
+    assert!(
+        !reported(good, Language::JavaScript, "weak-cipher"),
+        "{good}"
+    );
+}
+
+#[test]
+fn java_jca_aliases_of_rc2_and_rc4_are_weak_ciphers() {
+    let bad = "class K {\n  void f() throws Exception {\n    javax.crypto.Cipher c = javax.crypto.Cipher.getInstance(\"ARC4\");\n  }\n}\n";
+    assert!(reported_at(bad, Language::Java, 3, "weak-cipher"), "{bad}");
+    let good = bad.replace("ARC4", "AES/GCM/NoPadding");
+    assert!(!reported(&good, Language::Java, "weak-cipher"), "{good}");
+}
+
+#[test]
+fn an_elliptic_curve_under_224_bits_is_weak_wherever_it_is_named() {
+    let java = "import java.security.spec.ECGenParameterSpec;\nclass K {\n  void f() {\n    ECGenParameterSpec spec = new ECGenParameterSpec(\"sect163k1\");\n  }\n}\n";
+    assert!(
+        reported_at(java, Language::Java, 4, "weak-cipher"),
+        "{java}"
+    );
+    let java_ok = java.replace("sect163k1", "secp384r1");
+    assert!(
+        !reported(&java_ok, Language::Java, "weak-cipher"),
+        "{java_ok}"
+    );
+    let js = "const crypto = require('crypto');\ncrypto.generateKeyPairSync('ec', {\n  namedCurve: 'prime192v1',\n});\n";
+    assert!(
+        reported_at(js, Language::JavaScript, 3, "weak-cipher"),
+        "{js}"
+    );
+    let js_ok = js.replace("prime192v1", "prime256v1");
+    assert!(
+        !reported(&js_ok, Language::JavaScript, "weak-cipher"),
+        "{js_ok}"
+    );
+    let py = "from cryptography.hazmat.primitives.asymmetric import ec\nkey = ec.generate_private_key(ec.SECP192R1())\n";
+    assert!(reported_at(py, Language::Python, 2, "weak-cipher"), "{py}");
+    let py_ok = py.replace("SECP192R1", "SECP384R1");
+    assert!(
+        !reported(&py_ok, Language::Python, "weak-cipher"),
+        "{py_ok}"
+    );
+    // pycryptodome names the curve by string, also through a local.
+    let via_local = "from Crypto.PublicKey import ECC\ncurve_name = \"P-192\"\nkey = ECC.generate(curve=curve_name)\n";
+    assert!(
+        reported_at(via_local, Language::Python, 3, "weak-cipher"),
+        "{via_local}"
+    );
+    let local_ok = via_local.replace("P-192", "P-256");
+    assert!(
+        !reported(&local_ok, Language::Python, "weak-cipher"),
+        "{local_ok}"
+    );
+}
+
+#[test]
+fn python_key_sizes_by_keyword_pydes_and_old_tls_versions_are_weak() {
+    let rsa = "from Crypto.PublicKey import RSA\nkey = RSA.generate(e=65537, bits=1024)\n";
+    assert!(
+        reported_at(rsa, Language::Python, 2, "weak-cipher"),
+        "{rsa}"
+    );
+    let rsa_ok = rsa.replace("1024", "3072");
+    assert!(
+        !reported(&rsa_ok, Language::Python, "weak-cipher"),
+        "{rsa_ok}"
+    );
+    let des = "import pyDes\nk = pyDes.triple_des(key_bytes, pyDes.CBC, iv_bytes)\n";
+    assert!(
+        reported_at(des, Language::Python, 2, "weak-cipher"),
+        "{des}"
+    );
+    let floor =
+        "import ssl\nctx = ssl.create_default_context()\nctx.minimum_version = ssl.TLSv1_1\n";
+    assert!(
+        reported_at(floor, Language::Python, 3, "weak-cipher"),
+        "{floor}"
+    );
+    let floor_ok = floor.replace("TLSv1_1", "TLSv1_2");
+    assert!(
+        !reported(&floor_ok, Language::Python, "weak-cipher"),
+        "{floor_ok}"
+    );
+    let pyopenssl = "from OpenSSL import SSL\nctx = SSL.Context(SSL.TLSv1_METHOD)\n";
+    assert!(
+        reported_at(pyopenssl, Language::Python, 2, "weak-cipher"),
+        "{pyopenssl}"
+    );
+    let pyopenssl_ok = pyopenssl.replace("TLSv1_METHOD", "TLS_CLIENT_METHOD");
+    assert!(
+        !reported(&pyopenssl_ok, Language::Python, "weak-cipher"),
+        "{pyopenssl_ok}"
+    );
+    // `ssl.wrap_socket` pinned to TLS 1.2 uses no broken protocol.
+    let pinned = "import ssl\ns = ssl.wrap_socket(sock, ssl_version=ssl.PROTOCOL_TLSv1_2)\n";
+    assert!(
+        !reported(pinned, Language::Python, "weak-cipher"),
+        "{pinned}"
+    );
+}
+
+#[test]
+fn a_java_server_certificate_check_that_only_logs_accepts_every_chain() {
+    let bad = "import java.security.cert.*;\nimport javax.net.ssl.X509TrustManager;\nclass LoggingTrust implements X509TrustManager {\n  public void checkClientTrusted(X509Certificate[] c, String a) throws CertificateException { throw new CertificateException(); }\n  public void checkServerTrusted(X509Certificate[] chain, String auth) throws CertificateException {\n    System.out.println(\"server chain of \" + chain.length);\n  }\n  public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }\n}\n";
+    assert!(
+        reported_at(bad, Language::Java, 5, "tls-verification-disabled"),
+        "{bad}"
+    );
+    let throws = bad.replace(
+        "System.out.println(\"server chain of \" + chain.length);",
+        "if (chain.length == 0) { throw new CertificateException(\"empty chain\"); }",
+    );
+    assert!(
+        !reported(&throws, Language::Java, "tls-verification-disabled"),
+        "{throws}"
+    );
+    let delegates = bad.replace(
+        "System.out.println(\"server chain of \" + chain.length);",
+        "platformTrust.checkServerTrusted(chain, auth);",
+    );
+    assert!(
+        !reported(&delegates, Language::Java, "tls-verification-disabled"),
+        "{delegates}"
+    );
+}
+
+#[test]
+fn jwt_checks_are_looked_for_where_the_token_is_decoded_or_built() {
+    // python_jwt: a `verify_jwt` in another function does not cover this one.
+    let py = "import python_jwt\n\ndef peek(token):\n    header, claims = python_jwt.process_jwt(token)\n    return claims\n\ndef check(token, key):\n    return python_jwt.verify_jwt(token, key, ['RS256'])\n";
+    assert!(
+        reported_at(py, Language::Python, 4, "jwt-verification"),
+        "{py}"
+    );
+    let py_ok = "import python_jwt\n\ndef read(token, key):\n    header, claims = python_jwt.process_jwt(token)\n    python_jwt.verify_jwt(token, key, ['RS256'])\n    return claims\n";
+    assert!(
+        !reported(py_ok, Language::Python, "jwt-verification"),
+        "{py_ok}"
+    );
+    // jjwt: `parse` through a parser kept in a variable; a token serialized unsigned.
+    let parse = "import io.jsonwebtoken.*;\nclass T {\n  Object f(String t) {\n    JwtParser p = Jwts.parser();\n    return p.parse(t).getBody();\n  }\n}\n";
+    assert!(
+        reported_at(parse, Language::Java, 5, "jwt-verification"),
+        "{parse}"
+    );
+    let jws = parse.replace(
+        "Jwts.parser();\n    return p.parse(t)",
+        "Jwts.parser().setSigningKey(k);\n    return p.parseClaimsJws(t)",
+    );
+    assert!(!reported(&jws, Language::Java, "jwt-verification"), "{jws}");
+    let unsigned = "import io.jsonwebtoken.*;\nclass T {\n  String issue(String user) {\n    JwtBuilder b = Jwts.builder().setSubject(user);\n    return b.compact();\n  }\n}\n";
+    assert!(
+        reported_at(unsigned, Language::Java, 5, "jwt-verification"),
+        "{unsigned}"
+    );
+    let signed = unsigned.replace("b.compact()", "b.signWith(key).compact()");
+    assert!(
+        !reported(&signed, Language::Java, "jwt-verification"),
+        "{signed}"
+    );
+}
+
+#[test]
+fn jsonwebtoken_none_through_a_constant_or_options_and_a_missing_key() {
+    let options = "const jwt = require('jsonwebtoken');\nconst opts = { algorithm: 'none' };\nconst t = jwt.sign(claims, key, opts);\n";
+    assert!(
+        reported_at(options, Language::JavaScript, 3, "jwt-verification"),
+        "{options}"
+    );
+    let options_ok = options.replace("'none'", "'RS256'");
+    assert!(
+        !reported(&options_ok, Language::JavaScript, "jwt-verification"),
+        "{options_ok}"
+    );
+    let constant = "const jwt = require('jsonwebtoken');\nconst ALG = 'none';\nconst t = jwt.sign(claims, key, { algorithm: ALG });\n";
+    assert!(
+        reported_at(constant, Language::JavaScript, 3, "jwt-verification"),
+        "{constant}"
+    );
+    let listed = "const jwt = require('jsonwebtoken');\nconst algorithms = ['HS256', 'none'];\njwt.verify(t, key, { algorithms }, done);\n";
+    assert!(
+        reported_at(listed, Language::JavaScript, 3, "jwt-verification"),
+        "{listed}"
+    );
+    let listed_ok = listed.replace(", 'none'", "");
+    assert!(
+        !reported(&listed_ok, Language::JavaScript, "jwt-verification"),
+        "{listed_ok}"
+    );
+    let no_key =
+        "const jwt = require('jsonwebtoken');\njwt.verify(t, null, { maxAge: '1h' }, done);\n";
+    assert!(
+        reported_at(no_key, Language::JavaScript, 2, "jwt-verification"),
+        "{no_key}"
+    );
+    let with_key = no_key.replace("null", "publicKey");
+    assert!(
+        !reported(&with_key, Language::JavaScript, "jwt-verification"),
+        "{with_key}"
+    );
+}
+
+#[test]
+fn a_node_check_server_identity_that_never_returns_an_error_checks_nothing() {
+    let bad = "const tls = require('tls');\nconst s = tls.connect(443, host, {\n  checkServerIdentity: function () { return undefined; },\n});\n";
+    assert!(
+        reported_at(bad, Language::JavaScript, 3, "tls-verification-disabled"),
+        "{bad}"
+    );
+    let good = "const tls = require('tls');\nconst s = tls.connect(443, host, {\n  checkServerIdentity: function (name, cert) { return tls.checkServerIdentity(name, cert); },\n});\n";
+    assert!(
+        !reported(good, Language::JavaScript, "tls-verification-disabled"),
+        "{good}"
+    );
+}
+
+#[test]
+fn java_passwords_in_jndi_credentials_yoda_equals_and_password_authentication() {
+    let jndi = "import javax.naming.Context;\nclass D {\n  void f(java.util.Hashtable<String, String> env) {\n    env.put(Context.SECURITY_CREDENTIALS, \"zq81-fake-bind\");\n  }\n}\n";
+    assert!(
+        reported_at(jndi, Language::Java, 4, "hardcoded-credential"),
+        "{jndi}"
+    );
+    let jndi_ok = jndi.replace("\"zq81-fake-bind\"", "System.getenv(\"LDAP_BIND\")");
+    assert!(
+        !reported(&jndi_ok, Language::Java, "hardcoded-credential"),
+        "{jndi_ok}"
+    );
+    let yoda = "class L {\n  boolean ok(String password) {\n    return \"zq81-fake-pass\".equals(password);\n  }\n}\n";
+    assert!(
+        reported_at(yoda, Language::Java, 3, "hardcoded-credential"),
+        "{yoda}"
+    );
+    let yoda_ok = yoda.replace(
+        "\"zq81-fake-pass\".equals(password)",
+        "expected.equals(password)",
+    );
+    assert!(
+        !reported(&yoda_ok, Language::Java, "hardcoded-credential"),
+        "{yoda_ok}"
+    );
+    // The user name is the first argument; only the second is the password.
+    let user_only = "import java.net.PasswordAuthentication;\nclass A {\n  PasswordAuthentication f(char[] secret) {\n    return new PasswordAuthentication(\"svc-reader\", secret);\n  }\n}\n";
+    assert!(
+        !reported(user_only, Language::Java, "hardcoded-credential"),
+        "{user_only}"
+    );
+    let both = user_only.replace("secret);", "\"zq81-fake-pw\".toCharArray());");
+    assert!(
+        reported_at(&both, Language::Java, 4, "hardcoded-credential"),
+        "{both}"
+    );
+    // A route or a key name held under a password-like name is not a password.
+    let names = "class N {\n  static final String RESET_PASSWORD = \"/users/resetPassword\";\n  static final String CA_PASSWORD = \"ca-password\";\n}\n";
+    assert!(
+        !reported(names, Language::Java, "hardcoded-credential"),
+        "{names}"
+    );
+}
+
+#[test]
+fn a_regex_is_analyzed_the_way_the_call_runs_it() {
+    // `(.*,)*` backtracks exponentially only when the whole input must match: a search stops
+    // at the first (empty) match.
+    let full = "import re\n\ndef f(s):\n    return re.fullmatch(r\"(.*,)*\", s)\n";
+    assert!(reported_at(full, Language::Python, 4, "redos"), "{full}");
+    let search = full.replace("re.fullmatch", "re.search");
+    assert!(!reported(&search, Language::Python, "redos"), "{search}");
+    let compiled =
+        "import re\n\nP = re.compile(r\"(.*,)*\")\n\ndef f(s):\n    return P.fullmatch(s)\n";
+    assert!(
+        reported_at(compiled, Language::Python, 3, "redos"),
+        "{compiled}"
+    );
+    let compiled_search = compiled.replace("P.fullmatch", "P.search");
+    assert!(
+        !reported(&compiled_search, Language::Python, "redos"),
+        "{compiled_search}"
+    );
+    let java = "class R {\n  boolean f(String s) {\n    return s.matches(\"(.*,)*\");\n  }\n}\n";
+    assert!(reported_at(java, Language::Java, 3, "redos"), "{java}");
+}
+
+#[test]
+fn a_python_ssl_context_of_a_bare_protocol_verifies_nothing_until_told_to() {
+    let bad = "import ssl, socket\nctx = ssl.SSLContext(ssl.PROTOCOL_TLS)\nconn = ctx.wrap_socket(socket.socket(), server_hostname=host)\n";
+    assert!(
+        reported_at(bad, Language::Python, 2, "tls-verification-disabled"),
+        "{bad}"
+    );
+    let told = bad.replace(
+        "\nconn =",
+        "\nctx.verify_mode = ssl.CERT_REQUIRED\nctx.check_hostname = True\nctx.load_default_certs()\nconn =",
+    );
+    assert!(
+        !reported(&told, Language::Python, "tls-verification-disabled"),
+        "{told}"
+    );
+    let client = bad.replace("PROTOCOL_TLS)", "PROTOCOL_TLS_CLIENT)");
+    assert!(
+        !reported(&client, Language::Python, "tls-verification-disabled"),
+        "{client}"
+    );
+    // A context that loads its own certificate chain serves TLS.
+    let server = "import ssl\nsrv = ssl.SSLContext(ssl.PROTOCOL_TLS)\nsrv.load_cert_chain('cert.pem', 'key.pem')\n";
+    assert!(
+        !reported(server, Language::Python, "tls-verification-disabled"),
+        "{server}"
+    );
+    // An unverified context whose host name check is turned back on requires certificates.
+    let restored =
+        "import ssl\nctx = ssl._create_unverified_context()\nctx.check_hostname = True\n";
+    assert!(
+        !reported(restored, Language::Python, "tls-verification-disabled"),
+        "{restored}"
+    );
+    let unverified = "import ssl\nctx = ssl._create_unverified_context()\n";
+    assert!(
+        reported_at(unverified, Language::Python, 2, "tls-verification-disabled"),
+        "{unverified}"
+    );
+}
+
+#[test]
+fn a_java_cipher_named_through_a_local_or_a_weak_configuration_default() {
+    let local = "import javax.crypto.Cipher;\nclass C {\n  Cipher f() throws Exception {\n    String transformation = \"DESede/CBC/PKCS5Padding\";\n    return Cipher.getInstance(transformation);\n  }\n}\n";
+    assert!(
+        reported_at(local, Language::Java, 5, "weak-cipher"),
+        "{local}"
+    );
+    let local_ok = local.replace("DESede/CBC/PKCS5Padding", "AES/GCM/NoPadding");
+    assert!(
+        !reported(&local_ok, Language::Java, "weak-cipher"),
+        "{local_ok}"
+    );
+    let default = "import javax.crypto.Cipher;\nclass C {\n  Cipher f(java.util.Properties p) throws Exception {\n    return Cipher.getInstance(p.getProperty(\"cipher\", \"AES/ECB/PKCS5Padding\"));\n  }\n}\n";
+    assert!(
+        reported_at(default, Language::Java, 4, "weak-cipher"),
+        "{default}"
+    );
+    let default_ok = default.replace("AES/ECB/PKCS5Padding", "AES/GCM/NoPadding");
+    assert!(
+        !reported(&default_ok, Language::Java, "weak-cipher"),
+        "{default_ok}"
+    );
+}
+
+#[test]
+fn password_hashing_apis_told_to_use_a_fast_digest() {
+    let django =
+        "PASSWORD_HASHERS = [\n    'django.contrib.auth.hashers.UnsaltedMD5PasswordHasher',\n]\n";
+    assert!(
+        reported_at(django, Language::Python, 2, "weak-password-hash"),
+        "{django}"
+    );
+    let django_ok = django.replace("UnsaltedMD5PasswordHasher", "Argon2PasswordHasher");
+    assert!(
+        !reported(&django_ok, Language::Python, "weak-password-hash"),
+        "{django_ok}"
+    );
+    let make = "from django.contrib.auth.hashers import make_password\n\ndef store(user, raw):\n    user.password = make_password(raw, hasher='unsalted_md5')\n";
+    assert!(
+        reported_at(make, Language::Python, 4, "weak-password-hash"),
+        "{make}"
+    );
+    let make_ok = make.replace("'unsalted_md5'", "'argon2'");
+    assert!(
+        !reported(&make_ok, Language::Python, "weak-password-hash"),
+        "{make_ok}"
+    );
+    let werkzeug = "from werkzeug.security import generate_password_hash\n\ndef store(raw):\n    return generate_password_hash(raw, method='sha256')\n";
+    assert!(
+        reported_at(werkzeug, Language::Python, 4, "weak-password-hash"),
+        "{werkzeug}"
+    );
+    let werkzeug_ok = werkzeug.replace("'sha256'", "'pbkdf2:sha256'");
+    assert!(
+        !reported(&werkzeug_ok, Language::Python, "weak-password-hash"),
+        "{werkzeug_ok}"
+    );
+}
+
+#[test]
+fn node_digest_names_in_any_case_and_webcrypto_sha1() {
+    let upper = "const crypto = require('crypto');\nconst sig = crypto.createHash('SHA1').update(token).digest('hex');\n";
+    assert!(
+        reported_at(upper, Language::JavaScript, 2, "weak-hash"),
+        "{upper}"
+    );
+    let upper_ok = upper.replace("'SHA1'", "'SHA256'");
+    assert!(
+        !reported(&upper_ok, Language::JavaScript, "weak-hash"),
+        "{upper_ok}"
+    );
+    let subtle = "async function sign(token) {\n  return crypto.subtle.digest('SHA-1', new TextEncoder().encode(token));\n}\n";
+    assert!(
+        reported_at(subtle, Language::JavaScript, 2, "weak-hash"),
+        "{subtle}"
+    );
+    let subtle_ok = subtle.replace("'SHA-1'", "'SHA-256'");
+    assert!(
+        !reported(&subtle_ok, Language::JavaScript, "weak-hash"),
+        "{subtle_ok}"
+    );
+}
+
+#[test]
+fn a_jwt_decode_with_verify_false_is_a_token_flaw_not_a_tls_one() {
+    let src = "import jwt\n\ndef claims(token):\n    return jwt.decode(token, verify=False)\n";
+    assert!(
+        reported_at(src, Language::Python, 4, "jwt-verification"),
+        "{src}"
+    );
+    assert!(
+        !reported(src, Language::Python, "tls-verification-disabled"),
+        "{src}"
+    );
+    let tls = "import requests\n\ndef fetch(url):\n    return requests.get(url, verify=False)\n";
+    assert!(
+        reported_at(tls, Language::Python, 4, "tls-verification-disabled"),
+        "{tls}"
+    );
+}
+
+#[test]
+fn pyopenssl_sslv23_method_negotiates_the_highest_version() {
+    // Despite its name, `SSLv23_METHOD` is pyOpenSSL's version-flexible method (like
+    // `TLS_METHOD`); the pinned `SSLv3_METHOD` is the broken one.
+    let flexible = "from OpenSSL import SSL\nctx = SSL.Context(SSL.SSLv23_METHOD)\n";
+    assert!(
+        !reported(flexible, Language::Python, "weak-cipher"),
+        "{flexible}"
+    );
+    let pinned = flexible.replace("SSLv23_METHOD", "SSLv3_METHOD");
+    assert!(
+        reported_at(&pinned, Language::Python, 2, "weak-cipher"),
+        "{pinned}"
     );
 }
