@@ -220,6 +220,11 @@ pub struct PatternSpec {
     /// receiver is declared as the safe type).
     #[serde(default)]
     pub var_unless: Option<String>,
+    /// With a `var` capture group naming a function or method of this file: report only
+    /// when that function returns something and every value it returns matches this regex
+    /// (a certificate callback `+= AcceptAll` whose every `return` is `true`).
+    #[serde(default)]
+    pub var_returns: Option<String>,
     /// Stay quiet when the call the match is in reads a constant: its first positional
     /// argument is, by the dataflow, a literal (`pickle.loads(b64decode(blob))` with
     /// `blob = "gASV..."` builds only what the code itself wrote).
@@ -341,6 +346,7 @@ pub struct Pattern {
     pub var_unresolved: bool,
     /// Checked with `{var}` replaced; see [`PatternSpec::var_unless`].
     pub var_unless: Option<String>,
+    pub var_returns: Option<Regex>,
     pub unless_constant: bool,
 }
 
@@ -492,6 +498,7 @@ impl Rule {
                     }
                     None => None,
                 },
+                var_returns: re_opt(file, "pattern.var_returns", &p.var_returns)?,
                 unless_constant: p.unless_constant,
             });
             if p.outside_context && (spec.outside_context.is_none() || p.context.is_none()) {
