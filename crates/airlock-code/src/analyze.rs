@@ -1274,7 +1274,14 @@ fn sensitive_name(
             Some((_, key)) => key,
             None => t.rsplit(['.', '>', ':', '$', '@']).next().unwrap_or(t),
         };
-        let last = last.trim_matches(|c: char| !c.is_alphanumeric() && c != '_');
+        let mut last = last.trim_matches(|c: char| !c.is_alphanumeric() && c != '_');
+        // C#: `password.Text` is what was typed into the control named `password`.
+        if m.lang == crate::Language::CSharp && last == "Text" && is_member_kind(k) {
+            let owner = t.rsplit('.').nth(1).unwrap_or("");
+            if crate::syntax::is_ident(owner) {
+                last = owner;
+            }
+        }
         if secret_named(last) {
             // `secure_password = crypt(password)`: what the name holds is a digest.
             if is_identifier_kind(k)

@@ -505,6 +505,27 @@ impl<'t> Model<'t> {
                         });
                     }
                 }
+                // C#: `Request.Query.TryGetValue("q", out var v)`: the `out` variable receives
+                // an element of the receiver.
+                if self.lang == Language::CSharp && call.callee.ends_with(".TryGetValue") {
+                    if let (Some(r), Some(out)) = (
+                        call.receiver,
+                        call.args.iter().find_map(|a| {
+                            let t = self.text(a.node).trim();
+                            let whole = a.node.parent().map_or(t, |p| self.text(p).trim());
+                            let name = t.rsplit([' ', '\t']).next().unwrap_or(t);
+                            (whole.starts_with("out ") && is_ident(name)).then_some(name)
+                        }),
+                    ) {
+                        self.assigns.push(Assign {
+                            target: out.to_string(),
+                            value: r,
+                            at: n.end_byte(),
+                            func,
+                            augmented: false,
+                        });
+                    }
+                }
                 self.calls.push(call);
             }
             return;
