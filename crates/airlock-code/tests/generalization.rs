@@ -1154,3 +1154,183 @@ fn go_filepath_is_local_guards_the_name_it_checked() {
         "{vulnerable}"
     );
 }
+
+// C# (session 11): a held-out set from Juliet C#, Semgrep, CodeQL and sonar-dotnet tests.
+
+#[test]
+fn csharp_command_text_is_judged_by_what_it_is_built_from() {
+    let fixed = "class R {\n  void Find(SqlCommand cmd) {\n    string name = \"admin\";\n    cmd.CommandText = \"SELECT * FROM users WHERE name = '\" + name + \"'\";\n  }\n}\n";
+    assert!(
+        !reported(fixed, Language::CSharp, "sql-injection"),
+        "{fixed}"
+    );
+    let request = fixed.replace("\"admin\"", "Request.Query[\"name\"]");
+    assert!(
+        reported_at(&request, Language::CSharp, 4, "sql-injection"),
+        "{request}"
+    );
+}
+
+#[test]
+fn a_dotnet_regex_with_a_match_timeout_cannot_hang() {
+    let bad = "using System.Text.RegularExpressions;\nclass V {\n  bool Ok(string s) {\n    return new Regex(\"^(a+)+$\").IsMatch(s);\n  }\n}\n";
+    assert!(reported_at(bad, Language::CSharp, 4, "redos"), "{bad}");
+    let bounded = bad.replace(
+        "new Regex(\"^(a+)+$\")",
+        "new Regex(\"^(a+)+$\", RegexOptions.None, TimeSpan.FromMilliseconds(200))",
+    );
+    assert!(!reported(&bounded, Language::CSharp, "redos"), "{bounded}");
+    let infinite = bad.replace(
+        "new Regex(\"^(a+)+$\")",
+        "new Regex(\"^(a+)+$\", RegexOptions.None, Regex.InfiniteMatchTimeout)",
+    );
+    assert!(reported(&infinite, Language::CSharp, "redos"), "{infinite}");
+}
+
+#[test]
+fn jwt_dotnet_decoding_without_verification() {
+    let bad = "using JWT;\nclass T {\n  string Claims(IJwtDecoder decoder, string token, string key) {\n    return decoder.Decode(token, key, verify: false);\n  }\n}\n";
+    assert!(
+        reported_at(bad, Language::CSharp, 4, "jwt-verification"),
+        "{bad}"
+    );
+    let good = bad.replace("verify: false", "verify: true");
+    assert!(
+        !reported(&good, Language::CSharp, "jwt-verification"),
+        "{good}"
+    );
+    let builder = "using JWT.Builder;\nclass T {\n  string Claims(string token, string key) {\n    return new JwtBuilder().WithSecret(key).DoNotVerifySignature().Decode(token);\n  }\n}\n";
+    assert!(
+        reported_at(builder, Language::CSharp, 4, "jwt-verification"),
+        "{builder}"
+    );
+}
+
+#[test]
+fn csharp_certificate_callbacks_that_accept_everything() {
+    let named = "using System.Net;\nclass C {\n  void Init() {\n    ServicePointManager.ServerCertificateValidationCallback += AcceptAll;\n  }\n  bool AcceptAll(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e) {\n    return true;\n  }\n}\n";
+    assert!(
+        reported_at(named, Language::CSharp, 4, "tls-verification-disabled"),
+        "{named}"
+    );
+    let checks = named.replace("return true;", "return e == SslPolicyErrors.None;");
+    assert!(
+        !reported(&checks, Language::CSharp, "tls-verification-disabled"),
+        "{checks}"
+    );
+    let passed = "class C {\n  void Init(Client client) {\n    client.Configure((sender, certificate, chain, errors) => true);\n  }\n}\n";
+    assert!(
+        reported_at(passed, Language::CSharp, 3, "tls-verification-disabled"),
+        "{passed}"
+    );
+    let refused = passed.replace("=> true", "=> errors == SslPolicyErrors.None");
+    assert!(
+        !reported(&refused, Language::CSharp, "tls-verification-disabled"),
+        "{refused}"
+    );
+}
+
+#[test]
+fn dotnet_one_shot_ecb_and_a_system_random_key() {
+    let ecb = "using System.Security.Cryptography;\nclass E {\n  byte[] Seal(Aes aes, byte[] m) {\n    return aes.EncryptEcb(m, PaddingMode.PKCS7);\n  }\n}\n";
+    assert!(
+        reported_at(ecb, Language::CSharp, 4, "weak-cipher"),
+        "{ecb}"
+    );
+    let cbc = ecb.replace("EncryptEcb(m,", "EncryptCbc(m, aes.IV,");
+    assert!(!reported(&cbc, Language::CSharp, "weak-cipher"), "{cbc}");
+    let key = "class K {\n  byte[] NewKey() {\n    var rng = new System.Random();\n    byte[] key = new byte[32];\n    rng.NextBytes(key);\n    return key;\n  }\n}\n";
+    assert!(
+        reported_at(key, Language::CSharp, 3, "insecure-random"),
+        "{key}"
+    );
+    let secure = key
+        .replace("new System.Random()", "RandomNumberGenerator.Create()")
+        .replace("rng.NextBytes(key)", "rng.GetBytes(key)");
+    assert!(
+        !reported(&secure, Language::CSharp, "insecure-random"),
+        "{secure}"
+    );
+}
+
+#[test]
+fn csharp_credentials_are_the_password_argument_and_the_key_bytes() {
+    let user_only = "class N {\n  object Cred(string pw) {\n    return new NetworkCredential(\"svc-backup\", pw, \"corp\");\n  }\n}\n";
+    assert!(
+        !reported(user_only, Language::CSharp, "hardcoded-credential"),
+        "{user_only}"
+    );
+    let password = user_only.replace(
+        "(\"svc-backup\", pw,",
+        "(\"svc-backup\", \"Wint3r-Sun-42\",",
+    );
+    assert!(
+        reported_at(&password, Language::CSharp, 3, "hardcoded-credential"),
+        "{password}"
+    );
+    let key = "using System.Text;\nclass A {\n  object Enc(Aes aes) {\n    string k = \"q7Vt9mXz2LpR4sWd\";\n    return aes.CreateEncryptor(Encoding.UTF8.GetBytes(k), aes.IV);\n  }\n}\n";
+    assert!(
+        reported_at(key, Language::CSharp, 4, "hardcoded-credential"),
+        "{key}"
+    );
+    let loaded = key.replace("\"q7Vt9mXz2LpR4sWd\"", "Vault.Get(\"enc\")");
+    assert!(
+        !reported(&loaded, Language::CSharp, "hardcoded-credential"),
+        "{loaded}"
+    );
+    let conn = "class D {\n  object Open() {\n    return new SqlConnection(\"Server=db;User Id=app;Password=Tr0ub4dor;\");\n  }\n}\n";
+    assert!(
+        reported_at(conn, Language::CSharp, 3, "hardcoded-credential"),
+        "{conn}"
+    );
+    let from_config = conn.replace(
+        "\"Server=db;User Id=app;Password=Tr0ub4dor;\"",
+        "\"Server=db;User Id=app;Password=\" + Secrets.Db",
+    );
+    assert!(
+        !reported(&from_config, Language::CSharp, "hardcoded-credential"),
+        "{from_config}"
+    );
+}
+
+#[test]
+fn csharp_request_indexers_named_arguments_and_try_get_value() {
+    let indexer = "class P : Page {\n  void Page_Load(object s, EventArgs e) {\n    string user = Request[\"user\"];\n    Response.Write(\"Hello \" + user);\n  }\n}\n";
+    assert!(
+        reported_at(indexer, Language::CSharp, 4, "xss"),
+        "{indexer}"
+    );
+    let encoded = indexer.replace(
+        "\"Hello \" + user",
+        "\"Hello \" + HttpUtility.HtmlEncode(user)",
+    );
+    assert!(!reported(&encoded, Language::CSharp, "xss"), "{encoded}");
+    let named = "using Microsoft.AspNetCore.Html;\nclass H : Controller {\n  public IActionResult Show() {\n    var v = new HtmlString(value: Request.Headers[\"X-Note\"]);\n    return View(v);\n  }\n}\n";
+    assert!(reported_at(named, Language::CSharp, 4, "xss"), "{named}");
+    let fixed = named.replace("Request.Headers[\"X-Note\"]", "\"<b>note</b>\"");
+    assert!(!reported(&fixed, Language::CSharp, "xss"), "{fixed}");
+    let out = "using Microsoft.AspNetCore.Html;\nclass H : Controller {\n  public IActionResult Show() {\n    Request.Query.TryGetValue(\"q\", out var q);\n    var v = new HtmlString(q.ToString());\n    return View(v);\n  }\n}\n";
+    assert!(reported_at(out, Language::CSharp, 5, "xss"), "{out}");
+}
+
+#[test]
+fn a_file_name_is_the_clients_only_on_an_uploaded_file() {
+    let lookup = "class R : Controller {\n  [HttpPost]\n  public IActionResult Run(RunModel model) {\n    var c = Commands().FirstOrDefault(i => i.Id == model.Id);\n    Process.Start(c.FileName);\n    return Ok();\n  }\n}\n";
+    assert!(
+        !reported(lookup, Language::CSharp, "command-injection"),
+        "{lookup}"
+    );
+    let upload = "class U : Controller {\n  [HttpPost]\n  public IActionResult Save(IFormFile file) {\n    Process.Start(file.FileName);\n    return Ok();\n  }\n}\n";
+    assert!(
+        reported_at(upload, Language::CSharp, 4, "command-injection"),
+        "{upload}"
+    );
+}
+
+#[test]
+fn a_password_text_box_written_to_a_log() {
+    let bad = "class F : Form {\n  TextBox password;\n  ILogger logger;\n  void OnClick() {\n    logger.Warn(password.Text);\n  }\n}\n";
+    assert!(reported_at(bad, Language::CSharp, 5, "log-secret"), "{bad}");
+    let good = bad.replace("logger.Warn(password.Text)", "logger.Warn(userName.Text)");
+    assert!(!reported(&good, Language::CSharp, "log-secret"), "{good}");
+}
