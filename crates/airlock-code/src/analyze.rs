@@ -539,8 +539,8 @@ impl Analyzer {
                 let message = if a.tainted {
                     let f = taint.flow(asg.value, None);
                     // Judged like a sink's argument (local sources count, a parameter only
-                    // when built into the value, unknown values never).
-                    let Some(c) = flow_confidence(&f, true, true, false) else {
+                    // when built into the value unless `built = false`, unknown values never).
+                    let Some(c) = flow_confidence(&f, true, a.built, false) else {
                         continue;
                     };
                     confidence = confidence.min(c);

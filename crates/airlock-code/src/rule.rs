@@ -257,6 +257,10 @@ pub struct AssignSpec {
     /// Instead of a literal: report values that carry untrusted data (`psi.Arguments = input`).
     #[serde(default)]
     pub tainted: bool,
+    /// With `tainted`: whether a parameter counts only when built into the value (the
+    /// default), or as it is (`psi.FileName = program`, like a sink's `built = false`).
+    #[serde(default = "yes")]
+    pub built: bool,
     /// Regex the file must match for the assignment to count (`ProcessStartInfo`).
     #[serde(default)]
     pub requires: Option<String>,
@@ -373,6 +377,7 @@ pub struct AssignMatch {
     pub dynamic: bool,
     pub any_value: bool,
     pub tainted: bool,
+    pub built: bool,
     pub requires: Option<Regex>,
 }
 
@@ -520,6 +525,7 @@ impl Rule {
                 dynamic: a.dynamic,
                 any_value: a.any_value,
                 tainted: a.tainted,
+                built: a.built,
                 requires: re_opt(file, "assign.requires", &a.requires)?,
             });
         }

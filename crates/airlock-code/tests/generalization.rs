@@ -1334,3 +1334,25 @@ fn a_password_text_box_written_to_a_log() {
     let good = bad.replace("logger.Warn(password.Text)", "logger.Warn(userName.Text)");
     assert!(!reported(&good, Language::CSharp, "log-secret"), "{good}");
 }
+
+#[test]
+fn a_process_start_info_program_named_by_a_parameter_and_a_class_named_sha1() {
+    // `psi.FileName = program` names the program as `Process.Start(program)` does.
+    let bad = "using System.Diagnostics;\nclass P {\n  static void Run(string program) {\n    var psi = new ProcessStartInfo();\n    psi.FileName = program;\n    Process.Start(psi);\n  }\n}\n";
+    assert!(
+        reported_at(bad, Language::CSharp, 5, "command-injection"),
+        "{bad}"
+    );
+    let fixed = bad.replace("psi.FileName = program;", "psi.FileName = \"backup.exe\";");
+    assert!(
+        !reported(&fixed, Language::CSharp, "command-injection"),
+        "{fixed}"
+    );
+    let own = "class SHA1 {\n  public static void Create() {}\n}\nclass W {\n  void F() {\n    SHA1.Create();\n  }\n}\n";
+    assert!(!reported(own, Language::CSharp, "weak-hash"), "{own}");
+    let library = "using System.Security.Cryptography;\nclass W {\n  void F() {\n    var h = SHA1.Create();\n  }\n}\n";
+    assert!(
+        reported_at(library, Language::CSharp, 4, "weak-hash"),
+        "{library}"
+    );
+}
