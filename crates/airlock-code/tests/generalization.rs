@@ -1356,3 +1356,37 @@ fn a_process_start_info_program_named_by_a_parameter_and_a_class_named_sha1() {
         "{library}"
     );
 }
+
+#[test]
+fn razor_page_bound_properties_and_async_file_apis() {
+    // `[BindProperty]` fills the property from the request before the handler runs; a
+    // property's `{ get; set; }` is no value assigned to it.
+    let bound = "public class SearchModel : PageModel {\n  [BindProperty(SupportsGet = true)]\n  public string Term { get; set; }\n  public void OnGet(SqlConnection conn) {\n    var cmd = new SqlCommand(\"SELECT * FROM P WHERE N = '\" + Term + \"'\", conn);\n  }\n}\n";
+    assert!(
+        reported_at(bound, Language::CSharp, 5, "sql-injection"),
+        "{bound}"
+    );
+    let unbound = bound
+        .replace("  [BindProperty(SupportsGet = true)]\n", "")
+        .replace(
+            "public string Term { get; set; }",
+            "public string Term { get; set; } = \"books\";",
+        );
+    assert!(
+        !reported(&unbound, Language::CSharp, "sql-injection"),
+        "{unbound}"
+    );
+    let read = "public class FilesController : ControllerBase {\n  [HttpGet(\"read\")]\n  public async Task<string> Read(string name) {\n    return await System.IO.File.ReadAllTextAsync(\"/srv/data/\" + name);\n  }\n}\n";
+    assert!(
+        reported_at(read, Language::CSharp, 4, "path-traversal"),
+        "{read}"
+    );
+    let base = read.replace(
+        "\"/srv/data/\" + name",
+        "\"/srv/data/\" + Path.GetFileName(name)",
+    );
+    assert!(
+        !reported(&base, Language::CSharp, "path-traversal"),
+        "{base}"
+    );
+}
