@@ -537,7 +537,7 @@ impl Analyzer {
                 }
                 let mut confidence = rule.spec.confidence;
                 let message = if a.tainted {
-                    let f = taint.flow(asg.value, None);
+                    let f = taint.flow(asg.value, a.sanitizers.as_ref());
                     // Judged like a sink's argument (local sources count, a parameter only
                     // when built into the value unless `built = false`, unknown values never).
                     let Some(c) = flow_confidence(&f, true, a.built, false) else {

@@ -261,6 +261,9 @@ pub struct AssignSpec {
     /// default), or as it is (`psi.FileName = program`, like a sink's `built = false`).
     #[serde(default = "yes")]
     pub built: bool,
+    /// With `tainted`: calls that make the value safe for this target (`HtmlEncode`).
+    #[serde(default)]
+    pub sanitizers: Option<String>,
     /// Regex the file must match for the assignment to count (`ProcessStartInfo`).
     #[serde(default)]
     pub requires: Option<String>,
@@ -378,6 +381,7 @@ pub struct AssignMatch {
     pub any_value: bool,
     pub tainted: bool,
     pub built: bool,
+    pub sanitizers: Option<Regex>,
     pub requires: Option<Regex>,
 }
 
@@ -526,6 +530,7 @@ impl Rule {
                 any_value: a.any_value,
                 tainted: a.tainted,
                 built: a.built,
+                sanitizers: re_opt(file, "assign.sanitizers", &a.sanitizers)?,
                 requires: re_opt(file, "assign.requires", &a.requires)?,
             });
         }

@@ -1390,3 +1390,19 @@ fn razor_page_bound_properties_and_async_file_apis() {
         "{base}"
     );
 }
+
+#[test]
+fn web_forms_labels_and_literals_render_their_text_as_html() {
+    let bad = "public partial class Greet : System.Web.UI.Page {\n  protected void Page_Load(object sender, EventArgs e) {\n    lblMessage.Text = \"Hello \" + Request.QueryString[\"name\"];\n  }\n}\n";
+    assert!(reported_at(bad, Language::CSharp, 3, "xss"), "{bad}");
+    let encoded = bad.replace(
+        "\"Hello \" + Request.QueryString[\"name\"]",
+        "\"Hello \" + Server.HtmlEncode(Request.QueryString[\"name\"])",
+    );
+    assert!(!reported(&encoded, Language::CSharp, "xss"), "{encoded}");
+    let download = "public partial class Get : System.Web.UI.Page {\n  protected void Page_Load(object sender, EventArgs e) {\n    Response.TransmitFile(\"/srv/files/\" + Request.QueryString[\"f\"]);\n  }\n}\n";
+    assert!(
+        reported_at(download, Language::CSharp, 3, "path-traversal"),
+        "{download}"
+    );
+}
