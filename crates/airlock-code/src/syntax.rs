@@ -457,6 +457,17 @@ impl<'t> Model<'t> {
                 }
             }
         }
+        // A C# expression-bodied method (`bool AcceptAll(..) => true;`) returns its expression.
+        if self.lang == Language::CSharp
+            && kind == "arrow_expression_clause"
+            && n.parent().is_some_and(|p| {
+                matches!(p.kind(), "method_declaration" | "local_function_statement")
+            })
+        {
+            if let Some(v) = n.named_child(0) {
+                self.returns.push((v, func));
+            }
+        }
         if is_call(self.lang, kind) {
             if let Some(call) = self.call_of(n, func) {
                 // `sprintf(buf, fmt, x)`, `strcat(buf, x)`: the first argument receives

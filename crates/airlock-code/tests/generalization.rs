@@ -1406,3 +1406,17 @@ fn web_forms_labels_and_literals_render_their_text_as_html() {
         "{download}"
     );
 }
+
+#[test]
+fn an_expression_bodied_csharp_callback_returns_its_expression() {
+    let bad = "class C {\n  SslStream Open(Stream s) {\n    return new SslStream(s, false, new RemoteCertificateValidationCallback(AcceptAll));\n  }\n  static bool AcceptAll(object o, X509Certificate c, X509Chain ch, SslPolicyErrors e) => true;\n}\n";
+    assert!(
+        reported_at(bad, Language::CSharp, 3, "tls-verification-disabled"),
+        "{bad}"
+    );
+    let good = bad.replace("=> true;", "=> e == SslPolicyErrors.None;");
+    assert!(
+        !reported(&good, Language::CSharp, "tls-verification-disabled"),
+        "{good}"
+    );
+}
