@@ -1723,10 +1723,22 @@ impl<'m, 't> Taint<'m, 't> {
             Regex::new(r"^(?:new\s+(?:System\.Net\.Sockets\.)?TcpClient\s*\(|[\w.]*\.AcceptTcpClient(?:Async)?\s*\()")
                 .expect("connection regex")
         });
+        static WEB_CLIENT: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^new\s+(?:System\.Net\.)?WebClient\s*\(").expect("web client regex")
+        });
         let m = self.m;
         let (_, method) = call.callee.rsplit_once('.')?;
         let is_result = RESULT_GET.is_match(method);
-        if !is_result && method != "getProperty" && method != "GetStream" {
+        let web_read = matches!(
+            method,
+            "OpenRead"
+                | "DownloadString"
+                | "DownloadData"
+                | "OpenReadTaskAsync"
+                | "DownloadStringTaskAsync"
+                | "DownloadDataTaskAsync"
+        );
+        if !is_result && !web_read && method != "getProperty" && method != "GetStream" {
             return None;
         }
         let r = call.receiver?;
@@ -1743,6 +1755,10 @@ impl<'m, 't> Taint<'m, 't> {
         // `listener.AcceptTcpClient()`) is another machine's data.
         if method == "GetStream" && CONNECTION.is_match(value) {
             return Some(Flow::source(format!("{name}.GetStream() (network)"), false));
+        }
+        // .NET: what a `WebClient` downloads is another machine's data, like a TCP stream.
+        if web_read && WEB_CLIENT.is_match(value) {
+            return Some(Flow::source(format!("{name}.{method}() (network)"), false));
         }
         if method == "getProperty" && PROPERTIES.is_match(value) {
             return Some(Flow::source(

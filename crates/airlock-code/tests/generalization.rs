@@ -1420,3 +1420,19 @@ fn an_expression_bodied_csharp_callback_returns_its_expression() {
         "{good}"
     );
 }
+
+#[test]
+fn what_a_dotnet_web_client_downloads_is_another_machines_data() {
+    let bad = "class N {\n  void Run() {\n    string data = \"\";\n    using (WebClient client = new WebClient()) {\n      using (StreamReader sr = new StreamReader(client.OpenRead(\"http://example.org/\"))) {\n        data = sr.ReadLine();\n      }\n    }\n    Process.Start(\"cmd.exe /c dir \" + data);\n  }\n}\n";
+    assert!(
+        reported_at(bad, Language::CSharp, 9, "command-injection"),
+        "{bad}"
+    );
+    // The reader wraps the download, not a file: no path is opened.
+    assert!(!reported(bad, Language::CSharp, "path-traversal"), "{bad}");
+    let fixed = bad.replace("\" + data", "\"");
+    assert!(
+        !reported(&fixed, Language::CSharp, "command-injection"),
+        "{fixed}"
+    );
+}
