@@ -213,14 +213,14 @@ impl Analyzer {
                 }
                 let mut positional = 0usize;
                 let mut previous: Option<Node<'_>> = None;
-                for a in &call.args {
+                for (i, a) in call.args.iter().enumerate() {
                     match &a.name {
-                        Some(n) => {
+                        Some(n) if !in_position(m, call, i) => {
                             if sink.kwargs.iter().any(|k| k == n) {
                                 checked.push(a.node);
                             }
                         }
-                        None => {
+                        _ => {
                             let follows = sink.after.as_ref().is_none_or(|r| {
                                 previous.is_some_and(|p| {
                                     r.is_match(m.macro_literal(p).unwrap_or(m.text(p)).trim())
@@ -483,6 +483,11 @@ impl Analyzer {
                         continue;
                     }
                 }
+                if let (Some(want), Some(var)) = (&p.var_returns, caps.name("var")) {
+                    if !returns_only(m, var.as_str(), want) {
+                        continue;
+                    }
+                }
                 if p.unless_constant && reads_constant(m, taint, hit.start(), hit.end()) {
                     continue;
                 }
@@ -536,10 +541,10 @@ impl Analyzer {
                 }
                 let mut confidence = rule.spec.confidence;
                 let message = if a.tainted {
-                    let f = taint.flow(asg.value, None);
+                    let f = taint.flow(asg.value, a.sanitizers.as_ref());
                     // Judged like a sink's argument (local sources count, a parameter only
-                    // when built into the value, unknown values never).
-                    let Some(c) = flow_confidence(&f, true, true, false) else {
+                    // when built into the value unless `built = false`, unknown values never).
+                    let Some(c) = flow_confidence(&f, true, a.built, false) else {
                         continue;
                     };
                     confidence = confidence.min(c);
@@ -858,6 +863,10 @@ fn constant_secret<'t>(
     }
     if let Some(call) = m.calls.iter().find(|c| c.node.id() == n.id()) {
         let method = call.callee.rsplit('.').next().unwrap_or("");
+        // C#: `Encoding.UTF8.GetBytes(KEY)` is the literal's bytes.
+        if method == "GetBytes" && call.callee.contains("Encoding.") && call.args.len() == 1 {
+            return constant_secret(m, taint, call.args[0].node, depth + 1);
+        }
         if !matches!(
             method,
             "getBytes" | "toCharArray" | "toByteArray" | "encode"
@@ -882,6 +891,35 @@ fn constant_secret<'t>(
             .and_then(|_| constant_secret(m, taint, a.value, depth + 1));
     }
     None
+}
+
+/// Whether the file defines a function `name` that returns something, every value it
+/// returns matching `want` (a callback whose every `return` is `true`).
+fn returns_only(m: &Model<'_>, name: &str, want: &regex::Regex) -> bool {
+    let mut defined = m
+        .functions
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.name == name)
+        .peekable();
+    defined.peek().is_some()
+        && defined.all(|(i, _)| {
+            let mut values = m
+                .returns
+                .iter()
+                .filter(|(_, f)| *f == Some(i))
+                .map(|(v, _)| m.text(*v).trim())
+                .peekable();
+            values.peek().is_some() && values.all(|v| want.is_match(v))
+        })
+}
+
+/// C#: a named argument (`new HtmlString(value: x)`) followed by a positional one must sit in
+/// its own parameter's place, and the only argument of a call is its first parameter: there
+/// the name is a label and the argument counts by its position.
+fn in_position(m: &Model<'_>, call: &crate::syntax::Call<'_>, i: usize) -> bool {
+    m.lang == crate::Language::CSharp
+        && (call.args.len() == 1 || call.args[i + 1..].iter().any(|a| a.name.is_none()))
 }
 
 /// The length of a literal's content, quotes and prefixes aside.
@@ -1240,7 +1278,14 @@ fn sensitive_name(
             Some((_, key)) => key,
             None => t.rsplit(['.', '>', ':', '$', '@']).next().unwrap_or(t),
         };
-        let last = last.trim_matches(|c: char| !c.is_alphanumeric() && c != '_');
+        let mut last = last.trim_matches(|c: char| !c.is_alphanumeric() && c != '_');
+        // C#: `password.Text` is what was typed into the control named `password`.
+        if m.lang == crate::Language::CSharp && last == "Text" && is_member_kind(k) {
+            let owner = t.rsplit('.').nth(1).unwrap_or("");
+            if crate::syntax::is_ident(owner) {
+                last = owner;
+            }
+        }
         if secret_named(last) {
             // `secure_password = crypt(password)`: what the name holds is a digest.
             if is_identifier_kind(k)

@@ -79,6 +79,24 @@ static REGEX_CALLS: LazyLock<Vec<(Vec<Language>, Regex, usize)>> = LazyLock::new
     ]
 });
 
+/// .NET: a `Regex` constructed or called with a match timeout (the argument after the
+/// options: `new Regex(p, opts, TimeSpan.FromSeconds(1))`, `Regex.Match(s, p, opts, t)`)
+/// stops a runaway match with `RegexMatchTimeoutException`, so backtracking cannot hang the
+/// process; an infinite timeout (`Regex.InfiniteMatchTimeout`) does not count.
+fn has_match_timeout(m: &Model<'_>, call: &crate::syntax::Call<'_>, pattern_arg: usize) -> bool {
+    let timeout = call
+        .args
+        .iter()
+        .find(|a| a.name.as_deref() == Some("matchTimeout"))
+        .or_else(|| {
+            call.args
+                .iter()
+                .filter(|a| a.name.is_none())
+                .nth(pattern_arg + 2)
+        });
+    timeout.is_some_and(|t| !m.text(t.node).contains("Infinite"))
+}
+
 /// Every regex literal in the file that can be read without running the code.
 pub fn literals(m: &Model<'_>) -> Vec<RegexLiteral> {
     let mut out = Vec::new();
@@ -96,6 +114,9 @@ pub fn literals(m: &Model<'_>) -> Vec<RegexLiteral> {
             let Some(a) = call.args.iter().filter(|a| a.name.is_none()).nth(*arg) else {
                 continue;
             };
+            if m.lang == Language::CSharp && has_match_timeout(m, call, *arg) {
+                continue;
+            }
             // `re.compile(PATTERN)` with `PATTERN = r"..."` set once in the file: the
             // constant's text, reported where it is compiled.
             let value = string_value(m, a.node).or_else(|| {

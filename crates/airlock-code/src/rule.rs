@@ -228,6 +228,11 @@ pub struct PatternSpec {
     /// receiver is declared as the safe type).
     #[serde(default)]
     pub var_unless: Option<String>,
+    /// With a `var` capture group naming a function or method of this file: report only
+    /// when that function returns something and every value it returns matches this regex
+    /// (a certificate callback `+= AcceptAll` whose every `return` is `true`).
+    #[serde(default)]
+    pub var_returns: Option<String>,
     /// Stay quiet when the call the match is in reads a constant: its first positional
     /// argument is, by the dataflow, a literal (`pickle.loads(b64decode(blob))` with
     /// `blob = "gASV..."` builds only what the code itself wrote).
@@ -260,6 +265,13 @@ pub struct AssignSpec {
     /// Instead of a literal: report values that carry untrusted data (`psi.Arguments = input`).
     #[serde(default)]
     pub tainted: bool,
+    /// With `tainted`: whether a parameter counts only when built into the value (the
+    /// default), or as it is (`psi.FileName = program`, like a sink's `built = false`).
+    #[serde(default = "yes")]
+    pub built: bool,
+    /// With `tainted`: calls that make the value safe for this target (`HtmlEncode`).
+    #[serde(default)]
+    pub sanitizers: Option<String>,
     /// Regex the file must match for the assignment to count (`ProcessStartInfo`).
     #[serde(default)]
     pub requires: Option<String>,
@@ -351,6 +363,7 @@ pub struct Pattern {
     pub var_unresolved: bool,
     /// Checked with `{var}` replaced; see [`PatternSpec::var_unless`].
     pub var_unless: Option<String>,
+    pub var_returns: Option<Regex>,
     pub unless_constant: bool,
 }
 
@@ -377,6 +390,8 @@ pub struct AssignMatch {
     pub dynamic: bool,
     pub any_value: bool,
     pub tainted: bool,
+    pub built: bool,
+    pub sanitizers: Option<Regex>,
     pub requires: Option<Regex>,
 }
 
@@ -523,6 +538,7 @@ impl Rule {
                     }
                     None => None,
                 },
+                var_returns: re_opt(file, "pattern.var_returns", &p.var_returns)?,
                 unless_constant: p.unless_constant,
             });
             if p.outside_context && (spec.outside_context.is_none() || p.context.is_none()) {
@@ -544,6 +560,8 @@ impl Rule {
                 dynamic: a.dynamic,
                 any_value: a.any_value,
                 tainted: a.tainted,
+                built: a.built,
+                sanitizers: re_opt(file, "assign.sanitizers", &a.sanitizers)?,
                 requires: re_opt(file, "assign.requires", &a.requires)?,
             });
         }

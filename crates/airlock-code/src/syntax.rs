@@ -246,6 +246,9 @@ impl<'t> Model<'t> {
             }
         }
         m.masked = mask(src, &blank);
+        if lang == Language::CSharp {
+            m.bound_properties();
+        }
         if !m.aliases.is_empty() || !m.macros.is_empty() {
             m.aliased_calls = m
                 .calls
@@ -264,6 +267,39 @@ impl<'t> Model<'t> {
                 .collect();
         }
         m
+    }
+
+    /// ASP.NET Core: a property marked `[BindProperty]` (or any public property of a class
+    /// marked `[BindProperties]`) is filled from the request before a page or controller
+    /// handler runs, so its methods read request data through it.
+    fn bound_properties(&mut self) {
+        static BOUND: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"\[(?:\w+\s*,\s*)*BindProperty\b[^\]]*\]\s*(?:\[[^\]]*\]\s*)*public\s+[\w<>\[\]?,. ]+?\s+(\w+)\s*\{",
+            )
+            .expect("bound property regex")
+        });
+        static ALL: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"public\s+[\w<>\[\]?,. ]+?\s+(\w+)\s*\{\s*get\s*;\s*set\s*;")
+                .expect("public property regex")
+        });
+        let mut names: Vec<String> = BOUND
+            .captures_iter(&self.masked)
+            .map(|c| c[1].to_string())
+            .collect();
+        if self.masked.contains("[BindProperties]") {
+            names.extend(ALL.captures_iter(&self.masked).map(|c| c[1].to_string()));
+        }
+        if names.is_empty() {
+            return;
+        }
+        for f in &mut self.functions {
+            for n in &names {
+                if !f.params.contains(n) && !f.request_params.contains(n) {
+                    f.request_params.push(n.clone());
+                }
+            }
+        }
     }
 
     pub fn text(&self, n: Node<'_>) -> &'t str {
@@ -421,6 +457,17 @@ impl<'t> Model<'t> {
                 }
             }
         }
+        // A C# expression-bodied method (`bool AcceptAll(..) => true;`) returns its expression.
+        if self.lang == Language::CSharp
+            && kind == "arrow_expression_clause"
+            && n.parent().is_some_and(|p| {
+                matches!(p.kind(), "method_declaration" | "local_function_statement")
+            })
+        {
+            if let Some(v) = n.named_child(0) {
+                self.returns.push((v, func));
+            }
+        }
         if is_call(self.lang, kind) {
             if let Some(call) = self.call_of(n, func) {
                 // `sprintf(buf, fmt, x)`, `strcat(buf, x)`: the first argument receives
@@ -502,6 +549,27 @@ impl<'t> Model<'t> {
                             at: n.end_byte(),
                             func,
                             augmented: true,
+                        });
+                    }
+                }
+                // C#: `Request.Query.TryGetValue("q", out var v)`: the `out` variable receives
+                // an element of the receiver.
+                if self.lang == Language::CSharp && call.callee.ends_with(".TryGetValue") {
+                    if let (Some(r), Some(out)) = (
+                        call.receiver,
+                        call.args.iter().find_map(|a| {
+                            let t = self.text(a.node).trim();
+                            let whole = a.node.parent().map_or(t, |p| self.text(p).trim());
+                            let name = t.rsplit([' ', '\t']).next().unwrap_or(t);
+                            (whole.starts_with("out ") && is_ident(name)).then_some(name)
+                        }),
+                    ) {
+                        self.assigns.push(Assign {
+                            target: out.to_string(),
+                            value: r,
+                            at: n.end_byte(),
+                            func,
+                            augmented: false,
                         });
                     }
                 }
@@ -1016,6 +1084,11 @@ impl<'t> Model<'t> {
                     .or_else(|| n.child_by_field_name("pattern"))
                     .or_else(|| n.named_child(0));
                 let value = n.child_by_field_name("value").or_else(|| {
+                    // A C# property's last child is its accessors (`{ get; set; }`), not a
+                    // value: only an initializer (`= x;`) assigns it.
+                    if kind == "property_declaration" && self.lang == Language::CSharp {
+                        return None;
+                    }
                     // C#: `x = value` sits in the declarator's last child; Kotlin: the expression
                     // after `=`.
                     let c = n.named_child_count();

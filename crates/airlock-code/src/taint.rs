@@ -114,6 +114,9 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         | mux\.Vars\b | chi\.URLParam\b | vars\[
         | (?:\w*TextBox\w*|txt[A-Z]\w*)\.Text\b
         | (?:\w+\.)*Request\.(?:Query|Form|QueryString|Cookies|Headers|Body|RouteValues|Params|Path|PathInfo|RawUrl|Url|UserAgent|UrlReferrer|Files|InputStream|ServerVariables)\b
+        # ASP.NET's `Request[name]` looks the name up in the query string, form, cookies
+        # and server variables.
+        | (?:\w+\.)*Request\[\s*(?:@?\x22|\w)
         | (?:window\.|document\.)?location\.(?:search|hash|href|pathname)\b | document\.(?:URL|cookie|referrer|documentURI)\b
         | (?:event|e|evt|msg|message)\.data\b | new\s+URLSearchParams | URLSearchParams\b
         | \$\{?(?:1|2|3|@|\*|QUERY_STRING|REQUEST_URI)\b
@@ -457,7 +460,9 @@ impl<'m, 't> Taint<'m, 't> {
         })
         .flatten();
         let head = expanded.as_deref().unwrap_or(head);
-        if SOURCE.is_match(head) || text_box_text(m, head) {
+        if (SOURCE.is_match(head) && !self.own_object_file_name(head, n, depth))
+            || text_box_text(m, head)
+        {
             let via: String = head
                 .chars()
                 .take_while(|c| *c != '(' && *c != '\n')
@@ -1437,6 +1442,32 @@ impl<'m, 't> Taint<'m, 't> {
 
     /// The latest assignment to `name` before `at`, in the same function (or at the top
     /// level for globals).
+    /// C#: `c.FileName` names an uploaded file only when `c` is one. An object this function
+    /// got from somewhere else (`var c = commands.FirstOrDefault(..)`, `new ProcessStartInfo()`)
+    /// carries a file name the code chose, not the client's.
+    fn own_object_file_name(&self, head: &str, n: Node<'t>, depth: usize) -> bool {
+        let m = self.m;
+        if m.lang != crate::Language::CSharp {
+            return false;
+        }
+        let Some((obj, rest)) = head.split_once('.') else {
+            return false;
+        };
+        if !crate::syntax::is_ident(obj)
+            || !rest.starts_with("FileName")
+            || rest[8..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+        {
+            return false;
+        }
+        let Some(i) = self.assignment_of(obj, n.start_byte()) else {
+            return false;
+        };
+        let a = &m.assigns[i];
+        a.func.is_some()
+            && a.func == m.function_at(n.start_byte())
+            && self.flow_at(a.value, None, depth + 1).origin != Origin::Source
+    }
+
     pub(crate) fn assignment_of(&self, name: &str, at: usize) -> Option<usize> {
         let m = self.m;
         let func = m.function_at(at);
@@ -1692,10 +1723,22 @@ impl<'m, 't> Taint<'m, 't> {
             Regex::new(r"^(?:new\s+(?:System\.Net\.Sockets\.)?TcpClient\s*\(|[\w.]*\.AcceptTcpClient(?:Async)?\s*\()")
                 .expect("connection regex")
         });
+        static WEB_CLIENT: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^new\s+(?:System\.Net\.)?WebClient\s*\(").expect("web client regex")
+        });
         let m = self.m;
         let (_, method) = call.callee.rsplit_once('.')?;
         let is_result = RESULT_GET.is_match(method);
-        if !is_result && method != "getProperty" && method != "GetStream" {
+        let web_read = matches!(
+            method,
+            "OpenRead"
+                | "DownloadString"
+                | "DownloadData"
+                | "OpenReadTaskAsync"
+                | "DownloadStringTaskAsync"
+                | "DownloadDataTaskAsync"
+        );
+        if !is_result && !web_read && method != "getProperty" && method != "GetStream" {
             return None;
         }
         let r = call.receiver?;
@@ -1712,6 +1755,10 @@ impl<'m, 't> Taint<'m, 't> {
         // `listener.AcceptTcpClient()`) is another machine's data.
         if method == "GetStream" && CONNECTION.is_match(value) {
             return Some(Flow::source(format!("{name}.GetStream() (network)"), false));
+        }
+        // .NET: what a `WebClient` downloads is another machine's data, like a TCP stream.
+        if web_read && WEB_CLIENT.is_match(value) {
+            return Some(Flow::source(format!("{name}.{method}() (network)"), false));
         }
         if method == "getProperty" && PROPERTIES.is_match(value) {
             return Some(Flow::source(

@@ -1281,6 +1281,54 @@ fn an_elliptic_curve_under_224_bits_is_weak_wherever_it_is_named() {
     assert!(
         !reported(&local_ok, Language::Python, "weak-cipher"),
         "{local_ok}"
+// C# (session 11): a held-out set from Juliet C#, Semgrep, CodeQL and sonar-dotnet tests.
+
+#[test]
+fn csharp_command_text_is_judged_by_what_it_is_built_from() {
+    let fixed = "class R {\n  void Find(SqlCommand cmd) {\n    string name = \"admin\";\n    cmd.CommandText = \"SELECT * FROM users WHERE name = '\" + name + \"'\";\n  }\n}\n";
+    assert!(
+        !reported(fixed, Language::CSharp, "sql-injection"),
+        "{fixed}"
+    );
+    let request = fixed.replace("\"admin\"", "Request.Query[\"name\"]");
+    assert!(
+        reported_at(&request, Language::CSharp, 4, "sql-injection"),
+        "{request}"
+    );
+}
+
+#[test]
+fn a_dotnet_regex_with_a_match_timeout_cannot_hang() {
+    let bad = "using System.Text.RegularExpressions;\nclass V {\n  bool Ok(string s) {\n    return new Regex(\"^(a+)+$\").IsMatch(s);\n  }\n}\n";
+    assert!(reported_at(bad, Language::CSharp, 4, "redos"), "{bad}");
+    let bounded = bad.replace(
+        "new Regex(\"^(a+)+$\")",
+        "new Regex(\"^(a+)+$\", RegexOptions.None, TimeSpan.FromMilliseconds(200))",
+    );
+    assert!(!reported(&bounded, Language::CSharp, "redos"), "{bounded}");
+    let infinite = bad.replace(
+        "new Regex(\"^(a+)+$\")",
+        "new Regex(\"^(a+)+$\", RegexOptions.None, Regex.InfiniteMatchTimeout)",
+    );
+    assert!(reported(&infinite, Language::CSharp, "redos"), "{infinite}");
+}
+
+#[test]
+fn jwt_dotnet_decoding_without_verification() {
+    let bad = "using JWT;\nclass T {\n  string Claims(IJwtDecoder decoder, string token, string key) {\n    return decoder.Decode(token, key, verify: false);\n  }\n}\n";
+    assert!(
+        reported_at(bad, Language::CSharp, 4, "jwt-verification"),
+        "{bad}"
+    );
+    let good = bad.replace("verify: false", "verify: true");
+    assert!(
+        !reported(&good, Language::CSharp, "jwt-verification"),
+        "{good}"
+    );
+    let builder = "using JWT.Builder;\nclass T {\n  string Claims(string token, string key) {\n    return new JwtBuilder().WithSecret(key).DoNotVerifySignature().Decode(token);\n  }\n}\n";
+    assert!(
+        reported_at(builder, Language::CSharp, 4, "jwt-verification"),
+        "{builder}"
     );
 }
 
@@ -1327,6 +1375,26 @@ fn python_key_sizes_by_keyword_pydes_and_old_tls_versions_are_weak() {
     assert!(
         !reported(pinned, Language::Python, "weak-cipher"),
         "{pinned}"
+fn csharp_certificate_callbacks_that_accept_everything() {
+    let named = "using System.Net;\nclass C {\n  void Init() {\n    ServicePointManager.ServerCertificateValidationCallback += AcceptAll;\n  }\n  bool AcceptAll(object s, X509Certificate c, X509Chain ch, SslPolicyErrors e) {\n    return true;\n  }\n}\n";
+    assert!(
+        reported_at(named, Language::CSharp, 4, "tls-verification-disabled"),
+        "{named}"
+    );
+    let checks = named.replace("return true;", "return e == SslPolicyErrors.None;");
+    assert!(
+        !reported(&checks, Language::CSharp, "tls-verification-disabled"),
+        "{checks}"
+    );
+    let passed = "class C {\n  void Init(Client client) {\n    client.Configure((sender, certificate, chain, errors) => true);\n  }\n}\n";
+    assert!(
+        reported_at(passed, Language::CSharp, 3, "tls-verification-disabled"),
+        "{passed}"
+    );
+    let refused = passed.replace("=> true", "=> errors == SslPolicyErrors.None");
+    assert!(
+        !reported(&refused, Language::CSharp, "tls-verification-disabled"),
+        "{refused}"
     );
 }
 
@@ -1352,6 +1420,25 @@ fn a_java_server_certificate_check_that_only_logs_accepts_every_chain() {
     assert!(
         !reported(&delegates, Language::Java, "tls-verification-disabled"),
         "{delegates}"
+fn dotnet_one_shot_ecb_and_a_system_random_key() {
+    let ecb = "using System.Security.Cryptography;\nclass E {\n  byte[] Seal(Aes aes, byte[] m) {\n    return aes.EncryptEcb(m, PaddingMode.PKCS7);\n  }\n}\n";
+    assert!(
+        reported_at(ecb, Language::CSharp, 4, "weak-cipher"),
+        "{ecb}"
+    );
+    let cbc = ecb.replace("EncryptEcb(m,", "EncryptCbc(m, aes.IV,");
+    assert!(!reported(&cbc, Language::CSharp, "weak-cipher"), "{cbc}");
+    let key = "class K {\n  byte[] NewKey() {\n    var rng = new System.Random();\n    byte[] key = new byte[32];\n    rng.NextBytes(key);\n    return key;\n  }\n}\n";
+    assert!(
+        reported_at(key, Language::CSharp, 3, "insecure-random"),
+        "{key}"
+    );
+    let secure = key
+        .replace("new System.Random()", "RandomNumberGenerator.Create()")
+        .replace("rng.NextBytes(key)", "rng.GetBytes(key)");
+    assert!(
+        !reported(&secure, Language::CSharp, "insecure-random"),
+        "{secure}"
     );
 }
 
@@ -1486,6 +1573,42 @@ fn java_passwords_in_jndi_credentials_yoda_equals_and_password_authentication() 
     assert!(
         !reported(names, Language::Java, "hardcoded-credential"),
         "{names}"
+fn csharp_credentials_are_the_password_argument_and_the_key_bytes() {
+    let user_only = "class N {\n  object Cred(string pw) {\n    return new NetworkCredential(\"svc-backup\", pw, \"corp\");\n  }\n}\n";
+    assert!(
+        !reported(user_only, Language::CSharp, "hardcoded-credential"),
+        "{user_only}"
+    );
+    let password = user_only.replace(
+        "(\"svc-backup\", pw,",
+        "(\"svc-backup\", \"Wint3r-Sun-42\",",
+    );
+    assert!(
+        reported_at(&password, Language::CSharp, 3, "hardcoded-credential"),
+        "{password}"
+    );
+    let key = "using System.Text;\nclass A {\n  object Enc(Aes aes) {\n    string k = \"q7Vt9mXz2LpR4sWd\";\n    return aes.CreateEncryptor(Encoding.UTF8.GetBytes(k), aes.IV);\n  }\n}\n";
+    assert!(
+        reported_at(key, Language::CSharp, 4, "hardcoded-credential"),
+        "{key}"
+    );
+    let loaded = key.replace("\"q7Vt9mXz2LpR4sWd\"", "Vault.Get(\"enc\")");
+    assert!(
+        !reported(&loaded, Language::CSharp, "hardcoded-credential"),
+        "{loaded}"
+    );
+    let conn = "class D {\n  object Open() {\n    return new SqlConnection(\"Server=db;User Id=app;Password=Tr0ub4dor;\");\n  }\n}\n";
+    assert!(
+        reported_at(conn, Language::CSharp, 3, "hardcoded-credential"),
+        "{conn}"
+    );
+    let from_config = conn.replace(
+        "\"Server=db;User Id=app;Password=Tr0ub4dor;\"",
+        "\"Server=db;User Id=app;Password=\" + Secrets.Db",
+    );
+    assert!(
+        !reported(&from_config, Language::CSharp, "hardcoded-credential"),
+        "{from_config}"
     );
 }
 
@@ -1549,6 +1672,66 @@ fn a_python_ssl_context_of_a_bare_protocol_verifies_nothing_until_told_to() {
     assert!(
         reported_at(unverified, Language::Python, 2, "tls-verification-disabled"),
         "{unverified}"
+fn csharp_request_indexers_named_arguments_and_try_get_value() {
+    let indexer = "class P : Page {\n  void Page_Load(object s, EventArgs e) {\n    string user = Request[\"user\"];\n    Response.Write(\"Hello \" + user);\n  }\n}\n";
+    assert!(
+        reported_at(indexer, Language::CSharp, 4, "xss"),
+        "{indexer}"
+    );
+    let encoded = indexer.replace(
+        "\"Hello \" + user",
+        "\"Hello \" + HttpUtility.HtmlEncode(user)",
+    );
+    assert!(!reported(&encoded, Language::CSharp, "xss"), "{encoded}");
+    let named = "using Microsoft.AspNetCore.Html;\nclass H : Controller {\n  public IActionResult Show() {\n    var v = new HtmlString(value: Request.Headers[\"X-Note\"]);\n    return View(v);\n  }\n}\n";
+    assert!(reported_at(named, Language::CSharp, 4, "xss"), "{named}");
+    let fixed = named.replace("Request.Headers[\"X-Note\"]", "\"<b>note</b>\"");
+    assert!(!reported(&fixed, Language::CSharp, "xss"), "{fixed}");
+    let out = "using Microsoft.AspNetCore.Html;\nclass H : Controller {\n  public IActionResult Show() {\n    Request.Query.TryGetValue(\"q\", out var q);\n    var v = new HtmlString(q.ToString());\n    return View(v);\n  }\n}\n";
+    assert!(reported_at(out, Language::CSharp, 5, "xss"), "{out}");
+}
+
+#[test]
+fn a_file_name_is_the_clients_only_on_an_uploaded_file() {
+    let lookup = "class R : Controller {\n  [HttpPost]\n  public IActionResult Run(RunModel model) {\n    var c = Commands().FirstOrDefault(i => i.Id == model.Id);\n    Process.Start(c.FileName);\n    return Ok();\n  }\n}\n";
+    assert!(
+        !reported(lookup, Language::CSharp, "command-injection"),
+        "{lookup}"
+    );
+    let upload = "class U : Controller {\n  [HttpPost]\n  public IActionResult Save(IFormFile file) {\n    Process.Start(file.FileName);\n    return Ok();\n  }\n}\n";
+    assert!(
+        reported_at(upload, Language::CSharp, 4, "command-injection"),
+        "{upload}"
+    );
+}
+
+#[test]
+fn a_password_text_box_written_to_a_log() {
+    let bad = "class F : Form {\n  TextBox password;\n  ILogger logger;\n  void OnClick() {\n    logger.Warn(password.Text);\n  }\n}\n";
+    assert!(reported_at(bad, Language::CSharp, 5, "log-secret"), "{bad}");
+    let good = bad.replace("logger.Warn(password.Text)", "logger.Warn(userName.Text)");
+    assert!(!reported(&good, Language::CSharp, "log-secret"), "{good}");
+}
+
+#[test]
+fn a_process_start_info_program_named_by_a_parameter_and_a_class_named_sha1() {
+    // `psi.FileName = program` names the program as `Process.Start(program)` does.
+    let bad = "using System.Diagnostics;\nclass P {\n  static void Run(string program) {\n    var psi = new ProcessStartInfo();\n    psi.FileName = program;\n    Process.Start(psi);\n  }\n}\n";
+    assert!(
+        reported_at(bad, Language::CSharp, 5, "command-injection"),
+        "{bad}"
+    );
+    let fixed = bad.replace("psi.FileName = program;", "psi.FileName = \"backup.exe\";");
+    assert!(
+        !reported(&fixed, Language::CSharp, "command-injection"),
+        "{fixed}"
+    );
+    let own = "class SHA1 {\n  public static void Create() {}\n}\nclass W {\n  void F() {\n    SHA1.Create();\n  }\n}\n";
+    assert!(!reported(own, Language::CSharp, "weak-hash"), "{own}");
+    let library = "using System.Security.Cryptography;\nclass W {\n  void F() {\n    var h = SHA1.Create();\n  }\n}\n";
+    assert!(
+        reported_at(library, Language::CSharp, 4, "weak-hash"),
+        "{library}"
     );
 }
 
@@ -1573,6 +1756,36 @@ fn a_java_cipher_named_through_a_local_or_a_weak_configuration_default() {
     assert!(
         !reported(&default_ok, Language::Java, "weak-cipher"),
         "{default_ok}"
+fn razor_page_bound_properties_and_async_file_apis() {
+    // `[BindProperty]` fills the property from the request before the handler runs; a
+    // property's `{ get; set; }` is no value assigned to it.
+    let bound = "public class SearchModel : PageModel {\n  [BindProperty(SupportsGet = true)]\n  public string Term { get; set; }\n  public void OnGet(SqlConnection conn) {\n    var cmd = new SqlCommand(\"SELECT * FROM P WHERE N = '\" + Term + \"'\", conn);\n  }\n}\n";
+    assert!(
+        reported_at(bound, Language::CSharp, 5, "sql-injection"),
+        "{bound}"
+    );
+    let unbound = bound
+        .replace("  [BindProperty(SupportsGet = true)]\n", "")
+        .replace(
+            "public string Term { get; set; }",
+            "public string Term { get; set; } = \"books\";",
+        );
+    assert!(
+        !reported(&unbound, Language::CSharp, "sql-injection"),
+        "{unbound}"
+    );
+    let read = "public class FilesController : ControllerBase {\n  [HttpGet(\"read\")]\n  public async Task<string> Read(string name) {\n    return await System.IO.File.ReadAllTextAsync(\"/srv/data/\" + name);\n  }\n}\n";
+    assert!(
+        reported_at(read, Language::CSharp, 4, "path-traversal"),
+        "{read}"
+    );
+    let base = read.replace(
+        "\"/srv/data/\" + name",
+        "\"/srv/data/\" + Path.GetFileName(name)",
+    );
+    assert!(
+        !reported(&base, Language::CSharp, "path-traversal"),
+        "{base}"
     );
 }
 
@@ -1608,6 +1821,18 @@ fn password_hashing_apis_told_to_use_a_fast_digest() {
     assert!(
         !reported(&werkzeug_ok, Language::Python, "weak-password-hash"),
         "{werkzeug_ok}"
+fn web_forms_labels_and_literals_render_their_text_as_html() {
+    let bad = "public partial class Greet : System.Web.UI.Page {\n  protected void Page_Load(object sender, EventArgs e) {\n    lblMessage.Text = \"Hello \" + Request.QueryString[\"name\"];\n  }\n}\n";
+    assert!(reported_at(bad, Language::CSharp, 3, "xss"), "{bad}");
+    let encoded = bad.replace(
+        "\"Hello \" + Request.QueryString[\"name\"]",
+        "\"Hello \" + Server.HtmlEncode(Request.QueryString[\"name\"])",
+    );
+    assert!(!reported(&encoded, Language::CSharp, "xss"), "{encoded}");
+    let download = "public partial class Get : System.Web.UI.Page {\n  protected void Page_Load(object sender, EventArgs e) {\n    Response.TransmitFile(\"/srv/files/\" + Request.QueryString[\"f\"]);\n  }\n}\n";
+    assert!(
+        reported_at(download, Language::CSharp, 3, "path-traversal"),
+        "{download}"
     );
 }
 
@@ -1632,6 +1857,16 @@ fn node_digest_names_in_any_case_and_webcrypto_sha1() {
     assert!(
         !reported(&subtle_ok, Language::JavaScript, "weak-hash"),
         "{subtle_ok}"
+fn an_expression_bodied_csharp_callback_returns_its_expression() {
+    let bad = "class C {\n  SslStream Open(Stream s) {\n    return new SslStream(s, false, new RemoteCertificateValidationCallback(AcceptAll));\n  }\n  static bool AcceptAll(object o, X509Certificate c, X509Chain ch, SslPolicyErrors e) => true;\n}\n";
+    assert!(
+        reported_at(bad, Language::CSharp, 3, "tls-verification-disabled"),
+        "{bad}"
+    );
+    let good = bad.replace("=> true;", "=> e == SslPolicyErrors.None;");
+    assert!(
+        !reported(&good, Language::CSharp, "tls-verification-disabled"),
+        "{good}"
     );
 }
 
@@ -1666,5 +1901,17 @@ fn pyopenssl_sslv23_method_negotiates_the_highest_version() {
     assert!(
         reported_at(&pinned, Language::Python, 2, "weak-cipher"),
         "{pinned}"
+fn what_a_dotnet_web_client_downloads_is_another_machines_data() {
+    let bad = "class N {\n  void Run() {\n    string data = \"\";\n    using (WebClient client = new WebClient()) {\n      using (StreamReader sr = new StreamReader(client.OpenRead(\"http://example.org/\"))) {\n        data = sr.ReadLine();\n      }\n    }\n    Process.Start(\"cmd.exe /c dir \" + data);\n  }\n}\n";
+    assert!(
+        reported_at(bad, Language::CSharp, 9, "command-injection"),
+        "{bad}"
+    );
+    // The reader wraps the download, not a file: no path is opened.
+    assert!(!reported(bad, Language::CSharp, "path-traversal"), "{bad}");
+    let fixed = bad.replace("\" + data", "\"");
+    assert!(
+        !reported(&fixed, Language::CSharp, "command-injection"),
+        "{fixed}"
     );
 }
