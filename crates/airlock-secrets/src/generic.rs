@@ -2454,6 +2454,17 @@ mod tests {
     }
 
     #[test]
+    fn a_query_bind_parameter_is_no_password() {
+        // `password=:password` in a query: the driver binds the value; only a real one is.
+        assert!(find(r#"q = "UPDATE users SET password=:newPassword WHERE id=:id""#).is_empty());
+        assert!(find(r#"sql = "SELECT 1 WHERE password = @Password""#).is_empty());
+        assert_eq!(
+            find("DB_PASSWORD=:Xk9vQ2mPz7"), // airlock:allow synthetic test value
+            [":Xk9vQ2mPz7"]
+        );
+    }
+
+    #[test]
     fn finds_assignments_in_many_syntaxes() {
         assert_eq!(find(r#"db_password = "Xk9#mQ2vLp""#), ["Xk9#mQ2vLp"]); // airlock:allow synthetic test value
         assert_eq!(find("DB_PASSWORD=Xk9mQ2vLp7"), ["Xk9mQ2vLp7"]); // airlock:allow synthetic test value

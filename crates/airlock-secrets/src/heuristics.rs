@@ -113,7 +113,7 @@ const PLACEHOLDER_MARKERS: &[&[u8]] = &[
 const NAME_WORDS: &[&[u8]] = &[b"password", b"passwd", b"pass", b"pwd", b"secret", b"token"];
 
 /// Template syntax alone, filled in by code: a masked `**`, a format verb (`%s`,
-/// `%(password)s`), one braced name, index or expression (`{0}`, `{password}`,
+/// `%(password)s`), a query's bind parameter (`:password`, `@Password`, `$1`), one braced name, index or expression (`{0}`, `{password}`,
 /// `{PASSWORD_HERE}`, `{configuration["DbPassword"]}`). A brace around random characters
 /// (a Maven `{...}` encrypted password) or around JSON is not one.
 fn template_only(value: &[u8]) -> bool {
@@ -149,6 +149,21 @@ fn template_only(value: &[u8]) -> bool {
             None => rest,
         };
         return rest.len() == 1 && rest[0].is_ascii_alphabetic();
+    }
+    // A named bind parameter of a query (`password=:password`, `@Password`, `$1`), which
+    // the driver fills in: a marker and a name made of words, or a position.
+    if let Some((&marker, name)) = value.split_first() {
+        let words = |n: &[u8]| {
+            n.first().is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
+                && n.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_')
+                && (looks_like_words(n)
+                    || n.iter().all(|&b| b.is_ascii_lowercase() || b == b'_')
+                    || n.iter().all(|&b| b.is_ascii_uppercase() || b == b'_'))
+        };
+        let position = !name.is_empty() && name.len() <= 3 && name.iter().all(u8::is_ascii_digit);
+        if (matches!(marker, b':' | b'@') && words(name)) || (marker == b'$' && position) {
+            return true;
+        }
     }
     let Some(inner) = value.strip_prefix(b"{").and_then(|v| v.strip_suffix(b"}")) else {
         return false;
@@ -460,6 +475,10 @@ mod tests {
             b"password",
             b"%DB_PASSWORD%",
             b"%password%",
+            b":notAPassword",
+            b":db_password",
+            b"@Password",
+            b"$1",
         ] {
             assert!(looks_placeholder(v), "{}", String::from_utf8_lossy(v));
         }
@@ -473,6 +492,9 @@ mod tests {
             b"passwords4all",
             b"%41bc%9Fx2",
             b"%Fixture9",
+            b":Xk9vQ2mPz7",
+            b"@7hLq9xV2",
+            b"$9fQx2Lm",
             b"{vki9JTFmEYlTlCZixjz0jr5QxEXl\\}",
             br#"{"kty": "EC", "d": "slaQqyHQ"}"#,
         ] {
