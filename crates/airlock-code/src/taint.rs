@@ -154,6 +154,41 @@ fn in_class(m: &Model<'_>, n: Node<'_>, name: &str) -> bool {
     false
 }
 
+/// For a store whose value is `v`, made directly in one branch of an `if` with a plain
+/// `else` (no loop, handler, `switch` or nested condition in between) that does not hold
+/// the use at `at`: that `if` and whether the store is in its `else`.
+fn if_else_side(v: Node<'_>, at: usize) -> Option<(usize, bool)> {
+    const BLOCKING: &[&str] = &[
+        "for", "while", "loop", "catch", "except", "rescue", "case", "switch", "match", "when",
+        "ternary", "conditional", "elif", "else_if", "binary", "boolean", "try", "lambda",
+        "function", "closure", "method", "unless", "modifier",
+    ];
+    let mut child = v;
+    while let Some(p) = child.parent() {
+        if p.start_byte() <= at && at < p.end_byte() {
+            return None;
+        }
+        let kind = p.kind();
+        if matches!(kind, "if_statement" | "if_expression" | "if") {
+            let alt = p.child_by_field_name("alternative")?;
+            if alt.kind().contains("if") || alt.named_child(0).is_some_and(|c| c.kind().contains("if")) {
+                return None;
+            }
+            let cond = p.child_by_field_name("condition");
+            if cond.is_some_and(|c| c.start_byte() <= child.start_byte() && child.end_byte() <= c.end_byte()) {
+                return None;
+            }
+            let in_else = alt.start_byte() <= child.start_byte() && child.end_byte() <= alt.end_byte();
+            return Some((p.id(), in_else));
+        }
+        if BLOCKING.iter().any(|b| kind.contains(b)) {
+            return None;
+        }
+        child = p;
+    }
+    None
+}
+
 /// C#: `box1.Text` where the file declares `TextBox box1` (a field or local of a
 /// WinForms/WPF text box type): what the user typed.
 fn text_box_text(m: &Model<'_>, head: &str) -> bool {
@@ -563,7 +598,7 @@ impl<'m, 't> Taint<'m, 't> {
                         && a.func.is_some_and(|f| {
                             matches!(
                                 m.functions[f].name.as_str(),
-                                "__init__" | "constructor" | "initialize" | "new"
+                                "__init__" | "constructor" | "initialize" | "new" | "__construct"
                             )
                         })
                 });
@@ -704,7 +739,9 @@ impl<'m, 't> Taint<'m, 't> {
                         | "is"
                 ) || op == "%"
                     && m.lang != crate::Language::Python
-                    && m.lang != crate::Language::Ruby;
+                    && m.lang != crate::Language::Ruby
+                    // PHP joins strings with `.`: its `+` is always arithmetic.
+                    || op == "+" && m.lang == crate::Language::Php;
                 // Python's `/` on a `pathlib.Path` joins paths: `base / name` keeps the name.
                 let path_join = op == "/"
                     && m.lang == crate::Language::Python
@@ -866,6 +903,38 @@ impl<'m, 't> Taint<'m, 't> {
                 callee,
                 "soundex" | "metaphone" | "crc32" | "md5" | "sha1" | "bin2hex"
             ) {
+                return Flow::konst();
+            }
+            // Tests, lengths, counts and positions: a boolean or a number, not the text.
+            if matches!(
+                callee,
+                "isset"
+                    | "empty"
+                    | "strlen"
+                    | "mb_strlen"
+                    | "count"
+                    | "sizeof"
+                    | "in_array"
+                    | "array_key_exists"
+                    | "preg_match"
+                    | "preg_match_all"
+                    | "strcmp"
+                    | "strcasecmp"
+                    | "strpos"
+                    | "stripos"
+                    | "strrpos"
+                    | "str_contains"
+                    | "str_starts_with"
+                    | "str_ends_with"
+                    | "file_exists"
+                    | "intval"
+                    | "floatval"
+                    | "boolval"
+                    | "hash_equals"
+                    | "password_verify"
+            ) || callee.starts_with("is_")
+                || callee.starts_with("ctype_")
+            {
                 return Flow::konst();
             }
             // `array_map('intval', $ids)`: each element goes through the named function.
@@ -1157,7 +1226,14 @@ impl<'m, 't> Taint<'m, 't> {
     /// this file (and nothing changed it since): that class's method.
     fn receiver_method(&self, call: &crate::syntax::Call<'t>, name: &str) -> Option<usize> {
         let m = self.m;
-        let r = call.receiver?;
+        let mut r = call.receiver?;
+        while r.kind() == "parenthesized_expression" {
+            r = r.named_child(0)?;
+        }
+        // `(new A())->run()`: the method of the class just built.
+        if let Some((class, _)) = self.constructed(r) {
+            return self.method_of(&class, name);
+        }
         if !is_identifier_kind(r.kind()) {
             return None;
         }
@@ -1372,6 +1448,9 @@ impl<'m, 't> Taint<'m, 't> {
         }
         cands.sort_by_key(|&i| m.assigns[i].at);
         let mut out = Vec::new();
+        // `if (c) { x = a; } else { x = b; }`: once both branches of one `if` have stored,
+        // what came before is overwritten on every path.
+        let mut branches: Vec<(usize, u8)> = Vec::new();
         for &i in cands.iter().rev() {
             // An assignment after a `return`, `break` or `continue` of its block never runs.
             let cached = self.dead.borrow().get(&i).copied();
@@ -1392,7 +1471,19 @@ impl<'m, 't> Taint<'m, 't> {
             }
             match self.reach(m.assigns[i].value, at) {
                 fold::Reach::Never => {}
-                fold::Reach::Maybe => out.push(i),
+                fold::Reach::Maybe => {
+                    out.push(i);
+                    if let Some((id, side)) = if_else_side(m.assigns[i].value, at) {
+                        let bit = 1u8 << u8::from(side);
+                        match branches.iter_mut().find(|(b, _)| *b == id) {
+                            Some((_, seen)) => *seen |= bit,
+                            None => branches.push((id, bit)),
+                        }
+                        if branches.iter().any(|(b, seen)| *b == id && *seen == 3) {
+                            return (out, true);
+                        }
+                    }
+                }
                 fold::Reach::Always => {
                     out.push(i);
                     return (out, true);
@@ -1410,12 +1501,15 @@ impl<'m, 't> Taint<'m, 't> {
             return false;
         };
         let v = crate::syntax::sole_item(m.assigns[a].value);
+        let php_class = (v.kind() == "object_creation_expression")
+            .then(|| self.constructed(v).map(|(c, _)| c))
+            .flatten();
         let class = match v.kind() {
             "call" | "new_expression" => v
                 .child_by_field_name("function")
                 .or_else(|| v.child_by_field_name("constructor"))
                 .map(|c| m.text(c)),
-            _ => None,
+            _ => php_class.as_deref(),
         };
         let Some(class) = class.filter(|c| crate::syntax::is_ident(c)) else {
             return false;
@@ -1426,9 +1520,8 @@ impl<'m, 't> Taint<'m, 't> {
             .iter()
             .filter(|a| {
                 (a.target == on_self || a.target == on_this)
-                    && a.func.is_some_and(|f| {
-                        matches!(m.functions[f].name.as_str(), "__init__" | "constructor")
-                    })
+                    && a.func
+                        .is_some_and(|f| objects::is_ctor_name(&m.functions[f].name))
                     && in_class(m, a.value, class)
             })
             .peekable();

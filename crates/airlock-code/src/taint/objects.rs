@@ -257,6 +257,14 @@ impl<'t> Taint<'_, 't> {
                 crate::Language::JavaScript | crate::Language::TypeScript | crate::Language::Tsx,
                 "new_expression",
             ) => e.child_by_field_name("constructor")?,
+            // PHP's `new A($x)`: the class is the expression's unlabeled name.
+            (crate::Language::Php, "object_creation_expression") => {
+                let mut c = e.walk();
+                let name = e
+                    .named_children(&mut c)
+                    .find(|k| matches!(k.kind(), "name" | "qualified_name"));
+                name?
+            }
             _ => return None,
         };
         let class = m.text(callee).trim().to_string();
@@ -289,11 +297,11 @@ impl<'t> Taint<'_, 't> {
             .min_by_key(|n| n.end_byte() - n.start_byte())
     }
 
-    /// The constructor a class declares itself (`__init__`, `constructor`).
+    /// The constructor a class declares itself (`__init__`, `constructor`, `__construct`).
     fn ctor_of(&self, class: Node<'t>) -> Option<usize> {
         let m = self.m;
         m.functions.iter().position(|f| {
-            matches!(f.name.as_str(), "__init__" | "constructor")
+            is_ctor_name(&f.name)
                 && self.class_at(f.start).is_some_and(|c| c.id() == class.id())
         })
     }
@@ -303,9 +311,10 @@ impl<'t> Taint<'_, 't> {
         let m = self.m;
         let list = class.child_by_field_name("superclasses").or_else(|| {
             let mut c = class.walk();
+            // PHP's `class B extends A` holds a `base_clause`.
             let heritage = class
                 .named_children(&mut c)
-                .find(|k| k.kind() == "class_heritage");
+                .find(|k| matches!(k.kind(), "class_heritage" | "base_clause"));
             heritage
         })?;
         let first = list.named_child(0)?;
@@ -387,6 +396,11 @@ impl<'t> Taint<'_, 't> {
         if !set_by_name.is_empty() {
             return None;
         }
+        if stores.is_empty() && set_by_name.is_empty() {
+            // PHP `public $name = "Luke";` that no method of the class stores to: the
+            // declared default.
+            return self.declared_default(class_node, field).and_then(then);
+        }
         let last = stores.iter().max_by_key(|a| a.at)?;
         if stores.len() > 1
             && self.reach(last.value, func.end.saturating_sub(1)) != super::fold::Reach::Always
@@ -409,6 +423,31 @@ impl<'t> Taint<'_, 't> {
             }
         }
         self.with_call(fi, call, san, depth, || then(v))
+    }
+
+    /// The default a PHP class declares for property `field` (`public $name = "Luke";`).
+    fn declared_default(&self, class: Node<'t>, field: &str) -> Option<Node<'t>> {
+        let m = self.m;
+        let body = class.child_by_field_name("body")?;
+        let mut c = body.walk();
+        for decl in body.named_children(&mut c) {
+            if decl.kind() != "property_declaration" {
+                continue;
+            }
+            let mut c2 = decl.walk();
+            for el in decl.named_children(&mut c2) {
+                if el.kind() != "property_element" {
+                    continue;
+                }
+                let named = el
+                    .child_by_field_name("name")
+                    .is_some_and(|n| m.text(n).trim().trim_start_matches('$') == field);
+                if named {
+                    return el.child_by_field_name("default_value");
+                }
+            }
+        }
+        None
     }
 
     /// The constructor that runs for `class`: its own, else the one it inherits.
@@ -517,4 +556,10 @@ fn strip(mut e: Node<'_>) -> Node<'_> {
             None => return e,
         }
     }
+}
+
+/// Names a language gives its constructors: Python's `__init__`, JavaScript's `constructor`,
+/// PHP's `__construct`.
+pub(super) fn is_ctor_name(name: &str) -> bool {
+    matches!(name, "__init__" | "constructor" | "__construct")
 }
