@@ -919,9 +919,11 @@ fn constant_secret<'t>(
         let name = crate::syntax::normalize_name(m.text(n));
         let i = taint.assignment_of(&name, n.start_byte())?;
         let a = &m.assigns[i];
-        return a
-            .func
-            .and_then(|_| constant_secret(m, taint, a.value, depth + 1));
+        // PHP constants (`define('KEY', '..')`, top-level `$key = '..'`) are global.
+        let visible = a.func.is_some() || m.lang == crate::Language::Php;
+        return visible
+            .then(|| constant_secret(m, taint, a.value, depth + 1))
+            .flatten();
     }
     None
 }

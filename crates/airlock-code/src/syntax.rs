@@ -1024,6 +1024,34 @@ impl<'t> Model<'t> {
             }
             return;
         }
+        // PHP's `define('DB_PASSWORD', 'value')` names a constant: `DB_PASSWORD = 'value'`.
+        if self.lang == Language::Php && kind == "function_call_expression" {
+            let named = n
+                .child_by_field_name("function")
+                .is_some_and(|f| self.text(f).trim().eq_ignore_ascii_case("define"));
+            let args: Vec<Node<'t>> = n
+                .child_by_field_name("arguments")
+                .map(|a| {
+                    let mut c = a.walk();
+                    a.named_children(&mut c)
+                        .map(|x| if x.kind() == "argument" { x.named_child(0).unwrap_or(x) } else { x })
+                        .collect()
+                })
+                .unwrap_or_default();
+            if let (true, [name, value, ..]) = (named, args.as_slice()) {
+                let key = self.text(*name).trim().trim_matches(['"', '\'']).to_string();
+                if matches!(name.kind(), "string" | "encapsed_string") && is_ident(&key) {
+                    self.assigns.push(Assign {
+                        target: key,
+                        value: *value,
+                        at: n.end_byte(),
+                        func,
+                        augmented: false,
+                    });
+                }
+            }
+            return;
+        }
         let (targets, values, augmented): (Vec<Node<'t>>, Vec<Node<'t>>, bool) = match kind {
             "assignment"
             | "assignment_expression"

@@ -898,6 +898,25 @@ impl<'m, 't> Taint<'m, 't> {
             {
                 return Flow::konst();
             }
+            // The escaping filters do what the functions they stand for do: where
+            // `addslashes` or `htmlspecialchars` sanitizes, so do they.
+            if matches!(callee, "filter_var" | "filter_input") {
+                let t = m.text(n);
+                let like = if t.contains("FILTER_SANITIZE_MAGIC_QUOTES")
+                    || t.contains("FILTER_SANITIZE_ADD_SLASHES")
+                {
+                    Some("addslashes")
+                } else if t.contains("FILTER_SANITIZE_FULL_SPECIAL_CHARS")
+                    || t.contains("FILTER_SANITIZE_SPECIAL_CHARS")
+                {
+                    Some("htmlspecialchars")
+                } else {
+                    None
+                };
+                if like.is_some_and(|f| sanitizes(f, san)) {
+                    return Flow::konst();
+                }
+            }
             // Digests and phonetic codes are hex digits or letters and digits.
             if matches!(
                 callee,
