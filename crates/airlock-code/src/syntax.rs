@@ -519,6 +519,9 @@ impl<'t> Model<'t> {
                         });
                     }
                 }
+                if self.lang == Language::Php {
+                    self.php_call_stores(&call, n, func);
+                }
                 self.calls.push(call);
             }
             return;
@@ -528,6 +531,42 @@ impl<'t> Model<'t> {
         }
         self.stream_extraction(n, func);
         self.assign_of(n, func);
+    }
+
+    /// What PHP calls store: `define('DB_PASSWORD', 'v')` names a constant holding `'v'`;
+    /// `array_push($a, $x)` / `array_unshift($a, $x)` add `$x` to `$a`; `preg_match($re, $s,
+    /// $m)` fills `$m` with pieces of `$s`.
+    fn php_call_stores(&mut self, call: &Call<'t>, n: Node<'t>, func: Option<usize>) {
+        let unwrap = |x: Node<'t>| {
+            if x.kind() == "argument" {
+                x.named_child(0).unwrap_or(x)
+            } else {
+                x
+            }
+        };
+        let args: Vec<Node<'t>> = call.args.iter().map(|a| unwrap(a.node)).collect();
+        let (target, value, augmented) = match (call.callee.to_ascii_lowercase().as_str(), args.as_slice()) {
+            ("define", [name, value, ..]) if matches!(name.kind(), "string" | "encapsed_string") => {
+                let key = self.text(*name).trim().trim_matches(['"', '\'']).to_string();
+                (key, *value, false)
+            }
+            ("array_push" | "array_unshift", [arr, _, ..]) if arr.kind() == "variable_name" => {
+                (normalize_name(self.text(*arr)), n, true)
+            }
+            ("preg_match" | "preg_match_all", [_, subject, out, ..]) if out.kind() == "variable_name" => {
+                (normalize_name(self.text(*out)), *subject, false)
+            }
+            _ => return,
+        };
+        if !target.is_empty() && is_ident(&target) {
+            self.assigns.push(Assign {
+                target,
+                value,
+                at: n.end_byte(),
+                func,
+                augmented,
+            });
+        }
     }
 
     /// `fgets(buf, n, stdin)`, `scanf("%s", name)`, `recv(s, buf, n, 0)`, `getline(cin, s)`:
@@ -1020,34 +1059,6 @@ impl<'t> Model<'t> {
                             augmented: false,
                         });
                     }
-                }
-            }
-            return;
-        }
-        // PHP's `define('DB_PASSWORD', 'value')` names a constant: `DB_PASSWORD = 'value'`.
-        if self.lang == Language::Php && kind == "function_call_expression" {
-            let named = n
-                .child_by_field_name("function")
-                .is_some_and(|f| self.text(f).trim().eq_ignore_ascii_case("define"));
-            let args: Vec<Node<'t>> = n
-                .child_by_field_name("arguments")
-                .map(|a| {
-                    let mut c = a.walk();
-                    a.named_children(&mut c)
-                        .map(|x| if x.kind() == "argument" { x.named_child(0).unwrap_or(x) } else { x })
-                        .collect()
-                })
-                .unwrap_or_default();
-            if let (true, [name, value, ..]) = (named, args.as_slice()) {
-                let key = self.text(*name).trim().trim_matches(['"', '\'']).to_string();
-                if matches!(name.kind(), "string" | "encapsed_string") && is_ident(&key) {
-                    self.assigns.push(Assign {
-                        target: key,
-                        value: *value,
-                        at: n.end_byte(),
-                        func,
-                        augmented: false,
-                    });
                 }
             }
             return;
