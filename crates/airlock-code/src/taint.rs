@@ -434,6 +434,9 @@ pub struct Taint<'m, 't> {
     /// Whether every caller passes an object whose field is constant, by (function,
     /// parameter, field, sanitizer).
     param_fields: RefCell<HashMap<(usize, String, String, usize), bool>>,
+    /// Methods being followed from a call on an object built in this file, with the
+    /// expression that built it: their `this`.
+    receivers: RefCell<Vec<(usize, usize, usize)>>,
 }
 
 type CallersKey = (usize, String, usize, bool);
@@ -455,6 +458,7 @@ impl<'m, 't> Taint<'m, 't> {
             at_entry: Cell::new(false),
             dead: RefCell::new(HashMap::new()),
             param_fields: RefCell::new(HashMap::new()),
+            receivers: RefCell::new(Vec::new()),
         }
     }
 
@@ -581,6 +585,33 @@ impl<'m, 't> Taint<'m, 't> {
             // is a constant.
             if self.param_field_const(n, san, depth) {
                 return Flow::konst();
+            }
+            // `$this->q` in a method called on `new Req(..)` (or a variable holding it): what
+            // that construction stored in the field.
+            if let Some(field) = name
+                .strip_prefix("self.")
+                .or_else(|| name.strip_prefix("this."))
+                .filter(|f| crate::syntax::is_ident(f))
+            {
+                let top = self.receivers.borrow().last().copied();
+                let made = top.and_then(|(mfi, s, e)| {
+                    let c = m.calls.iter().find(|c| {
+                        c.node.start_byte() == s && c.node.end_byte() == e
+                    })?;
+                    (m.function_at(n.start_byte()) == Some(mfi)).then_some(c.node)
+                });
+                if let Some(made) = made {
+                    {
+                        if let Some((class, call)) = self.constructed(made) {
+                            let then = |v: Node<'t>| Some(self.flow_at(v, san, depth + 1));
+                            if let Some(f) =
+                                self.ctor_field(&class, call, field, san, depth + 1, &then)
+                            {
+                                return f;
+                            }
+                        }
+                    }
+                }
             }
             // `self.target` set by the constructor from its parameter: whoever built the
             // object decides, as for a parameter.
@@ -1164,6 +1195,7 @@ impl<'m, 't> Taint<'m, 't> {
                 || r.chars().next().is_some_and(|c| c.is_ascii_uppercase())
                     && r.chars().all(|c| c.is_alphanumeric() || c == '_')
         });
+        let mut made_by: Option<Node<'t>> = None;
         let fi = if own {
             let nargs = call.args.len();
             let candidates: Vec<usize> = m
@@ -1193,7 +1225,9 @@ impl<'m, 't> Taint<'m, 't> {
             }
         } else {
             // `sub = Sub2(); sub.call()`: the method of the class that was actually built.
-            self.receiver_method(call, name)?
+            let (fi, made) = self.receiver_method(call, name)?;
+            made_by = Some(made);
+            fi
         };
         if self.bound.borrow().iter().any(|(b, _)| *b == fi) || depth > 16 {
             return None;
@@ -1213,7 +1247,13 @@ impl<'m, 't> Taint<'m, 't> {
         if returns.is_empty() {
             return None;
         }
-        let mut f = self.with_call(fi, call, san, depth, || {
+        // Inside the method, `$this->field` is the field of the object it was called on.
+        if let Some(made) = made_by {
+            self.receivers
+                .borrow_mut()
+                .push((fi, made.start_byte(), made.end_byte()));
+        }
+        let f = self.with_call(fi, call, san, depth, || {
             let mut f = Flow::konst();
             for r in returns {
                 if r.kind() == "return_statement" {
@@ -1231,7 +1271,11 @@ impl<'m, 't> Taint<'m, 't> {
                 f.join(self.flow_at(r, san, depth + 1));
             }
             Some(f)
-        })?;
+        });
+        if made_by.is_some() {
+            self.receivers.borrow_mut().pop();
+        }
+        let mut f = f?;
         // The object's own state may come back too (`obj.getData()`).
         if !own {
             if let Some(r) = call.receiver {
@@ -1243,7 +1287,11 @@ impl<'m, 't> Taint<'m, 't> {
 
     /// For `obj.method(..)` where `obj` was last made by a constructor of a class declared in
     /// this file (and nothing changed it since): that class's method.
-    fn receiver_method(&self, call: &crate::syntax::Call<'t>, name: &str) -> Option<usize> {
+    fn receiver_method(
+        &self,
+        call: &crate::syntax::Call<'t>,
+        name: &str,
+    ) -> Option<(usize, Node<'t>)> {
         let m = self.m;
         let mut r = call.receiver?;
         while r.kind() == "parenthesized_expression" {
@@ -1251,7 +1299,7 @@ impl<'m, 't> Taint<'m, 't> {
         }
         // `(new A())->run()`: the method of the class just built.
         if let Some((class, _)) = self.constructed(r) {
-            return self.method_of(&class, name);
+            return Some((self.method_of(&class, name)?, r));
         }
         if !is_identifier_kind(r.kind()) {
             return None;
@@ -1264,8 +1312,9 @@ impl<'m, 't> Taint<'m, 't> {
         if !certain || m.assigns[*d].augmented {
             return None;
         }
-        let (class, _) = self.constructed(crate::syntax::sole_item(m.assigns[*d].value))?;
-        self.method_of(&class, name)
+        let made = crate::syntax::sole_item(m.assigns[*d].value);
+        let (class, _) = self.constructed(made)?;
+        Some((self.method_of(&class, name)?, made))
     }
 
     /// Whether a Python operand of `/` is a path: a string literal (text cannot be divided),

@@ -342,7 +342,7 @@ impl<'t> Taint<'_, 't> {
     /// Field `field` of an object a call made with the constructor of `class` (or of the class
     /// it extends, when it declares none): the constructor's store to `self.field` /
     /// `this.field`, read with the constructor's parameters bound to the call's arguments.
-    fn ctor_field(
+    pub(super) fn ctor_field(
         &self,
         class: &str,
         call: &crate::syntax::Call<'t>,
