@@ -16,6 +16,7 @@ const FIELD_KINDS: &[&str] = &[
     "selector_expression",
     "field_access",
     "field_expression",
+    "member_access_expression",
 ];
 
 /// What is done with the expression found for a field, in the context it was found in.
@@ -143,8 +144,11 @@ impl<'t> Taint<'_, 't> {
                 return None;
             };
             let def = &m.assigns[*def];
-            if !certain || def.augmented || self.touched(&path, def.at, at) {
+            if !certain || def.augmented {
                 return None;
+            }
+            if self.touched(&path, def.at, at) {
+                return self.set_by_methods(&path, def, field, at, (san, depth), then);
             }
             if let Some(v) = self.stored(&target, def.at, at)? {
                 return then(v);
@@ -158,6 +162,62 @@ impl<'t> Taint<'_, 't> {
         let (inner, name) = self.member_parts(obj)?;
         let next = |v: Node<'t>| self.object_field(v, field, san, depth + 1, then);
         self.field_of(inner, &name, at, san, depth + 1, &next)
+    }
+
+    /// Field `field` of `path`, built by `def` (`$u = new User("5")`) and since handed to
+    /// calls (`$u->setId($id)`): when every one of those calls is a method of the built class,
+    /// the argument the last setter of the field stored, else what the making put there.
+    /// `None` when a call may change the object in a way not seen here.
+    fn set_by_methods(
+        &self,
+        path: &str,
+        def: &crate::syntax::Assign<'t>,
+        field: &str,
+        at: usize,
+        (san, depth): (Option<&Regex>, usize),
+        then: Then<'_, 't>,
+    ) -> Option<Flow> {
+        let m = self.m;
+        let made = crate::syntax::sole_item(def.value);
+        let (class, _) = self.constructed(made)?;
+        let (on_self, on_this) = (format!("self.{field}"), format!("this.{field}"));
+        let mut last: Option<Node<'t>> = None;
+        for c in &m.calls {
+            let s = c.node.start_byte();
+            if s <= def.at || c.node.end_byte() > at {
+                continue;
+            }
+            let on_it = c.receiver.is_some_and(|r| normalize_name(m.text(r)) == path);
+            if !on_it {
+                if c.args.iter().any(|a| normalize_name(m.text(a.node)) == path) {
+                    return None;
+                }
+                continue;
+            }
+            let name = normalize_name(&c.callee);
+            let name = name.rsplit(['.', ':']).next().unwrap_or("");
+            let fi = self.method_of(&class, name)?;
+            let stores: Vec<&crate::syntax::Assign<'t>> = m
+                .assigns
+                .iter()
+                .filter(|a| a.func == Some(fi) && (a.target == on_self || a.target == on_this))
+                .collect();
+            match stores.as_slice() {
+                [] => {}
+                [one] if is_identifier_kind(one.value.kind()) => {
+                    let p = normalize_name(m.text(one.value));
+                    let (_, arg) = params_passed(&m.functions[fi], c)
+                        .into_iter()
+                        .find(|(q, _)| *q == p)?;
+                    last = Some(arg.node);
+                }
+                _ => return None,
+            }
+        }
+        match last {
+            Some(v) => then(v),
+            None => self.object_field(made, field, san, depth + 1, then),
+        }
     }
 
     /// The value of the latest store to `target` between `from` and `at` when it always
