@@ -545,19 +545,28 @@ impl<'t> Model<'t> {
             }
         };
         let args: Vec<Node<'t>> = call.args.iter().map(|a| unwrap(a.node)).collect();
-        let (target, value, augmented) = match (call.callee.to_ascii_lowercase().as_str(), args.as_slice()) {
-            ("define", [name, value, ..]) if matches!(name.kind(), "string" | "encapsed_string") => {
-                let key = self.text(*name).trim().trim_matches(['"', '\'']).to_string();
-                (key, *value, false)
-            }
-            ("array_push" | "array_unshift", [arr, _, ..]) if arr.kind() == "variable_name" => {
-                (normalize_name(self.text(*arr)), n, true)
-            }
-            ("preg_match" | "preg_match_all", [_, subject, out, ..]) if out.kind() == "variable_name" => {
-                (normalize_name(self.text(*out)), *subject, false)
-            }
-            _ => return,
-        };
+        let (target, value, augmented) =
+            match (call.callee.to_ascii_lowercase().as_str(), args.as_slice()) {
+                ("define", [name, value, ..])
+                    if matches!(name.kind(), "string" | "encapsed_string") =>
+                {
+                    let key = self
+                        .text(*name)
+                        .trim()
+                        .trim_matches(['"', '\''])
+                        .to_string();
+                    (key, *value, false)
+                }
+                ("array_push" | "array_unshift", [arr, _, ..]) if arr.kind() == "variable_name" => {
+                    (normalize_name(self.text(*arr)), n, true)
+                }
+                ("preg_match" | "preg_match_all", [_, subject, out, ..])
+                    if out.kind() == "variable_name" =>
+                {
+                    (normalize_name(self.text(*out)), *subject, false)
+                }
+                _ => return,
+            };
         if !target.is_empty() && is_ident(&target) {
             self.assigns.push(Assign {
                 target,

@@ -159,9 +159,29 @@ fn in_class(m: &Model<'_>, n: Node<'_>, name: &str) -> bool {
 /// the use at `at`: that `if` and whether the store is in its `else`.
 fn if_else_side(v: Node<'_>, at: usize) -> Option<(usize, bool)> {
     const BLOCKING: &[&str] = &[
-        "for", "while", "loop", "catch", "except", "rescue", "case", "switch", "match", "when",
-        "ternary", "conditional", "elif", "else_if", "binary", "boolean", "try", "lambda",
-        "function", "closure", "method", "unless", "modifier",
+        "for",
+        "while",
+        "loop",
+        "catch",
+        "except",
+        "rescue",
+        "case",
+        "switch",
+        "match",
+        "when",
+        "ternary",
+        "conditional",
+        "elif",
+        "else_if",
+        "binary",
+        "boolean",
+        "try",
+        "lambda",
+        "function",
+        "closure",
+        "method",
+        "unless",
+        "modifier",
     ];
     let mut child = v;
     while let Some(p) = child.parent() {
@@ -171,14 +191,19 @@ fn if_else_side(v: Node<'_>, at: usize) -> Option<(usize, bool)> {
         let kind = p.kind();
         if matches!(kind, "if_statement" | "if_expression" | "if") {
             let alt = p.child_by_field_name("alternative")?;
-            if alt.kind().contains("if") || alt.named_child(0).is_some_and(|c| c.kind().contains("if")) {
+            if alt.kind().contains("if")
+                || alt.named_child(0).is_some_and(|c| c.kind().contains("if"))
+            {
                 return None;
             }
             let cond = p.child_by_field_name("condition");
-            if cond.is_some_and(|c| c.start_byte() <= child.start_byte() && child.end_byte() <= c.end_byte()) {
+            if cond.is_some_and(|c| {
+                c.start_byte() <= child.start_byte() && child.end_byte() <= c.end_byte()
+            }) {
                 return None;
             }
-            let in_else = alt.start_byte() <= child.start_byte() && child.end_byte() <= alt.end_byte();
+            let in_else =
+                alt.start_byte() <= child.start_byte() && child.end_byte() <= alt.end_byte();
             return Some((p.id(), in_else));
         }
         if BLOCKING.iter().any(|b| kind.contains(b)) {
@@ -595,9 +620,10 @@ impl<'m, 't> Taint<'m, 't> {
             {
                 let top = self.receivers.borrow().last().copied();
                 let made = top.and_then(|(mfi, s, e)| {
-                    let c = m.calls.iter().find(|c| {
-                        c.node.start_byte() == s && c.node.end_byte() == e
-                    })?;
+                    let c = m
+                        .calls
+                        .iter()
+                        .find(|c| c.node.start_byte() == s && c.node.end_byte() == e)?;
                     (m.function_at(n.start_byte()) == Some(mfi)).then_some(c.node)
                 });
                 if let Some(made) = made {

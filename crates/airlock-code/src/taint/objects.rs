@@ -187,9 +187,14 @@ impl<'t> Taint<'_, 't> {
             if s <= def.at || c.node.end_byte() > at {
                 continue;
             }
-            let on_it = c.receiver.is_some_and(|r| normalize_name(m.text(r)) == path);
+            let on_it = c
+                .receiver
+                .is_some_and(|r| normalize_name(m.text(r)) == path);
             if !on_it {
-                if c.args.iter().any(|a| normalize_name(m.text(a.node)) == path) {
+                if c.args
+                    .iter()
+                    .any(|a| normalize_name(m.text(a.node)) == path)
+                {
                     return None;
                 }
                 continue;
@@ -361,8 +366,7 @@ impl<'t> Taint<'_, 't> {
     fn ctor_of(&self, class: Node<'t>) -> Option<usize> {
         let m = self.m;
         m.functions.iter().position(|f| {
-            is_ctor_name(&f.name)
-                && self.class_at(f.start).is_some_and(|c| c.id() == class.id())
+            is_ctor_name(&f.name) && self.class_at(f.start).is_some_and(|c| c.id() == class.id())
         })
     }
 
