@@ -733,6 +733,9 @@ fn when_matches(
     when: &regex::Regex,
     sink: &crate::rule::Sink,
 ) -> bool {
+    if sink.when_in_args {
+        return when_in_args(m, call, when, sink);
+    }
     if when.is_match(m.text(call.node)) {
         return true;
     }
@@ -752,6 +755,49 @@ fn when_matches(
         }
     }
     receiver_assigned(m, taint, call, when)
+}
+
+/// Whether `when` matches a checked argument's text or, for a variable, what the function
+/// assigned it before the call (`$q = "... WHERE id = $id"; mysql_query($q)`).
+fn when_in_args(
+    m: &Model<'_>,
+    call: &crate::syntax::Call<'_>,
+    when: &regex::Regex,
+    sink: &crate::rule::Sink,
+) -> bool {
+    let at = call.node.start_byte();
+    let func = m.function_at(at);
+    let mut positional = 0usize;
+    for a in &call.args {
+        if a.name.is_some() {
+            continue;
+        }
+        let checked = sink.args.as_ref().is_none_or(|ix| ix.contains(&positional));
+        positional += 1;
+        if !checked {
+            continue;
+        }
+        let node = match a.node.kind() {
+            "argument" => a.node.named_child(0).unwrap_or(a.node),
+            _ => a.node,
+        };
+        if !is_identifier_kind(node.kind()) {
+            if when.is_match(m.text(node)) {
+                return true;
+            }
+            continue;
+        }
+        let name = crate::syntax::normalize_name(m.text(node));
+        let built = m
+            .assigns
+            .iter()
+            .filter(|s| s.target == name && s.func == func && s.at <= at)
+            .any(|s| when.is_match(m.text(s.value)));
+        if built {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether what the call's receiver variable was last assigned matches `re`.
@@ -886,9 +932,11 @@ fn constant_secret<'t>(
         let name = crate::syntax::normalize_name(m.text(n));
         let i = taint.assignment_of(&name, n.start_byte())?;
         let a = &m.assigns[i];
-        return a
-            .func
-            .and_then(|_| constant_secret(m, taint, a.value, depth + 1));
+        // PHP constants (`define('KEY', '..')`, top-level `$key = '..'`) are global.
+        let visible = a.func.is_some() || m.lang == crate::Language::Php;
+        return visible
+            .then(|| constant_secret(m, taint, a.value, depth + 1))
+            .flatten();
     }
     None
 }

@@ -93,6 +93,10 @@ pub struct SinkSpec {
     /// together over several statements (`args.add("sh"); args.add("-c")`).
     #[serde(default)]
     pub when_in_function: bool,
+    /// Match `when` also against what the checked arguments' variables were assigned in
+    /// the function (`$q = "... WHERE id = $id"; mysql_query($q)`): the text built there.
+    #[serde(default)]
+    pub when_in_args: bool,
     /// Regex the whole call must not match.
     #[serde(default)]
     pub unless: Option<String>,
@@ -323,6 +327,7 @@ pub struct Sink {
     pub kwargs: Vec<String>,
     pub when: Option<Regex>,
     pub when_in_function: bool,
+    pub when_in_args: bool,
     pub unless: Option<Regex>,
     pub unless_receiver: Option<Regex>,
     pub unless_guard: Option<Regex>,
@@ -468,6 +473,7 @@ impl Rule {
                 kwargs: s.kwargs.clone(),
                 when: re_opt(file, "sink.when", &s.when)?,
                 when_in_function: s.when_in_function,
+                when_in_args: s.when_in_args,
                 unless: re_opt(file, "sink.unless", &s.unless)?,
                 unless_receiver: re_opt(file, "sink.unless_receiver", &s.unless_receiver)?,
                 unless_guard: re_opt(file, "sink.unless_guard", &s.unless_guard)?,

@@ -411,6 +411,20 @@ impl<'t> Model<'t> {
                             child.child_by_field_name("name"),
                             child.child_by_field_name("default_value"),
                         ),
+                        // PHP 8's `__construct(private string $value)` declares the property
+                        // and stores the argument in it: `$this->value = $value`.
+                        "property_promotion_parameter" => {
+                            if let Some(v) = child.child_by_field_name("name") {
+                                self.assigns.push(Assign {
+                                    target: format!("this.{}", normalize_name(self.text(v))),
+                                    value: v,
+                                    at: child.end_byte(),
+                                    func: Some(fi),
+                                    augmented: false,
+                                });
+                            }
+                            (None, None)
+                        }
                         _ => (None, None),
                     };
                     if let (Some(name), Some(value)) = (name, value) {
@@ -573,6 +587,9 @@ impl<'t> Model<'t> {
                         });
                     }
                 }
+                if self.lang == Language::Php {
+                    self.php_call_stores(&call, n, func);
+                }
                 self.calls.push(call);
             }
             return;
@@ -582,6 +599,51 @@ impl<'t> Model<'t> {
         }
         self.stream_extraction(n, func);
         self.assign_of(n, func);
+    }
+
+    /// What PHP calls store: `define('DB_PASSWORD', 'v')` names a constant holding `'v'`;
+    /// `array_push($a, $x)` / `array_unshift($a, $x)` add `$x` to `$a`; `preg_match($re, $s,
+    /// $m)` fills `$m` with pieces of `$s`.
+    fn php_call_stores(&mut self, call: &Call<'t>, n: Node<'t>, func: Option<usize>) {
+        let unwrap = |x: Node<'t>| {
+            if x.kind() == "argument" {
+                x.named_child(0).unwrap_or(x)
+            } else {
+                x
+            }
+        };
+        let args: Vec<Node<'t>> = call.args.iter().map(|a| unwrap(a.node)).collect();
+        let (target, value, augmented) =
+            match (call.callee.to_ascii_lowercase().as_str(), args.as_slice()) {
+                ("define", [name, value, ..])
+                    if matches!(name.kind(), "string" | "encapsed_string") =>
+                {
+                    let key = self
+                        .text(*name)
+                        .trim()
+                        .trim_matches(['"', '\''])
+                        .to_string();
+                    (key, *value, false)
+                }
+                ("array_push" | "array_unshift", [arr, _, ..]) if arr.kind() == "variable_name" => {
+                    (normalize_name(self.text(*arr)), n, true)
+                }
+                ("preg_match" | "preg_match_all", [_, subject, out, ..])
+                    if out.kind() == "variable_name" =>
+                {
+                    (normalize_name(self.text(*out)), *subject, false)
+                }
+                _ => return,
+            };
+        if !target.is_empty() && is_ident(&target) {
+            self.assigns.push(Assign {
+                target,
+                value,
+                at: n.end_byte(),
+                func,
+                augmented,
+            });
+        }
     }
 
     /// `fgets(buf, n, stdin)`, `scanf("%s", name)`, `recv(s, buf, n, 0)`, `getline(cin, s)`:
@@ -822,6 +884,24 @@ impl<'t> Model<'t> {
                 func,
             });
         }
+        // PHP's `exit("message")` prints its string argument before it stops.
+        if n.kind() == "exit_statement" {
+            let mut c = n.walk();
+            let args: Vec<Arg<'t>> = n
+                .named_children(&mut c)
+                .map(|a| Arg {
+                    name: None,
+                    node: a,
+                })
+                .collect();
+            return Some(Call {
+                node: n,
+                receiver: None,
+                callee: "exit".to_string(),
+                args,
+                func,
+            });
+        }
         if matches!(n.kind(), "echo_statement" | "print_intrinsic") {
             let mut c = n.walk();
             let args = n
@@ -978,13 +1058,35 @@ impl<'t> Model<'t> {
                 | "foreach_statement"
                 | "for_expression"
         ) {
-            let target = n
+            let mut target = n
                 .child_by_field_name("name")
                 .or_else(|| n.child_by_field_name("left"))
                 .or_else(|| n.child_by_field_name("pattern"));
-            let value = n
+            let mut value = n
                 .child_by_field_name("value")
                 .or_else(|| n.child_by_field_name("right"));
+            // PHP's `foreach ($rows as $row)` / `foreach ($rows as $k => $row)` labels
+            // neither part: the collection comes first, then the loop variable (or the pair
+            // whose value is).
+            if self.lang == Language::Php && kind == "foreach_statement" && target.is_none() {
+                value = n.named_child(0);
+                target = n.named_child(1).and_then(|t| {
+                    if t.kind() == "pair" {
+                        let c = t.named_child_count();
+                        t.named_child(c.checked_sub(1)? as u32)
+                    } else {
+                        Some(t)
+                    }
+                });
+                // `foreach ($rows as &$row)`: the variable behind the reference.
+                target = target.map(|t| {
+                    if t.kind() == "by_ref" {
+                        t.named_child(0).unwrap_or(t)
+                    } else {
+                        t
+                    }
+                });
+            }
             if let (Some(t), Some(v)) = (target, value) {
                 for t in list_items(t) {
                     let target = target_name(self.text(t).trim());
@@ -1620,6 +1722,7 @@ fn is_call(lang: Language, kind: &str) -> bool {
             kind,
             "echo_statement"
                 | "print_intrinsic"
+                | "exit_statement"
                 | "function_call_expression"
                 | "member_call_expression"
                 | "scoped_call_expression"

@@ -157,6 +157,66 @@ fn in_class(m: &Model<'_>, n: Node<'_>, name: &str) -> bool {
     false
 }
 
+/// For a store whose value is `v`, made directly in one branch of an `if` with a plain
+/// `else` (no loop, handler, `switch` or nested condition in between) that does not hold
+/// the use at `at`: that `if` and whether the store is in its `else`.
+fn if_else_side(v: Node<'_>, at: usize) -> Option<(usize, bool)> {
+    const BLOCKING: &[&str] = &[
+        "for",
+        "while",
+        "loop",
+        "catch",
+        "except",
+        "rescue",
+        "case",
+        "switch",
+        "match",
+        "when",
+        "ternary",
+        "conditional",
+        "elif",
+        "else_if",
+        "binary",
+        "boolean",
+        "try",
+        "lambda",
+        "function",
+        "closure",
+        "method",
+        "unless",
+        "modifier",
+    ];
+    let mut child = v;
+    while let Some(p) = child.parent() {
+        if p.start_byte() <= at && at < p.end_byte() {
+            return None;
+        }
+        let kind = p.kind();
+        if matches!(kind, "if_statement" | "if_expression" | "if") {
+            let alt = p.child_by_field_name("alternative")?;
+            if alt.kind().contains("if")
+                || alt.named_child(0).is_some_and(|c| c.kind().contains("if"))
+            {
+                return None;
+            }
+            let cond = p.child_by_field_name("condition");
+            if cond.is_some_and(|c| {
+                c.start_byte() <= child.start_byte() && child.end_byte() <= c.end_byte()
+            }) {
+                return None;
+            }
+            let in_else =
+                alt.start_byte() <= child.start_byte() && child.end_byte() <= alt.end_byte();
+            return Some((p.id(), in_else));
+        }
+        if BLOCKING.iter().any(|b| kind.contains(b)) {
+            return None;
+        }
+        child = p;
+    }
+    None
+}
+
 /// C#: `box1.Text` where the file declares `TextBox box1` (a field or local of a
 /// WinForms/WPF text box type): what the user typed.
 fn text_box_text(m: &Model<'_>, head: &str) -> bool {
@@ -402,6 +462,9 @@ pub struct Taint<'m, 't> {
     /// Whether every caller passes an object whose field is constant, by (function,
     /// parameter, field, sanitizer).
     param_fields: RefCell<HashMap<(usize, String, String, usize), bool>>,
+    /// Methods being followed from a call on an object built in this file, with the
+    /// expression that built it: their `this`.
+    receivers: RefCell<Vec<(usize, usize, usize)>>,
 }
 
 type CallersKey = (usize, String, usize, bool);
@@ -423,6 +486,7 @@ impl<'m, 't> Taint<'m, 't> {
             at_entry: Cell::new(false),
             dead: RefCell::new(HashMap::new()),
             param_fields: RefCell::new(HashMap::new()),
+            receivers: RefCell::new(Vec::new()),
         }
     }
 
@@ -552,6 +616,34 @@ impl<'m, 't> Taint<'m, 't> {
             if self.param_field_const(n, san, depth) {
                 return Flow::konst();
             }
+            // `$this->q` in a method called on `new Req(..)` (or a variable holding it): what
+            // that construction stored in the field.
+            if let Some(field) = name
+                .strip_prefix("self.")
+                .or_else(|| name.strip_prefix("this."))
+                .filter(|f| crate::syntax::is_ident(f))
+            {
+                let top = self.receivers.borrow().last().copied();
+                let made = top.and_then(|(mfi, s, e)| {
+                    let c = m
+                        .calls
+                        .iter()
+                        .find(|c| c.node.start_byte() == s && c.node.end_byte() == e)?;
+                    (m.function_at(n.start_byte()) == Some(mfi)).then_some(c.node)
+                });
+                if let Some(made) = made {
+                    {
+                        if let Some((class, call)) = self.constructed(made) {
+                            let then = |v: Node<'t>| Some(self.flow_at(v, san, depth + 1));
+                            if let Some(f) =
+                                self.ctor_field(&class, call, field, san, depth + 1, &then)
+                            {
+                                return f;
+                            }
+                        }
+                    }
+                }
+            }
             // `self.target` set by the constructor from its parameter: whoever built the
             // object decides, as for a parameter.
             if let Some(field) = name
@@ -568,7 +660,7 @@ impl<'m, 't> Taint<'m, 't> {
                         && a.func.is_some_and(|f| {
                             matches!(
                                 m.functions[f].name.as_str(),
-                                "__init__" | "constructor" | "initialize" | "new"
+                                "__init__" | "constructor" | "initialize" | "new" | "__construct"
                             )
                         })
                 });
@@ -709,7 +801,9 @@ impl<'m, 't> Taint<'m, 't> {
                         | "is"
                 ) || op == "%"
                     && m.lang != crate::Language::Python
-                    && m.lang != crate::Language::Ruby;
+                    && m.lang != crate::Language::Ruby
+                    // PHP joins strings with `.`: its `+` is always arithmetic.
+                    || op == "+" && m.lang == crate::Language::Php;
                 // Python's `/` on a `pathlib.Path` joins paths: `base / name` keeps the name.
                 let path_join = op == "/"
                     && m.lang == crate::Language::Python
@@ -866,11 +960,62 @@ impl<'m, 't> Taint<'m, 't> {
             {
                 return Flow::konst();
             }
+            // The escaping filters do what the functions they stand for do: where
+            // `addslashes` or `htmlspecialchars` sanitizes, so do they.
+            if matches!(callee, "filter_var" | "filter_input") {
+                let t = m.text(n);
+                let like = if t.contains("FILTER_SANITIZE_MAGIC_QUOTES")
+                    || t.contains("FILTER_SANITIZE_ADD_SLASHES")
+                {
+                    Some("addslashes")
+                } else if t.contains("FILTER_SANITIZE_FULL_SPECIAL_CHARS")
+                    || t.contains("FILTER_SANITIZE_SPECIAL_CHARS")
+                {
+                    Some("htmlspecialchars")
+                } else {
+                    None
+                };
+                if like.is_some_and(|f| sanitizes(f, san)) {
+                    return Flow::konst();
+                }
+            }
             // Digests and phonetic codes are hex digits or letters and digits.
             if matches!(
                 callee,
                 "soundex" | "metaphone" | "crc32" | "md5" | "sha1" | "bin2hex"
             ) {
+                return Flow::konst();
+            }
+            // Tests, lengths, counts and positions: a boolean or a number, not the text.
+            if matches!(
+                callee,
+                "isset"
+                    | "empty"
+                    | "strlen"
+                    | "mb_strlen"
+                    | "count"
+                    | "sizeof"
+                    | "in_array"
+                    | "array_key_exists"
+                    | "preg_match"
+                    | "preg_match_all"
+                    | "strcmp"
+                    | "strcasecmp"
+                    | "strpos"
+                    | "stripos"
+                    | "strrpos"
+                    | "str_contains"
+                    | "str_starts_with"
+                    | "str_ends_with"
+                    | "file_exists"
+                    | "intval"
+                    | "floatval"
+                    | "boolval"
+                    | "hash_equals"
+                    | "password_verify"
+            ) || callee.starts_with("is_")
+                || callee.starts_with("ctype_")
+            {
                 return Flow::konst();
             }
             // `array_map('intval', $ids)`: each element goes through the named function.
@@ -1081,6 +1226,7 @@ impl<'m, 't> Taint<'m, 't> {
                 || r.chars().next().is_some_and(|c| c.is_ascii_uppercase())
                     && r.chars().all(|c| c.is_alphanumeric() || c == '_')
         });
+        let mut made_by: Option<Node<'t>> = None;
         let fi = if own {
             let nargs = call.args.len();
             let candidates: Vec<usize> = m
@@ -1110,7 +1256,9 @@ impl<'m, 't> Taint<'m, 't> {
             }
         } else {
             // `sub = Sub2(); sub.call()`: the method of the class that was actually built.
-            self.receiver_method(call, name)?
+            let (fi, made) = self.receiver_method(call, name)?;
+            made_by = Some(made);
+            fi
         };
         if self.bound.borrow().iter().any(|(b, _)| *b == fi) || depth > 16 {
             return None;
@@ -1130,7 +1278,13 @@ impl<'m, 't> Taint<'m, 't> {
         if returns.is_empty() {
             return None;
         }
-        let mut f = self.with_call(fi, call, san, depth, || {
+        // Inside the method, `$this->field` is the field of the object it was called on.
+        if let Some(made) = made_by {
+            self.receivers
+                .borrow_mut()
+                .push((fi, made.start_byte(), made.end_byte()));
+        }
+        let f = self.with_call(fi, call, san, depth, || {
             let mut f = Flow::konst();
             for r in returns {
                 if r.kind() == "return_statement" {
@@ -1148,7 +1302,11 @@ impl<'m, 't> Taint<'m, 't> {
                 f.join(self.flow_at(r, san, depth + 1));
             }
             Some(f)
-        })?;
+        });
+        if made_by.is_some() {
+            self.receivers.borrow_mut().pop();
+        }
+        let mut f = f?;
         // The object's own state may come back too (`obj.getData()`).
         if !own {
             if let Some(r) = call.receiver {
@@ -1160,9 +1318,20 @@ impl<'m, 't> Taint<'m, 't> {
 
     /// For `obj.method(..)` where `obj` was last made by a constructor of a class declared in
     /// this file (and nothing changed it since): that class's method.
-    fn receiver_method(&self, call: &crate::syntax::Call<'t>, name: &str) -> Option<usize> {
+    fn receiver_method(
+        &self,
+        call: &crate::syntax::Call<'t>,
+        name: &str,
+    ) -> Option<(usize, Node<'t>)> {
         let m = self.m;
-        let r = call.receiver?;
+        let mut r = call.receiver?;
+        while r.kind() == "parenthesized_expression" {
+            r = r.named_child(0)?;
+        }
+        // `(new A())->run()`: the method of the class just built.
+        if let Some((class, _)) = self.constructed(r) {
+            return Some((self.method_of(&class, name)?, r));
+        }
         if !is_identifier_kind(r.kind()) {
             return None;
         }
@@ -1174,8 +1343,9 @@ impl<'m, 't> Taint<'m, 't> {
         if !certain || m.assigns[*d].augmented {
             return None;
         }
-        let (class, _) = self.constructed(crate::syntax::sole_item(m.assigns[*d].value))?;
-        self.method_of(&class, name)
+        let made = crate::syntax::sole_item(m.assigns[*d].value);
+        let (class, _) = self.constructed(made)?;
+        Some((self.method_of(&class, name)?, made))
     }
 
     /// Whether a Python operand of `/` is a path: a string literal (text cannot be divided),
@@ -1377,6 +1547,9 @@ impl<'m, 't> Taint<'m, 't> {
         }
         cands.sort_by_key(|&i| m.assigns[i].at);
         let mut out = Vec::new();
+        // `if (c) { x = a; } else { x = b; }`: once both branches of one `if` have stored,
+        // what came before is overwritten on every path.
+        let mut branches: Vec<(usize, u8)> = Vec::new();
         for &i in cands.iter().rev() {
             // An assignment after a `return`, `break` or `continue` of its block never runs.
             let cached = self.dead.borrow().get(&i).copied();
@@ -1397,7 +1570,19 @@ impl<'m, 't> Taint<'m, 't> {
             }
             match self.reach(m.assigns[i].value, at) {
                 fold::Reach::Never => {}
-                fold::Reach::Maybe => out.push(i),
+                fold::Reach::Maybe => {
+                    out.push(i);
+                    if let Some((id, side)) = if_else_side(m.assigns[i].value, at) {
+                        let bit = 1u8 << u8::from(side);
+                        match branches.iter_mut().find(|(b, _)| *b == id) {
+                            Some((_, seen)) => *seen |= bit,
+                            None => branches.push((id, bit)),
+                        }
+                        if branches.iter().any(|(b, seen)| *b == id && *seen == 3) {
+                            return (out, true);
+                        }
+                    }
+                }
                 fold::Reach::Always => {
                     out.push(i);
                     return (out, true);
@@ -1415,12 +1600,15 @@ impl<'m, 't> Taint<'m, 't> {
             return false;
         };
         let v = crate::syntax::sole_item(m.assigns[a].value);
+        let php_class = (v.kind() == "object_creation_expression")
+            .then(|| self.constructed(v).map(|(c, _)| c))
+            .flatten();
         let class = match v.kind() {
             "call" | "new_expression" => v
                 .child_by_field_name("function")
                 .or_else(|| v.child_by_field_name("constructor"))
                 .map(|c| m.text(c)),
-            _ => None,
+            _ => php_class.as_deref(),
         };
         let Some(class) = class.filter(|c| crate::syntax::is_ident(c)) else {
             return false;
@@ -1431,9 +1619,8 @@ impl<'m, 't> Taint<'m, 't> {
             .iter()
             .filter(|a| {
                 (a.target == on_self || a.target == on_this)
-                    && a.func.is_some_and(|f| {
-                        matches!(m.functions[f].name.as_str(), "__init__" | "constructor")
-                    })
+                    && a.func
+                        .is_some_and(|f| objects::is_ctor_name(&m.functions[f].name))
                     && in_class(m, a.value, class)
             })
             .peekable();

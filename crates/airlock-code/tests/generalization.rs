@@ -1953,3 +1953,151 @@ fn what_a_dotnet_web_client_downloads_is_another_machines_data() {
         "{fixed}"
     );
 }
+
+// PHP objects, loops and contexts (held-out PHP sets: DVWA, psalm's taint tests, SARD).
+
+#[test]
+fn php_objects_of_the_files_classes_carry_what_their_constructor_stored() {
+    // The request value kept in a field by `__construct` and handed back by a getter, on a
+    // named object and on one built inline.
+    let bad = "<?php\nclass Req {\n  private $q;\n  public function __construct() {\n    $this->q = $_GET['q'];\n  }\n  public function get() {\n    return $this->q;\n  }\n}\n$r = new Req();\nsystem('grep ' . $r->get() . ' /var/log/app.log');\n";
+    assert!(
+        reported_at(bad, Language::Php, 12, "command-injection"),
+        "{bad}"
+    );
+    let fixed = bad.replace("$_GET['q']", "'error'");
+    assert!(
+        !reported(&fixed, Language::Php, "command-injection"),
+        "{fixed}"
+    );
+    let inline = bad.replace(
+        "$r = new Req();\nsystem('grep ' . $r->get()",
+        "system('grep ' . (new Req())->get()",
+    );
+    assert!(
+        reported_at(&inline, Language::Php, 11, "command-injection"),
+        "{inline}"
+    );
+    // PHP 8 constructor promotion stores the argument in the property.
+    let promoted = "<?php\nfinal class Box {\n  public function __construct(private string $v) {}\n  public function get(): string { return $this->v; }\n}\necho (new Box($_GET['v']))->get();\n";
+    assert!(reported_at(promoted, Language::Php, 6, "xss"), "{promoted}");
+    let constant = promoted.replace("$_GET['v']", "'hello'");
+    assert!(!reported(&constant, Language::Php, "xss"), "{constant}");
+}
+
+#[test]
+fn php_foreach_elements_and_exit_messages_reach_the_page() {
+    let bad =
+        "<?php\nforeach ($_GET['tags'] as $i => $tag) {\n  echo '<li>' . $tag . '</li>';\n}\n";
+    assert!(reported_at(bad, Language::Php, 3, "xss"), "{bad}");
+    let escaped = bad.replace("$tag . '</li>'", "htmlspecialchars($tag) . '</li>'");
+    assert!(!reported(&escaped, Language::Php, "xss"), "{escaped}");
+    let dies = "<?php\nif (!isset($_POST['ok'])) {\n  exit('missing: ' . $_POST['field']);\n}\n";
+    assert!(reported_at(dies, Language::Php, 3, "xss"), "{dies}");
+    let fixed = dies.replace("' . $_POST['field']", "'");
+    assert!(!reported(&fixed, Language::Php, "xss"), "{fixed}");
+    // Tests and lengths print a digit, whatever the request held.
+    let counts = "<?php\necho 'set: ' . isset($_GET['a']) . ' len: ' . strlen($_GET['a']);\n";
+    assert!(!reported(counts, Language::Php, "xss"), "{counts}");
+}
+
+#[test]
+fn php_sql_escaping_holds_only_inside_quotes() {
+    // `mysqli_real_escape_string` escapes quotes; a number position needs none to inject
+    // (`1 OR 1=1`).
+    let bad = "<?php\n$id = mysqli_real_escape_string($db, $_GET['id']);\n$sql = \"SELECT name FROM users WHERE id = $id\";\n$res = mysqli_query($db, $sql);\n";
+    assert!(reported_at(bad, Language::Php, 4, "sql-injection"), "{bad}");
+    let quoted = bad.replace("id = $id", "id = '$id'");
+    assert!(
+        !reported(&quoted, Language::Php, "sql-injection"),
+        "{quoted}"
+    );
+    let concatenated =
+        "<?php\n$res = mysql_query('DELETE FROM t WHERE id = ' . addslashes($_POST['id']));\n";
+    assert!(
+        reported_at(concatenated, Language::Php, 2, "sql-injection"),
+        "{concatenated}"
+    );
+    let cast = concatenated.replace("addslashes(", "intval(");
+    assert!(!reported(&cast, Language::Php, "sql-injection"), "{cast}");
+}
+
+#[test]
+fn a_value_stored_in_both_branches_of_an_if_else_replaces_the_earlier_one() {
+    let safe = "<?php\n$t = $_GET['t'];\nif (rand(0, 1)) {\n  $t = 'heads';\n} else {\n  $t = 'tails';\n}\necho $t;\n";
+    assert!(!reported(safe, Language::Php, "xss"), "{safe}");
+    let one_branch = safe.replace("} else {\n  $t = 'tails';\n}", "}");
+    assert!(
+        reported_at(&one_branch, Language::Php, 6, "xss"),
+        "{one_branch}"
+    );
+}
+
+#[test]
+fn php_constants_options_arrays_and_argument_vectors() {
+    // `define` names a constant; a literal cipher key through it is still a literal.
+    let key = "<?php\ndefine('CIPHER_KEY', 'synthetic-test-key-0000');\nfunction seal($data, $iv) {\n  return openssl_encrypt($data, 'aes-256-cbc', CIPHER_KEY, 0, $iv);\n}\n";
+    assert!(
+        reported_at(key, Language::Php, 2, "hardcoded-credential"),
+        "{key}"
+    );
+    let env = key.replace("'synthetic-test-key-0000'", "getenv('CIPHER_KEY')");
+    assert!(
+        !reported(&env, Language::Php, "hardcoded-credential"),
+        "{env}"
+    );
+    // Options that turn verification off take effect at `curl_setopt_array`.
+    let tls = "<?php\n$opts = [\n  CURLOPT_RETURNTRANSFER => true,\n  CURLOPT_SSL_VERIFYPEER => false,\n];\ncurl_setopt_array($ch, $opts);\n";
+    assert!(
+        reported_at(tls, Language::Php, 6, "tls-verification-disabled"),
+        "{tls}"
+    );
+    let on = tls.replace("=> false", "=> true");
+    assert!(
+        !reported(&on, Language::Php, "tls-verification-disabled"),
+        "{on}"
+    );
+    // `proc_open` with an array starts the program directly: no shell parses the argument.
+    let shell = "<?php\n$p = proc_open('ls ' . $_GET['dir'], [], $pipes);\n";
+    assert!(
+        reported_at(shell, Language::Php, 2, "command-injection"),
+        "{shell}"
+    );
+    let argv = "<?php\n$p = proc_open(['ls', $_GET['dir']], [], $pipes);\n";
+    assert!(
+        !reported(argv, Language::Php, "command-injection"),
+        "{argv}"
+    );
+}
+
+#[test]
+fn php_uploads_and_includes_checked_against_a_list() {
+    let upload = "<?php\n$dest = 'uploads/' . basename($_FILES['f']['name']);\nmove_uploaded_file($_FILES['f']['tmp_name'], $dest);\n";
+    assert!(
+        !reported(upload, Language::Php, "path-traversal"),
+        "{upload}"
+    );
+    let unsafe_upload = upload.replace("basename($_FILES['f']['name'])", "$_FILES['f']['name']");
+    assert!(
+        reported_at(&unsafe_upload, Language::Php, 3, "path-traversal"),
+        "{unsafe_upload}"
+    );
+    let listed = "<?php\n$page = $_GET['page'];\nif (!in_array($page, ['home.php', 'about.php'], true)) {\n  exit;\n}\ninclude $page;\n";
+    assert!(
+        !reported(listed, Language::Php, "path-traversal"),
+        "{listed}"
+    );
+    let open = "<?php\n$page = $_GET['page'];\ninclude $page;\n";
+    assert!(
+        reported_at(open, Language::Php, 3, "path-traversal"),
+        "{open}"
+    );
+}
+
+#[test]
+fn php_a_field_set_through_a_setter_holds_the_setters_argument() {
+    let bad = "<?php\nclass Note {\n  public $body;\n  public function __construct($b) { $this->body = $b; }\n  public function setBody($b) { $this->body = $b; }\n}\n$n = new Note('draft');\n$n->setBody($_POST['body']);\necho $n->body;\n";
+    assert!(reported_at(bad, Language::Php, 9, "xss"), "{bad}");
+    let fixed = bad.replace("$n->setBody($_POST['body']);", "$n->setBody('final');");
+    assert!(!reported(&fixed, Language::Php, "xss"), "{fixed}");
+}

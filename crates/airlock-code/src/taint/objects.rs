@@ -16,6 +16,7 @@ const FIELD_KINDS: &[&str] = &[
     "selector_expression",
     "field_access",
     "field_expression",
+    "member_access_expression",
 ];
 
 /// What is done with the expression found for a field, in the context it was found in.
@@ -143,8 +144,11 @@ impl<'t> Taint<'_, 't> {
                 return None;
             };
             let def = &m.assigns[*def];
-            if !certain || def.augmented || self.touched(&path, def.at, at) {
+            if !certain || def.augmented {
                 return None;
+            }
+            if self.touched(&path, def.at, at) {
+                return self.set_by_methods(&path, def, field, at, (san, depth), then);
             }
             if let Some(v) = self.stored(&target, def.at, at)? {
                 return then(v);
@@ -158,6 +162,67 @@ impl<'t> Taint<'_, 't> {
         let (inner, name) = self.member_parts(obj)?;
         let next = |v: Node<'t>| self.object_field(v, field, san, depth + 1, then);
         self.field_of(inner, &name, at, san, depth + 1, &next)
+    }
+
+    /// Field `field` of `path`, built by `def` (`$u = new User("5")`) and since handed to
+    /// calls (`$u->setId($id)`): when every one of those calls is a method of the built class,
+    /// the argument the last setter of the field stored, else what the making put there.
+    /// `None` when a call may change the object in a way not seen here.
+    fn set_by_methods(
+        &self,
+        path: &str,
+        def: &crate::syntax::Assign<'t>,
+        field: &str,
+        at: usize,
+        (san, depth): (Option<&Regex>, usize),
+        then: Then<'_, 't>,
+    ) -> Option<Flow> {
+        let m = self.m;
+        let made = crate::syntax::sole_item(def.value);
+        let (class, _) = self.constructed(made)?;
+        let (on_self, on_this) = (format!("self.{field}"), format!("this.{field}"));
+        let mut last: Option<Node<'t>> = None;
+        for c in &m.calls {
+            let s = c.node.start_byte();
+            if s <= def.at || c.node.end_byte() > at {
+                continue;
+            }
+            let on_it = c
+                .receiver
+                .is_some_and(|r| normalize_name(m.text(r)) == path);
+            if !on_it {
+                if c.args
+                    .iter()
+                    .any(|a| normalize_name(m.text(a.node)) == path)
+                {
+                    return None;
+                }
+                continue;
+            }
+            let name = normalize_name(&c.callee);
+            let name = name.rsplit(['.', ':']).next().unwrap_or("");
+            let fi = self.method_of(&class, name)?;
+            let stores: Vec<&crate::syntax::Assign<'t>> = m
+                .assigns
+                .iter()
+                .filter(|a| a.func == Some(fi) && (a.target == on_self || a.target == on_this))
+                .collect();
+            match stores.as_slice() {
+                [] => {}
+                [one] if is_identifier_kind(one.value.kind()) => {
+                    let p = normalize_name(m.text(one.value));
+                    let (_, arg) = params_passed(&m.functions[fi], c)
+                        .into_iter()
+                        .find(|(q, _)| *q == p)?;
+                    last = Some(arg.node);
+                }
+                _ => return None,
+            }
+        }
+        match last {
+            Some(v) => then(v),
+            None => self.object_field(made, field, san, depth + 1, then),
+        }
     }
 
     /// The value of the latest store to `target` between `from` and `at` when it always
@@ -257,6 +322,14 @@ impl<'t> Taint<'_, 't> {
                 crate::Language::JavaScript | crate::Language::TypeScript | crate::Language::Tsx,
                 "new_expression",
             ) => e.child_by_field_name("constructor")?,
+            // PHP's `new A($x)`: the class is the expression's unlabeled name.
+            (crate::Language::Php, "object_creation_expression") => {
+                let mut c = e.walk();
+                let name = e
+                    .named_children(&mut c)
+                    .find(|k| matches!(k.kind(), "name" | "qualified_name"));
+                name?
+            }
             _ => return None,
         };
         let class = m.text(callee).trim().to_string();
@@ -289,12 +362,11 @@ impl<'t> Taint<'_, 't> {
             .min_by_key(|n| n.end_byte() - n.start_byte())
     }
 
-    /// The constructor a class declares itself (`__init__`, `constructor`).
+    /// The constructor a class declares itself (`__init__`, `constructor`, `__construct`).
     fn ctor_of(&self, class: Node<'t>) -> Option<usize> {
         let m = self.m;
         m.functions.iter().position(|f| {
-            matches!(f.name.as_str(), "__init__" | "constructor")
-                && self.class_at(f.start).is_some_and(|c| c.id() == class.id())
+            is_ctor_name(&f.name) && self.class_at(f.start).is_some_and(|c| c.id() == class.id())
         })
     }
 
@@ -303,9 +375,10 @@ impl<'t> Taint<'_, 't> {
         let m = self.m;
         let list = class.child_by_field_name("superclasses").or_else(|| {
             let mut c = class.walk();
+            // PHP's `class B extends A` holds a `base_clause`.
             let heritage = class
                 .named_children(&mut c)
-                .find(|k| k.kind() == "class_heritage");
+                .find(|k| matches!(k.kind(), "class_heritage" | "base_clause"));
             heritage
         })?;
         let first = list.named_child(0)?;
@@ -333,7 +406,7 @@ impl<'t> Taint<'_, 't> {
     /// Field `field` of an object a call made with the constructor of `class` (or of the class
     /// it extends, when it declares none): the constructor's store to `self.field` /
     /// `this.field`, read with the constructor's parameters bound to the call's arguments.
-    fn ctor_field(
+    pub(super) fn ctor_field(
         &self,
         class: &str,
         call: &crate::syntax::Call<'t>,
@@ -387,6 +460,11 @@ impl<'t> Taint<'_, 't> {
         if !set_by_name.is_empty() {
             return None;
         }
+        if stores.is_empty() && set_by_name.is_empty() {
+            // PHP `public $name = "Luke";` that no method of the class stores to: the
+            // declared default.
+            return self.declared_default(class_node, field).and_then(then);
+        }
         let last = stores.iter().max_by_key(|a| a.at)?;
         if stores.len() > 1
             && self.reach(last.value, func.end.saturating_sub(1)) != super::fold::Reach::Always
@@ -409,6 +487,31 @@ impl<'t> Taint<'_, 't> {
             }
         }
         self.with_call(fi, call, san, depth, || then(v))
+    }
+
+    /// The default a PHP class declares for property `field` (`public $name = "Luke";`).
+    fn declared_default(&self, class: Node<'t>, field: &str) -> Option<Node<'t>> {
+        let m = self.m;
+        let body = class.child_by_field_name("body")?;
+        let mut c = body.walk();
+        for decl in body.named_children(&mut c) {
+            if decl.kind() != "property_declaration" {
+                continue;
+            }
+            let mut c2 = decl.walk();
+            for el in decl.named_children(&mut c2) {
+                if el.kind() != "property_element" {
+                    continue;
+                }
+                let named = el
+                    .child_by_field_name("name")
+                    .is_some_and(|n| m.text(n).trim().trim_start_matches('$') == field);
+                if named {
+                    return el.child_by_field_name("default_value");
+                }
+            }
+        }
+        None
     }
 
     /// The constructor that runs for `class`: its own, else the one it inherits.
@@ -517,4 +620,10 @@ fn strip(mut e: Node<'_>) -> Node<'_> {
             None => return e,
         }
     }
+}
+
+/// Names a language gives its constructors: Python's `__init__`, JavaScript's `constructor`,
+/// PHP's `__construct`.
+pub(super) fn is_ctor_name(name: &str) -> bool {
+    matches!(name, "__init__" | "constructor" | "__construct")
 }
