@@ -154,7 +154,8 @@ fn template_only(value: &[u8]) -> bool {
     // the driver fills in: a marker and a name made of words, or a position.
     if let Some((&marker, name)) = value.split_first() {
         let words = |n: &[u8]| {
-            n.first().is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
+            n.first()
+                .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
                 && n.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_')
                 && (looks_like_words(n)
                     || n.iter().all(|&b| b.is_ascii_lowercase() || b == b'_')
