@@ -219,9 +219,11 @@ pub struct PatternSpec {
     /// Away from `context`, report as the rule's `[outside_context]` says instead of not at all.
     #[serde(default)]
     pub outside_context: bool,
-    /// With a `var` capture group in `regex`: report only when the variable's last
-    /// assignment before the match is a value matching this regex (`accept = true;
-    /// .danger_accept_invalid_certs(accept)`).
+    /// With a `var` capture group in `regex`: report only when an assignment of the
+    /// variable before the match is a value matching this regex (`accept = true;
+    /// .danger_accept_invalid_certs(accept)`). Any earlier assignment counts, not only the
+    /// last: one made in a branch may be the one that ran (`let mut s = true; if r { s =
+    /// false }`).
     #[serde(default)]
     pub var_value: Option<String>,
     /// With `var_value`: report when the variable has no assignment in the file either.
