@@ -102,6 +102,18 @@ impl<'a> Part<'a> {
             whole: true,
         }
     }
+
+    /// Whether a finding starting at `at` (an offset in `content`) is this piece's to report.
+    pub fn owns_offset(&self, at: usize) -> bool {
+        (self.owns.0..self.owns.1).contains(&at)
+    }
+
+    /// Whether this is the file's first piece (or its only one). A later window owns from
+    /// half-way into the bytes it shares with the one before, so its stretch never starts
+    /// at 0 when no line ends before it.
+    pub fn is_first(&self) -> bool {
+        self.line_offset == 0 && self.owns.0 == 0
+    }
 }
 
 /// Like [`walk`], but a file larger than [`WINDOW`] is read and visited window by window
@@ -161,7 +173,7 @@ fn walk_with<F, S>(
             }
             let path = entry.path();
             let result = buf.read(path, window, &mut |part| {
-                if part.line_offset == 0 && part.owns.0 == 0 {
+                if part.is_first() {
                     // The file's first (or only) piece decides whether it is scanned.
                     if is_binary(part.content) {
                         skipped(path, Skip::Binary);
@@ -305,11 +317,17 @@ impl ReadBuf {
                 }
             }
             if eof {
-                visit(Part {
+                let last = Part {
                     content: &buf[..filled],
                     line_offset,
                     owns: (own_start, filled),
-                    whole: line_offset == 0 && own_start == 0,
+                    whole: false,
+                };
+                // The last piece is the whole file when it is also the first (the file
+                // shrank below a window while it was read).
+                visit(Part {
+                    whole: last.is_first(),
+                    ..last
                 });
                 return Ok(Read::Content(total));
             }

@@ -56,9 +56,8 @@ pub fn run(global: &GlobalArgs, args: ClassifyArgs) -> Result<ExitCode> {
         std::slice::from_ref(&args.path),
         &progress,
         |path, part| {
-            let (from, to) = part.owns;
             let mut findings = detector.scan(part.content);
-            findings.retain(|f| (from..to).contains(&f.span.start));
+            findings.retain(|f| part.owns_offset(f.span.start));
             let mut found = found.lock().expect("lock");
             let slot = found
                 .entry(shown(path))

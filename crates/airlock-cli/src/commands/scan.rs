@@ -206,8 +206,7 @@ pub fn collect(global: &GlobalArgs, args: &ScanArgs) -> Result<Outcome> {
             // Records are built from every finding of the piece, so that each line shown masks
             // all of them, and kept for the findings the piece owns (a window of a large file
             // shares its edges with the windows beside it).
-            let (from, to) = part.owns;
-            let owned = findings.iter().map(|f| (from..to).contains(&f.span.start));
+            let owned = findings.iter().map(|f| part.owns_offset(f.span.start));
             let mut recs: Vec<Record> = builder
                 .build(path, content, &findings, line_map, commit)
                 .into_iter()
