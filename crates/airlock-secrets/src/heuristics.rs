@@ -124,13 +124,7 @@ fn template_only(value: &[u8]) -> bool {
     // batch files and several template engines. Percent-encoding never yields this shape: a
     // name starts with a letter or `_` and a lone closing `%` is not an escape.
     if let Some(inner) = value.strip_prefix(b"%").and_then(|v| v.strip_suffix(b"%")) {
-        if inner
-            .first()
-            .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
-            && inner
-                .iter()
-                .all(|&b| b.is_ascii_alphanumeric() || b == b'_')
-        {
+        if is_identifier(inner) {
             return true;
         }
     }
@@ -154,9 +148,7 @@ fn template_only(value: &[u8]) -> bool {
     // the driver fills in: a marker and a name made of words, or a position.
     if let Some((&marker, name)) = value.split_first() {
         let words = |n: &[u8]| {
-            n.first()
-                .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
-                && n.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_')
+            is_identifier(n)
                 && (looks_like_words(n)
                     || n.iter().all(|&b| b.is_ascii_lowercase() || b == b'_')
                     || n.iter().all(|&b| b.is_ascii_uppercase() || b == b'_'))
@@ -182,6 +174,13 @@ fn template_only(value: &[u8]) -> bool {
         || ident.iter().all(|&b| b.is_ascii_lowercase() || b == b'_');
     let indexed = rest.first() == Some(&b'[') && rest.last() == Some(&b']');
     !ident.is_empty() && named && (rest.is_empty() || indexed)
+}
+
+/// A name as most languages spell one: a letter or `_`, then letters, digits and `_`.
+fn is_identifier(name: &[u8]) -> bool {
+    name.first()
+        .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_')
+        && name.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 /// Published documentation examples, and values derived from them by changing the end
