@@ -1452,8 +1452,6 @@ fn suppress(m: &Model<'_>, out: &mut Vec<CodeFinding>) {
     });
 }
 
-/// Whether the value `call` builds is assigned to a variable that a check (`startsWith`,
-/// an allowlist, a full match) tests later in the same function.
 /// Whether the function whose parameter `param` reaches `at` is exported from a JavaScript
 /// module (`module.exports = f`, `exports.f = f`, `export function f`, `export { f }`).
 fn exported_js(m: &Model<'_>, param: Option<&str>, at: Node<'_>) -> bool {
@@ -1517,6 +1515,8 @@ fn checked_before(
         .is_ok_and(|r| r.is_match(before))
 }
 
+/// Whether the value `call` builds is assigned to a variable that a check (`startsWith`,
+/// an allowlist, a full match) tests later in the same function.
 fn checked_later(m: &Model<'_>, taint: &Taint<'_, '_>, call: &crate::syntax::Call<'_>) -> bool {
     let (cs, ce) = (call.node.start_byte(), call.node.end_byte());
     let Some(a) = m
