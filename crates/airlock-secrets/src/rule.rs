@@ -144,7 +144,8 @@ pub enum Reach {
     Block,
 }
 
-/// How far a pattern can match across lines, judged from its text.
+/// How far a pattern can match across lines, judged from its text: [`Compiled::reach`]
+/// refines it from the parsed pattern.
 fn reach_of(pattern: &str) -> Reach {
     if ["(?s", "[\\s\\S]", "[\\S\\s]", "\\n", "\\r"]
         .iter()
@@ -183,6 +184,9 @@ const ASSIGN: &str =
 pub struct Compiled {
     pub regex: Regex,
     pub secret_group: usize,
+    /// How far from its keyword a match may extend, from the parsed pattern: the rule's
+    /// [`Rule::reach`] narrowed to one line when no match can hold a line break.
+    pub reach: Reach,
 }
 
 /// The punctuation [`Rule::line_filter`] looks for.
@@ -435,7 +439,134 @@ fn runs(hir: &regex_syntax::hir::Hir, set: &[bool; 256]) -> Runs {
     }
 }
 
-fn compile_pattern(pattern: &str) -> Result<Compiled, regex::Error> {
+/// The most line feeds one match of `hir` can hold; `None` when there is no bound. With
+/// `beside_text`, only those matched by a literal or by a class that also holds other
+/// bytes than white space count: `\s+` is not a pattern written to span lines.
+fn max_newlines(hir: &regex_syntax::hir::Hir, beside_text: bool) -> Option<usize> {
+    use regex_syntax::hir::{Class, HirKind};
+    let space = |b: u32| matches!(b, 0x09..=0x0d | 0x20);
+    let counts = |ranges: &mut dyn Iterator<Item = (u32, u32)>| {
+        let mut feed = false;
+        let mut text = false;
+        for (lo, hi) in ranges {
+            feed |= lo <= 0x0a && 0x0a <= hi;
+            text |= (lo..=hi).any(|b| !space(b));
+        }
+        usize::from(feed && (text || !beside_text))
+    };
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(0),
+        HirKind::Literal(lit) => Some(lit.0.iter().filter(|&&b| b == b'\n').count()),
+        HirKind::Class(Class::Bytes(c)) => Some(counts(
+            &mut c
+                .ranges()
+                .iter()
+                .map(|r| (r.start().into(), r.end().into())),
+        )),
+        HirKind::Class(Class::Unicode(c)) => Some(counts(
+            &mut c
+                .ranges()
+                .iter()
+                .map(|r| (r.start().into(), r.end().into())),
+        )),
+        HirKind::Capture(cap) => max_newlines(&cap.sub, beside_text),
+        HirKind::Concat(subs) => subs.iter().try_fold(0usize, |n, h| {
+            Some(n.saturating_add(max_newlines(h, beside_text)?))
+        }),
+        HirKind::Alternation(subs) => subs
+            .iter()
+            .try_fold(0usize, |n, h| Some(n.max(max_newlines(h, beside_text)?))),
+        HirKind::Repetition(rep) => match (max_newlines(&rep.sub, beside_text)?, rep.max) {
+            (0, _) => Some(0),
+            (n, Some(max)) => Some(n.saturating_mul(max as usize)),
+            (_, None) => None,
+        },
+    }
+}
+
+/// Whether every match of `hir` holds one of `keywords` (lower case): a literal, or a run
+/// of literals and one-letter case classes (`(?i:aws)`), holds one. Alternatives must
+/// each hold one. (A sufficient test: `false` says only that it was not shown.)
+fn holds_keyword(hir: &regex_syntax::hir::Hir, keywords: &[String]) -> bool {
+    use regex_syntax::hir::{Class, HirKind};
+    /// The byte, lower case, that a literal byte or a one-letter case class stands for.
+    fn one_byte(hir: &regex_syntax::hir::Hir) -> Option<Vec<u8>> {
+        let set: Vec<u8> = match hir.kind() {
+            HirKind::Literal(lit) => return Some(lit.0.to_ascii_lowercase()),
+            HirKind::Class(Class::Bytes(c)) => c
+                .ranges()
+                .iter()
+                .flat_map(|r| r.start()..=r.end())
+                .collect(),
+            HirKind::Class(Class::Unicode(c)) => c
+                .ranges()
+                .iter()
+                .flat_map(|r| r.start()..=r.end())
+                .map(|ch| u8::try_from(ch).ok())
+                .collect::<Option<_>>()?,
+            _ => return None,
+        };
+        match set[..] {
+            [b] => Some(vec![b.to_ascii_lowercase()]),
+            [a, b] if a.eq_ignore_ascii_case(&b) => Some(vec![a.to_ascii_lowercase()]),
+            _ => None,
+        }
+    }
+    let has = |run: &[u8]| {
+        keywords
+            .iter()
+            .any(|k| run.windows(k.len().max(1)).any(|w| w == k.as_bytes()))
+    };
+    match hir.kind() {
+        HirKind::Capture(cap) => holds_keyword(&cap.sub, keywords),
+        HirKind::Repetition(rep) => rep.min > 0 && holds_keyword(&rep.sub, keywords),
+        HirKind::Alternation(subs) => subs.iter().all(|h| holds_keyword(h, keywords)),
+        HirKind::Concat(subs) => {
+            let mut run: Vec<u8> = Vec::new();
+            for h in subs {
+                match one_byte(h) {
+                    Some(bytes) => run.extend(bytes),
+                    None => {
+                        if has(&run) || holds_keyword(h, keywords) {
+                            return true;
+                        }
+                        run.clear();
+                    }
+                }
+            }
+            has(&run)
+        }
+        _ => one_byte(hir).is_some_and(|b| has(&b)),
+    }
+}
+
+/// The reach of a pattern: its text's estimate ([`reach_of`]), narrowed from the parsed
+/// pattern when every match holds one of the rule's keywords (the window around that
+/// keyword then holds the match) and the text only mentions what the match cannot
+/// hold (`[^;\n]{0,120}` names `\n` to exclude it):
+/// - no match holds a line feed: [`Reach::Line`];
+/// - line feeds only as white space (`\s+`) or a few single ones (a closing character that
+///   may be a line feed): [`Reach::Lines`], not [`Reach::Block`].
+///
+/// A rule whose keyword may stand apart from the match (`kind: Secret` above a manifest's
+/// `data:`) keeps the reach its text gives.
+fn reach_of_parsed(pattern: &str, keywords: &[String]) -> Reach {
+    let text = reach_of(pattern);
+    let Some(hir) = parse_hir(pattern) else {
+        return text;
+    };
+    if text == Reach::Line || !holds_keyword(&hir, keywords) {
+        text
+    } else if max_newlines(&hir, false) == Some(0) {
+        Reach::Line
+    } else if text == Reach::Block && max_newlines(&hir, true).is_some_and(|n| n <= 2) {
+        Reach::Lines
+    } else {
+        text
+    }
+}
+
+fn compile_pattern(pattern: &str, keywords: &[String]) -> Result<Compiled, regex::Error> {
     // ASCII classes: `\w`, `\s`, `\d` and `\b` over bytes. Unicode classes make the
     // automata many times larger and slower, and no token format needs them.
     let regex = regex::bytes::RegexBuilder::new(pattern)
@@ -452,6 +583,7 @@ fn compile_pattern(pattern: &str) -> Result<Compiled, regex::Error> {
     Ok(Compiled {
         regex,
         secret_group,
+        reach: reach_of_parsed(pattern, keywords),
     })
 }
 
@@ -459,7 +591,7 @@ impl Rule {
     /// Prepares and compiles a rule, reporting an invalid pattern now.
     pub fn compile(spec: RuleSpec) -> Result<Rule, RuleError> {
         let rule = Rule::prepare(spec)?;
-        match compile_pattern(&rule.pattern) {
+        match compile_pattern(&rule.pattern, &rule.keywords) {
             Ok(c) => {
                 let _ = rule.compiled.set(Ok(c));
                 Ok(rule)
@@ -475,7 +607,9 @@ impl Rule {
     /// for rules prepared without [`Rule::compile`]) is an error each time.
     pub fn compiled(&self) -> Result<&Compiled, &str> {
         self.compiled
-            .get_or_init(|| compile_pattern(&self.pattern).map_err(|e| e.to_string()))
+            .get_or_init(|| {
+                compile_pattern(&self.pattern, &self.keywords).map_err(|e| e.to_string())
+            })
             .as_ref()
             .map_err(String::as_str)
     }

@@ -285,3 +285,124 @@ fn run_search_agrees_with_counting_every_byte() {
         }
     }
 }
+
+/// A rule runs on a window around each keyword; how wide comes from its pattern. The
+/// pattern's text only hints (`[^;\n]` names a line feed to exclude it), so the parsed
+/// pattern decides: one line when no match can hold a line feed, a few lines when line
+/// feeds come only as white space, and never narrower than the text says unless every
+/// match holds one of the rule's keywords (a keyword that stands apart from the match,
+/// `kind: Secret` above a manifest's `data:`, keeps the wide window).
+#[test]
+fn reach_comes_from_the_parsed_pattern() {
+    use airlock_secrets::rule::Reach;
+    let reach = |pattern: &str, keywords: &[&str]| {
+        let spec = airlock_secrets::RuleSpec {
+            pattern: Some(pattern.to_string()),
+            keywords: keywords.iter().map(|k| k.to_string()).collect(),
+            ..airlock_secrets::RuleSpec::new("t", "t", "a test rule")
+        };
+        let rule = airlock_secrets::Rule::compile(spec).expect("rule");
+        (rule.reach, rule.compiled().expect("compiled").reach)
+    };
+    // `\n` only inside a negated class: one line.
+    assert_eq!(
+        reach(
+            r"(?i)\bcreate user\b[^;\n]{0,40}password '(?P<secret>[^'\n]+)'",
+            &["password"]
+        ),
+        (Reach::Block, Reach::Line)
+    );
+    // Line feeds only through `\s+` and one closing byte that may be one: a few lines.
+    assert_eq!(
+        reach(
+            r"(?i)\bcreate\s+user\b[^;\n]{0,40}password\s*'(?P<secret>[^'\n]+)'[\s;]",
+            &["password"]
+        ),
+        (Reach::Block, Reach::Lines)
+    );
+    // A case-insensitive keyword written as classes still counts as held.
+    assert_eq!(
+        reach(r"(?i:aws)[^\n]{0,9}=(?P<secret>\w{8})", &["aws"]),
+        (Reach::Block, Reach::Line)
+    );
+    // Written to span lines: stays a block.
+    assert_eq!(
+        reach(
+            r"-----BEGIN KEY-----[\s\S]{0,9000}?-----END KEY-----",
+            &["begin key"]
+        ),
+        (Reach::Block, Reach::Block)
+    );
+    assert_eq!(
+        reach(r"(?s)token.{0,4000}end", &["token"]),
+        (Reach::Block, Reach::Block)
+    );
+    // The keyword need not be in the match: the text's reach is kept.
+    assert_eq!(
+        reach(
+            r"(?m)^[ \t]+\w+:[ \t]*(?P<secret>[A-Za-z0-9+/]{16,})\r?$",
+            &["kind: secret"]
+        ),
+        (Reach::Block, Reach::Block)
+    );
+    // An alternative without a keyword, or an optional keyword, proves nothing.
+    assert_eq!(
+        reach(r"(?:aws|amazon)_key[^\n]{0,4}=(?P<secret>\w{8})", &["aws"]),
+        (Reach::Block, Reach::Block)
+    );
+    assert_eq!(
+        reach(r"(?:aws)?_key[^\n]{0,4}=(?P<secret>\w{8})", &["aws"]),
+        (Reach::Block, Reach::Block)
+    );
+    // Already one line by its text: unchanged.
+    assert_eq!(
+        reach(r"ghp_[A-Za-z0-9]{36}", &["ghp_"]),
+        (Reach::Line, Reach::Line)
+    );
+}
+
+/// A rule narrowed to one line still finds its match in a long text, beside another
+/// keyword's window, and a rule whose keyword stands apart still finds a match many lines
+/// below it.
+#[test]
+fn narrowed_rules_find_what_they_found() {
+    let d = airlock_secrets::Detector::builtin();
+    let filler = "let x = compute(y);\n".repeat(40);
+    let pw = format!("{}{}", "Sq7r", "xUu2zQ");
+    let text = format!(
+        "{filler}CREATE USER app WITH PASSWORD '{pw}';\n{filler}mysql -u root -p{pw} shop\n{filler}"
+    );
+    let findings = d.scan(text.as_bytes());
+    let found: Vec<(&str, &str)> = findings
+        .iter()
+        .map(|f| (f.rule_id.as_str(), &text[f.span.start..f.span.end]))
+        .collect();
+    assert!(
+        found.contains(&("sql-password-clause", pw.as_str())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("cli-password-option", pw.as_str())),
+        "{found:?}"
+    );
+    // A Kubernetes Secret whose data is 30 lines below `kind: Secret`.
+    let value = format!("{}{}", "c3VwZXJzZWNyZXQ", "tdmFsdWUtMTIzNDU2Nzg5MA==");
+    let labels = "    app.example/label-n: value\n".repeat(30);
+    let manifest = format!(
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n  labels:\n{labels}data:\n  password: {value}\n"
+    );
+    let found: Vec<(String, String)> = d
+        .scan(manifest.as_bytes())
+        .iter()
+        .map(|f| {
+            (
+                f.rule_id.clone(),
+                manifest[f.span.start..f.span.end].to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        found.contains(&("kubernetes-secret-data".to_string(), value.clone())),
+        "{found:?}"
+    );
+}
