@@ -190,7 +190,7 @@ pub(crate) fn variable_reference(value: &[u8]) -> bool {
         let inner = &value[at + 2..];
         let close = inner.iter().position(|&b| b == b'}').unwrap_or(inner.len());
         let body = &inner[..close];
-        !(body.first().is_some_and(u8::is_ascii_digit) && !body.iter().all(u8::is_ascii_digit))
+        !body.first().is_some_and(u8::is_ascii_digit) || body.iter().all(u8::is_ascii_digit)
     })
 }
 
