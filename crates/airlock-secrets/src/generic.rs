@@ -12,6 +12,7 @@ use airlock_types::{Confidence, Kind, Severity, Span};
 use crate::engine::Candidate;
 use crate::heuristics::{
     classes, entropy, is_hex, is_uuid, looks_fake, looks_like_words, looks_random,
+    variable_reference,
 };
 
 /// What a name says its value is.
@@ -520,6 +521,16 @@ impl Generic {
                     verdict = judge(class, name, &content[fs..fe], fq, false);
                     if verdict.is_some() {
                         (vs, ve) = (fs, fe);
+                    }
+                }
+            }
+            // `{box AQAAABAAA 4kQ...}`, `Token 4kQ...`: a scheme or label word, then the
+            // secret; the value as a whole reads as words, the random one is the credential.
+            if verdict.is_none() {
+                if let Some((ws, we)) = random_word(content, vs, ve) {
+                    verdict = judge(class, name, &content[ws..we], true, false);
+                    if verdict.is_some() {
+                        (vs, ve) = (ws, we);
                     }
                 }
             }
@@ -1611,6 +1622,69 @@ fn closes_a_string(content: &[u8], q_at: usize) -> bool {
     count % 2 == 1
 }
 
+/// The one random word of a value made of two to four words, wrapped or not in one pair
+/// of braces (a Jenkins `credentials.xml` `<secret>{...}</secret>`, a `Token xyz` scheme):
+/// the other words short labels, the random one at least 20 token characters. A public key
+/// (`ssh-ed25519 AAAA... user@host`) and a labelled digest (`sha256 3fa9...`) are not
+/// secrets. Returns the word's span.
+fn random_word(content: &[u8], vs: usize, ve: usize) -> Option<(usize, usize)> {
+    let (mut s, mut e) = (vs, ve);
+    if e - s >= 2 && content[s] == b'{' && content[e - 1] == b'}' {
+        (s, e) = (s + 1, e - 1);
+    }
+    let v = &content[s..e];
+    if !v.contains(&b' ') || v.len() > 300 {
+        return None;
+    }
+    let mut words = Vec::new();
+    let mut i = 0;
+    while i < v.len() {
+        if v[i] == b' ' || v[i] == b'\t' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < v.len() && v[i] != b' ' && v[i] != b'\t' {
+            i += 1;
+        }
+        words.push((start, i));
+    }
+    if !(2..=4).contains(&words.len()) {
+        return None;
+    }
+    let token_byte =
+        |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'_' | b'-' | b'.');
+    let mut found = None;
+    for &(ws, we) in &words {
+        let w = &v[ws..we];
+        if w.len() >= 20 {
+            if found.is_some()
+                || !w.iter().all(token_byte)
+                || w.starts_with(b"AAAA")
+                || !looks_random(w, 20)
+                || entropy(w) < 3.5
+            {
+                return None;
+            }
+            found = Some((ws, we));
+        } else {
+            let lower = w.to_ascii_lowercase();
+            if w.len() > 12
+                || !w
+                    .iter()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b':'))
+                || lower.starts_with(b"ssh-")
+                || lower.starts_with(b"ecdsa-")
+                || lower.starts_with(b"sha")
+                || lower.starts_with(b"md5")
+            {
+                return None;
+            }
+        }
+    }
+    found.map(|(ws, we)| (s + ws, s + we))
+}
+
 /// A literal fallback after a lookup: `os.environ.get("X") or "v"`, `env.X || "v"`,
 /// `getenv("X", "v")`, `${X:-v}` is left to the shell. Returns the literal's span.
 fn fallback_literal(content: &[u8], ns: usize, ve: usize) -> Option<(usize, usize, bool)> {
@@ -1880,13 +1954,20 @@ fn judge(
             break;
         }
     }
+    // `${20FCC725-...}`: a literal in expansion braces (no variable name starts with a
+    // digit); what they hold is the value.
+    if v.len() > 3 && v.starts_with(b"${") && v.ends_with(b"}") && !variable_reference(v) {
+        v = &v[2..v.len() - 1];
+    }
     let lower = String::from_utf8_lossy(v).to_ascii_lowercase();
     // Long values are text, except one base64 token under a key or token name (an Aiven
-    // token is 372 characters, a service-account key in base64 longer still).
+    // token is 372 characters, a service-account key in base64 longer still, a Wrike
+    // permanent token several base64url pieces joined by dots).
     let long_token = v.len() <= 2000
         && class != NameClass::Password
-        && v.iter()
-            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'-' | b'_'));
+        && v.iter().all(|&b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'-' | b'_' | b'.')
+        });
     if (v.len() > 200 && !long_token) || v.contains(&b'\n') {
         return None;
     }
@@ -1909,7 +1990,7 @@ fn judge(
         return None;
     }
     if !dense
-        && (lower.contains("${")
+        && (variable_reference(v)
             || lower.contains("{{")
             || lower.contains("}}")
             || lower.contains("%("))

@@ -78,7 +78,6 @@ const FAKE_MARKERS: &[&[u8]] = &[
     b"00000000",
     b"*****",
     b"....",
-    b"${",
     b"{{",
     b"%s",
 ];
@@ -103,7 +102,6 @@ const PLACEHOLDER_MARKERS: &[&[u8]] = &[
     b"replace_with",
     b"replace-with",
     b"*****",
-    b"${",
     b"{{",
     b"_here",
     b"configure_me",
@@ -183,6 +181,19 @@ fn is_identifier(name: &[u8]) -> bool {
         && name.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
+/// Whether `value` refers to a variable with `${...}` (shell, Compose, Terraform, GitHub
+/// Actions `${{ }}`, Groovy and JavaScript templates). A variable's name never starts with a
+/// digit unless it is positional (`${1}`): `${20FCC725-C7FF-...}` holds a literal written in
+/// braces (Yarn reads it as one), not a reference.
+pub(crate) fn variable_reference(value: &[u8]) -> bool {
+    memchr::memmem::find_iter(value, b"${").any(|at| {
+        let inner = &value[at + 2..];
+        let close = inner.iter().position(|&b| b == b'}').unwrap_or(inner.len());
+        let body = &inner[..close];
+        !body.first().is_some_and(u8::is_ascii_digit) || body.iter().all(u8::is_ascii_digit)
+    })
+}
+
 /// Published documentation examples, and values derived from them by changing the end
 /// (`...bPxRfiCYESAMPLEKEY`): AWS's example secret access key; the fixed account keys of
 /// Microsoft's local emulators (Azurite and the storage emulator, the Cosmos DB emulator),
@@ -252,6 +263,9 @@ pub fn looks_placeholder(value: &[u8]) -> bool {
         return true;
     }
     if template_only(value) || NAME_WORDS.iter().any(|w| value.eq_ignore_ascii_case(w)) {
+        return true;
+    }
+    if variable_reference(value) {
         return true;
     }
     PLACEHOLDER_MARKERS.iter().any(|m| contains_ci(value, m))

@@ -189,3 +189,42 @@ fn optional_type_annotations() {
         ["UXc3bVoya1Q5eE40dkIxcEw2aFIz=="]
     );
 }
+
+/// A label word before the secret (a Jenkins `credentials.xml` `<secret>{svc ... <secret>}`,
+/// `Token <secret>`) and a literal written inside `${...}` (no variable name starts with a
+/// digit): the value is reported. Variable references, positional parameters, public keys,
+/// labelled digests and sentences stay quiet.
+#[test]
+fn label_words_and_literals_in_expansion_braces() {
+    let cases = [
+        (
+            "<secret>{svc AQAAABAAA Kq7Rm2Xv9Tz4Lp8Wn3Bc6Hd1Fj5Gy0Qs}</secret>",
+            "Kq7Rm2Xv9Tz4Lp8Wn3Bc6Hd1Fj5Gy0Qs",
+        ),
+        (
+            "api_token: \"Token Kq7Rm2Xv9Tz4Lp8Wn3Bc6Hd1Fj5Gy0Qs\"",
+            "Kq7Rm2Xv9Tz4Lp8Wn3Bc6Hd1Fj5Gy0Qs",
+        ),
+        (
+            "npmAuthToken: \"${7E3A19C4-52BD-4F08-9A6E-D1C08B35F2A7}\"",
+            "7E3A19C4-52BD-4F08-9A6E-D1C08B35F2A7",
+        ),
+    ];
+    for (text, want) in cases {
+        let found = values(text);
+        assert!(
+            found.len() == 1 && found[0].contains(want),
+            "{text}: {found:?}"
+        );
+    }
+    for text in [
+        "api_token: \"${API_TOKEN}\"",
+        "api_token: \"${{ secrets.API_TOKEN }}\"",
+        "password: ${1}",
+        "key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKq7Rm2Xv9Tz4Lp8Wn3Bc6Hd1 user@host",
+        "secret: sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        "secret = \"rotate with the admin tool, see Kq7Rm2Xv9Tz4Lp8Wn3Bc6Hd1Fj5Gy0Qs\"",
+    ] {
+        assert!(values(text).is_empty(), "{text}: {:?}", values(text));
+    }
+}
