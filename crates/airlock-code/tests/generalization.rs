@@ -2287,3 +2287,14 @@ fn express_request_fields_that_are_server_state_are_not_request_data() {
         "{data}"
     );
 }
+
+#[test]
+fn kotlin_null_cipher_is_built_without_new() {
+    let bad = "class Box {\n    fun seal(text: ByteArray): ByteArray {\n        val c: Cipher = NullCipher()\n        return c.doFinal(text)\n    }\n}\n";
+    assert!(
+        reported_at(bad, Language::Kotlin, 3, "weak-cipher"),
+        "{bad}"
+    );
+    let safe = bad.replace("NullCipher()", "Cipher.getInstance(\"AES/GCM/NoPadding\")");
+    assert!(!reported(&safe, Language::Kotlin, "weak-cipher"), "{safe}");
+}
