@@ -10,7 +10,7 @@ use tree_sitter::{Node, Tree};
 /// Parameter annotations by which frameworks bind request data.
 static REQUEST_PARAM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"@(?:RequestParam|PathVariable|RequestBody|RequestHeader|CookieValue|QueryParam|PathParam|FormParam|HeaderParam|Query|Param|Body|Headers)\b|\[From(?:Query|Body|Route|Form|Header)\]|^(?:mut\s+)?(?:Path|Query|Json|Form|web::Path|web::Query|web::Json|web::Form|axum::extract::\w+)\s*[(<]|^(?:mut\s+)?\w+\s*:\s*(?:actix_web::)?(?:web::|axum::extract::|extract::)?(?:Path|Query|Json|Form|RawQuery)\s*<",
+        r"@(?:RequestParam|PathVariable|RequestBody|RequestHeader|CookieValue|QueryParam|PathParam|FormParam|HeaderParam|Query|Param|Body|Headers)\b|\[From(?:Query|Body|Route|Form|Header)\]|^(?:mut\s+)?(?:Path|Query|Json|Form|web::Path|web::Query|web::Json|web::Form|axum::extract::\w+)\s*[(<]|^(?:mut\s+)?\w+\s*:\s*(?:actix_web::)?(?:web::|axum::extract::|extract::)?(?:Path|Query|Json|Form|RawQuery)\s*<|^\{[^{}]*\}\s*:\s*(?:express\.)?Request\b",
     )
     .expect("request param regex")
 });
@@ -382,6 +382,12 @@ impl<'t> Model<'t> {
                     if route || REQUEST_PARAM.is_match(t) {
                         let mut names = Vec::new();
                         collect_param_names(self, child, &mut names);
+                        // `({ params, session }: Request)`: the fields taken out of the
+                        // request object that are server state (`session`, `user`) are
+                        // neither request data nor values a caller passes.
+                        if t.trim_start().starts_with('{') {
+                            params.retain(|p| !(names.contains(p) && NOT_REQUEST_DATA.is_match(p)));
+                        }
                         request_params
                             .extend(names.into_iter().filter(|n| !NOT_REQUEST_DATA.is_match(n)));
                     }
@@ -970,6 +976,12 @@ impl<'t> Model<'t> {
             .or_else(|| {
                 n.child_by_field_name("function")
                     .and_then(|f| f.child_by_field_name("expression"))
+            })
+            .or_else(|| {
+                // Kotlin `recv.method(..)`: a navigation expression, without field names.
+                n.named_child(0)
+                    .filter(|f| f.kind() == "navigation_expression")
+                    .and_then(|f| f.named_child(0))
             })
             .or_else(|| {
                 // Rust `recv.method(..)`: a field expression's `value`.
@@ -1825,6 +1837,10 @@ fn collect_param_names(m: &Model<'_>, p: Node<'_>, out: &mut Vec<String>) {
             out.push(normalize_name(m.text(child)));
             continue;
         }
+        if matches!(k, "object_pattern" | "array_pattern") {
+            destructured_names(m, child, out);
+            continue;
+        }
         let mut names = Vec::new();
         {
             let mut cc = child.walk();
@@ -1846,6 +1862,12 @@ fn collect_param_names(m: &Model<'_>, p: Node<'_>, out: &mut Vec<String>) {
             }
         }
         for n in names {
+            // JavaScript / TypeScript `({ command, opts: { dir } }) => ..`, `([a, b]) => ..`:
+            // each name the pattern binds is a parameter.
+            if matches!(n.kind(), "object_pattern" | "array_pattern") {
+                destructured_names(m, n, out);
+                continue;
+            }
             // Rust `Path(name): Path<String>`: the binding is inside the pattern.
             if n.kind() == "tuple_struct_pattern" {
                 let mut cc = n.walk();
@@ -1870,6 +1892,33 @@ fn collect_param_names(m: &Model<'_>, p: Node<'_>, out: &mut Vec<String>) {
                 out.push(t);
             }
         }
+    }
+}
+
+/// The names a JavaScript / TypeScript destructuring pattern binds: shorthand properties,
+/// the values of renamed ones (`{ a: b }` binds `b`), array elements, defaults and rests.
+fn destructured_names(m: &Model<'_>, n: Node<'_>, out: &mut Vec<String>) {
+    match n.kind() {
+        "shorthand_property_identifier_pattern" | "identifier" => {
+            out.push(normalize_name(m.text(n)));
+        }
+        "pair_pattern" => {
+            if let Some(v) = n.child_by_field_name("value") {
+                destructured_names(m, v, out);
+            }
+        }
+        "object_assignment_pattern" | "assignment_pattern" => {
+            if let Some(l) = n.child_by_field_name("left") {
+                destructured_names(m, l, out);
+            }
+        }
+        "object_pattern" | "array_pattern" | "rest_pattern" => {
+            let mut c = n.walk();
+            for ch in n.named_children(&mut c) {
+                destructured_names(m, ch, out);
+            }
+        }
+        _ => {}
     }
 }
 

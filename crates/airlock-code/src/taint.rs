@@ -84,7 +84,7 @@ impl Flow {
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:
-        (?:self\.)?request\.(?:args|form|values|json|data|files|cookies|headers|GET|POST|FILES|COOKIES|META|body|query_params|path_params|get_json|params|query|url|path|full_path|environ|stream|get_data|query_string|match_info|rel_url|post|content|text|getParameter|getHeader|getQueryString|getCookies|getInputStream|getReader|getPathInfo|getRequestURI|Query|Form|QueryString|Cookies|Headers|Body|RouteValues|Params|input|get|all|cookie|header|raw_post_data|read|readline|readlines)\b
+        (?:self\.|flask\.)?request\.(?:args|form|values|json|data|files|cookies|headers|GET|POST|FILES|COOKIES|META|body|query_params|path_params|get_json|params|query|url|path|full_path|environ|env|stream|get_data|query_string|match_info|rel_url|post|content|text|getParameter|getHeader|getQueryString|getCookies|getInputStream|getReader|getPathInfo|getRequestURI|Query|Form|QueryString|Cookies|Headers|Body|RouteValues|Params|input|get|all|cookie|header|raw_post_data|read|readline|readlines)\b
         # The request body of an http.server / socketserver handler.
         | self\.rfile\b
         | (?:req|request)\.(?:query|body|params|cookies|headers|param|url|originalUrl|path|files|file|hostname|ip)\b
@@ -117,6 +117,8 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
         # ASP.NET's `Request[name]` looks the name up in the query string, form, cookies
         # and server variables.
         | (?:\w+\.)*Request\[\s*(?:@?\x22|\w)
+        # Angular's ActivatedRoute: the URL's path, query and fragment.
+        | (?:this\.)?\w*[rR]oute\.snapshot\.(?:queryParams|params|queryParamMap|paramMap|fragment|url)\b
         | (?:window\.|document\.)?location\.(?:search|hash|href|pathname)\b | document\.(?:URL|cookie|referrer|documentURI)\b
         | (?:event|e|evt|msg|message)\.data\b | new\s+URLSearchParams | URLSearchParams\b
         | \$\{?(?:1|2|3|@|\*|QUERY_STRING|REQUEST_URI)\b

@@ -2101,3 +2101,200 @@ fn php_a_field_set_through_a_setter_holds_the_setters_argument() {
     let fixed = bad.replace("$n->setBody($_POST['body']);", "$n->setBody('final');");
     assert!(!reported(&fixed, Language::Php, "xss"), "{fixed}");
 }
+
+// Held-out round on Semgrep's rule tests and Juice Shop's code fixes (TypeScript, Go, Java,
+// Kotlin, Python, Ruby, JavaScript): each behaviour as a vulnerable/safe pair.
+
+#[test]
+fn flask_request_reached_through_the_module_name_is_request_data() {
+    let bad = "import flask\nimport os\napp = flask.Flask(__name__)\n\n@app.route('/ping')\ndef ping():\n    host = flask.request.args.get('host')\n    os.system('ping -c 1 ' + host)\n";
+    assert!(
+        reported_at(bad, Language::Python, 8, "command-injection"),
+        "{bad}"
+    );
+    let safe = bad.replace("flask.request.args.get('host')", "'localhost'");
+    assert!(
+        !reported(&safe, Language::Python, "command-injection"),
+        "{safe}"
+    );
+}
+
+#[test]
+fn destructured_handler_parameters_carry_what_the_caller_passed() {
+    let bad = "import { execSync } from 'child_process';\nserver.tool('run', { line: z.string() }, async ({ line }) => {\n  execSync(line);\n  return {};\n});\n";
+    assert!(
+        reported_at(bad, Language::TypeScript, 3, "command-injection"),
+        "{bad}"
+    );
+    let safe = bad.replace("execSync(line)", "execSync('uptime')");
+    assert!(
+        !reported(&safe, Language::TypeScript, "command-injection"),
+        "{safe}"
+    );
+    // An Express handler that destructures the typed request object.
+    let handler = "import path = require('path')\nexport const download = ({ params }: Request, res: Response) => {\n  const name = params.name\n  res.sendFile(path.resolve('files/', name))\n}\n";
+    assert!(
+        reported_at(handler, Language::TypeScript, 4, "path-traversal"),
+        "{handler}"
+    );
+    let fixed = handler.replace("const name = params.name", "const name = 'index.html'");
+    assert!(
+        !reported(&fixed, Language::TypeScript, "path-traversal"),
+        "{fixed}"
+    );
+}
+
+#[test]
+fn angular_trust_bypass_of_route_data_is_xss() {
+    let bad = "class Results {\n  show() {\n    const q: string = this.route.snapshot.queryParams.q\n    this.html = this.sanitizer.bypassSecurityTrustHtml(q)\n  }\n}\n";
+    assert!(reported_at(bad, Language::TypeScript, 4, "xss"), "{bad}");
+    let constant = bad.replace("this.route.snapshot.queryParams.q", "'<b>results</b>'");
+    assert!(
+        !reported(&constant, Language::TypeScript, "xss"),
+        "{constant}"
+    );
+    let none = "class V {\n  show() {\n    const q = this.route.snapshot.queryParams.q\n    this.out = this.sanitizer.sanitize(SecurityContext.NONE, q)\n  }\n}\n";
+    assert!(reported_at(none, Language::TypeScript, 4, "xss"), "{none}");
+    let html = none.replace("SecurityContext.NONE", "SecurityContext.HTML");
+    assert!(!reported(&html, Language::TypeScript, "xss"), "{html}");
+}
+
+#[test]
+fn go_typed_template_strings_for_styles_and_srcsets_skip_escaping() {
+    let bad = "package main\n\nimport (\n\t\"html/template\"\n\t\"net/http\"\n)\n\nfunc style(r *http.Request) template.CSS {\n\treturn template.CSS(\"color: \" + r.URL.Query().Get(\"c\"))\n}\n";
+    assert!(reported_at(bad, Language::Go, 9, "xss"), "{bad}");
+    let safe = bad.replace("r.URL.Query().Get(\"c\")", "\"red\"");
+    assert!(!reported(&safe, Language::Go, "xss"), "{safe}");
+}
+
+#[test]
+fn go_skip_verify_beside_a_custom_verification_callback_is_not_reported() {
+    let custom = "package main\n\nimport \"crypto/tls\"\n\nfunc cfg() *tls.Config {\n\treturn &tls.Config{\n\t\tInsecureSkipVerify: true,\n\t\tVerifyConnection: func(cs tls.ConnectionState) error {\n\t\t\treturn verifyPinned(cs)\n\t\t},\n\t}\n}\n";
+    assert!(
+        !reported(custom, Language::Go, "tls-verification-disabled"),
+        "{custom}"
+    );
+    let bare = "package main\n\nimport \"crypto/tls\"\n\nfunc cfg() *tls.Config {\n\treturn &tls.Config{\n\t\tInsecureSkipVerify: true,\n\t}\n}\n";
+    assert!(
+        reported_at(bare, Language::Go, 7, "tls-verification-disabled"),
+        "{bare}"
+    );
+}
+
+#[test]
+fn java_hostname_verifier_class_with_final_parameters_that_accepts_all() {
+    let bad = "public class AnyHost implements HostnameVerifier {\n    public boolean verify(final String host, final SSLSession s) {\n        return true;\n    }\n}\n";
+    assert!(
+        reported(bad, Language::Java, "tls-verification-disabled"),
+        "{bad}"
+    );
+    let safe = bad.replace("return true;", "return host.equals(\"api.internal\");");
+    assert!(
+        !reported(&safe, Language::Java, "tls-verification-disabled"),
+        "{safe}"
+    );
+}
+
+#[test]
+fn kotlin_runtime_kept_in_a_local_runs_a_shell_command() {
+    let bad = "class Tool {\n    fun run(arg: String) {\n        val rt: Runtime = Runtime.getRuntime()\n        rt.exec(\"/bin/sh -c convert \" + arg)\n    }\n}\n";
+    assert!(
+        reported_at(bad, Language::Kotlin, 4, "command-injection"),
+        "{bad}"
+    );
+    let safe = bad.replace("\"/bin/sh -c convert \" + arg", "\"uptime\"");
+    assert!(
+        !reported(&safe, Language::Kotlin, "command-injection"),
+        "{safe}"
+    );
+}
+
+#[test]
+fn ruby_short_rsa_key_sizes_without_parentheses() {
+    let bare = "class Keys\n  def make\n    OpenSSL::PKey::RSA.new 1024\n  end\nend\n";
+    assert!(
+        reported_at(bare, Language::Ruby, 3, "weak-cipher"),
+        "{bare}"
+    );
+    let strong = bare.replace("RSA.new 1024", "RSA.new 4096");
+    assert!(
+        !reported(&strong, Language::Ruby, "weak-cipher"),
+        "{strong}"
+    );
+}
+
+#[test]
+fn rails_render_text_and_basic_auth_password() {
+    let bad = "class PagesController < ApplicationController\n  def show\n    render text: \"<p>#{params[:q]}</p>\"\n  end\nend\n";
+    assert!(reported_at(bad, Language::Ruby, 3, "xss"), "{bad}");
+    let plain = bad.replace("params[:q]", "@page.title");
+    assert!(!reported(&plain, Language::Ruby, "xss"), "{plain}");
+    let auth = "class AdminController < ApplicationController\n  http_basic_authenticate_with name: \"ops\", password: \"synthetic-pass-0000\"\nend\n";
+    assert!(
+        reported_at(auth, Language::Ruby, 2, "hardcoded-credential"),
+        "{auth}"
+    );
+    let env = auth.replace("\"synthetic-pass-0000\"", "ENV.fetch(\"ADMIN_PASSWORD\")");
+    assert!(
+        !reported(&env, Language::Ruby, "hardcoded-credential"),
+        "{env}"
+    );
+}
+
+#[test]
+fn jsonwebtoken_under_another_binding_signs_with_a_literal_key() {
+    let bad = "const tokens = require('jsonwebtoken')\nfunction issue(user) {\n  return tokens.sign({ sub: user.id }, 'synthetic-signing-key-0000')\n}\n";
+    assert!(
+        reported_at(bad, Language::JavaScript, 3, "hardcoded-credential"),
+        "{bad}"
+    );
+    let env = bad.replace("'synthetic-signing-key-0000'", "process.env.SIGNING_KEY");
+    assert!(
+        !reported(&env, Language::JavaScript, "hardcoded-credential"),
+        "{env}"
+    );
+}
+
+#[test]
+fn node_unserialize_only_from_the_serialization_modules() {
+    let bad = "const { unserialize } = require('node-serialize')\napp.get('/p', (req, res) => {\n  const prefs = unserialize(req.cookies.prefs)\n  res.json(prefs)\n})\n";
+    assert!(
+        reported_at(bad, Language::JavaScript, 3, "unsafe-deserialization"),
+        "{bad}"
+    );
+    let other = "const cache = require('./cache')\napp.get('/p', (req, res) => {\n  const prefs = cache.unserialize(req.cookies.prefs)\n  res.json(prefs)\n})\n";
+    assert!(
+        !reported(other, Language::JavaScript, "unsafe-deserialization"),
+        "{other}"
+    );
+    let to_js = "const serialize_to_js = require('serialize-to-js')\nfunction load(req) {\n  return serialize_to_js.deserialize(req.body.state)\n}\n";
+    assert!(
+        reported_at(to_js, Language::JavaScript, 3, "unsafe-deserialization"),
+        "{to_js}"
+    );
+}
+
+#[test]
+fn express_request_fields_that_are_server_state_are_not_request_data() {
+    let state = "import path = require('path')\nexport const file = ({ params, session }: Request, res: Response) => {\n  const name = session\n  res.sendFile(path.resolve('files/', name))\n}\n";
+    assert!(
+        !reported(state, Language::TypeScript, "path-traversal"),
+        "{state}"
+    );
+    let data = state.replace("const name = session", "const name = params.name");
+    assert!(
+        reported_at(&data, Language::TypeScript, 4, "path-traversal"),
+        "{data}"
+    );
+}
+
+#[test]
+fn kotlin_null_cipher_is_built_without_new() {
+    let bad = "class Box {\n    fun seal(text: ByteArray): ByteArray {\n        val c: Cipher = NullCipher()\n        return c.doFinal(text)\n    }\n}\n";
+    assert!(
+        reported_at(bad, Language::Kotlin, 3, "weak-cipher"),
+        "{bad}"
+    );
+    let safe = bad.replace("NullCipher()", "Cipher.getInstance(\"AES/GCM/NoPadding\")");
+    assert!(!reported(&safe, Language::Kotlin, "weak-cipher"), "{safe}");
+}
