@@ -251,8 +251,8 @@ fn analyze_mode(
             loop_bound: None,
         });
     }
-    let automaton = search::for_automaton(&parsed.node);
-    let Ok(nfa) = nfa::build(&automaton, opts.mode, opts.max_positions) else {
+    let mut automaton = search::for_automaton(&parsed.node, true);
+    let Ok(mut nfa) = nfa::build(&automaton, opts.mode, opts.max_positions) else {
         return Ok(unknown(
             notes,
             format!(
@@ -270,7 +270,23 @@ fn analyze_mode(
         );
     }
     let mut budget = opts.budget;
-    let found = search::find(&nfa, &mut budget);
+    let mut found = search::find(&nfa, &mut budget);
+    // A copied group admits texts the reference does not (`(?:\1|x(.))*`): an exponential
+    // result that leans on a backreference must show on the real matcher, else the
+    // reference is read as empty again.
+    if let Ok(Some((Complexity::Exponential, attack, ..))) = &found {
+        if parsed.node.any(&|n| matches!(n, ast::Node::Backref(_)))
+            && search::confirm_exponential(&parsed.node, parsed.groups, flavor, opts.mode, attack)
+                .is_none()
+        {
+            automaton = search::for_automaton(&parsed.node, false);
+            if let Ok(plain) = nfa::build(&automaton, opts.mode, opts.max_positions) {
+                nfa = plain;
+                let mut budget = opts.budget;
+                found = search::find(&nfa, &mut budget);
+            }
+        }
+    }
     if !matches!(found, Ok(Some((Complexity::Exponential, ..)))) {
         if let Some((attack, growth, what)) =
             search::inner_blowup(&parsed.node, parsed.groups, flavor, opts)

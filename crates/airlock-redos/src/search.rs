@@ -135,7 +135,7 @@ pub(crate) fn inner_blowup(
 /// Runs the matcher: from a pump count n where the work is not trivial, 8 more pumps must
 /// multiply the steps by 100, twice (polynomials slow down, exponentials do not). Returns the
 /// log2 of the first factor.
-fn confirm_exponential(
+pub(crate) fn confirm_exponential(
     root: &ast::Node,
     groups: u32,
     flavor: Flavor,
@@ -472,11 +472,11 @@ pub(crate) fn find(
 /// group's language; `("|')(\\?.)*?\1` must find its closing quote), and a positive lookahead
 /// that ends the pattern becomes its body kept atomic (the match succeeds exactly when the body
 /// matches there: `(x*)+(?=$)` fails on `xxx!` like `(x*)+$`).
-pub(crate) fn for_automaton(root: &ast::Node) -> ast::Node {
+pub(crate) fn for_automaton(root: &ast::Node, copy_backrefs: bool) -> ast::Node {
     use ast::Node;
     let mut groups = std::collections::HashMap::new();
     collect_groups(root, &mut groups);
-    let expanded = if root.any(&|n| matches!(n, Node::Backref(_))) {
+    let expanded = if copy_backrefs && root.any(&|n| matches!(n, Node::Backref(_))) {
         expand_backrefs(root, &groups, 0)
     } else {
         root.clone()
