@@ -58,6 +58,14 @@ static REGEX_CALLS: LazyLock<Vec<(Vec<Language>, Regex, usize)>> = LazyLock::new
             r"\.(?:matches|replaceAll|replaceFirst|split)$",
             0,
         ),
+        // Guava's `Splitter.onPattern(regex)`; commons-lang3's `RegExUtils.removeAll(text,
+        // regex)` family and `StringUtils.replacePattern` / `removePattern`.
+        r(&[Java, Kotlin], r"(?:^|\.)Splitter\.onPattern$", 0),
+        r(
+            &[Java, Kotlin],
+            r"(?:^|\.)(?:RegExUtils\.(?:remove|replace)(?:All|First|Pattern)|StringUtils\.(?:replace|remove)Pattern)$",
+            1,
+        ),
         r(&[Kotlin], r"^Regex$", 0),
         r(
             &[Php],

@@ -2172,3 +2172,18 @@ fn redos_flags_passed_beside_the_pattern_are_read() {
     let plain = java.replace(", Pattern.CASE_INSENSITIVE", "");
     assert!(!reported(&plain, Language::Java, "redos"), "{plain}");
 }
+
+#[test]
+fn redos_java_helper_libraries_compile_their_pattern_argument() {
+    // Guava's Splitter.onPattern and commons-lang3's RegExUtils take a regex, Splitter.on a
+    // plain separator.
+    let bad = "import com.google.common.base.Splitter;\nclass A {\n  void f(String s) {\n    Splitter.onPattern(\"(a|aa)+$\").split(s);\n  }\n}\n";
+    assert!(reported_at(bad, Language::Java, 4, "redos"), "{bad}");
+    let plain = bad.replace("Splitter.onPattern", "Splitter.on");
+    assert!(!reported(&plain, Language::Java, "redos"), "{plain}");
+    let commons = "import org.apache.commons.lang3.RegExUtils;\nclass A {\n  String f(String s) {\n    return RegExUtils.removeAll(s, \"(a|aa)+$\");\n  }\n}\n";
+    assert!(
+        reported_at(commons, Language::Java, 4, "redos"),
+        "{commons}"
+    );
+}
