@@ -142,7 +142,7 @@ impl Analyzer {
             }
             match rule.spec.engine.as_deref() {
                 Some("redos") => {
-                    for (at, end, message) in crate::redos::check(&model) {
+                    for (at, end, message) in crate::redos::check(&model, Some(&taint)) {
                         out.push(finding(rule, &model, at, end, Confidence::High, message));
                     }
                 }

@@ -58,6 +58,14 @@ static REGEX_CALLS: LazyLock<Vec<(Vec<Language>, Regex, usize)>> = LazyLock::new
             r"\.(?:matches|replaceAll|replaceFirst|split)$",
             0,
         ),
+        // Guava's `Splitter.onPattern(regex)`; commons-lang3's `RegExUtils.removeAll(text,
+        // regex)` family and `StringUtils.replacePattern` / `removePattern`.
+        r(&[Java, Kotlin], r"(?:^|\.)Splitter\.onPattern$", 0),
+        r(
+            &[Java, Kotlin],
+            r"(?:^|\.)(?:RegExUtils\.(?:remove|replace)(?:All|First|Pattern)|StringUtils\.(?:replace|remove)Pattern)$",
+            1,
+        ),
         r(&[Kotlin], r"^Regex$", 0),
         r(
             &[Php],
@@ -78,6 +86,51 @@ static REGEX_CALLS: LazyLock<Vec<(Vec<Language>, Regex, usize)>> = LazyLock::new
         r(&[Cpp], r"^(?:std::)?regex$|^(?:std::)?wregex$", 0),
     ]
 });
+
+/// Flag names by language, and the letter `airlock_redos` reads for each.
+static FLAG_NAMES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:re\.|Pattern\.|RegexOption\.|RegexOptions\.|Regexp::)(I|IGNORECASE|CASE_INSENSITIVE|IGNORE_CASE|IgnoreCase|S|DOTALL|DOT_MATCHES_ALL|Singleline|X|VERBOSE|COMMENTS|EXTENDED|IgnorePatternWhitespace|M|MULTILINE|Multiline)\b",
+    )
+    .expect("flag names")
+});
+
+/// The flags a call passes beside its pattern: Python's `re.compile(p, re.I | re.X)` (or
+/// `flags=`), Java's `Pattern.compile(p, Pattern.DOTALL)`, Kotlin's `RegexOption`, .NET's
+/// `RegexOptions`, Ruby's `Regexp::EXTENDED`, and JavaScript's `new RegExp(p, "i")`.
+fn call_flags(m: &Model<'_>, call: &crate::syntax::Call<'_>, pattern_arg: usize) -> String {
+    let others = call.args.iter().filter(|a| a.name.is_some()).chain(
+        call.args
+            .iter()
+            .filter(|a| a.name.is_none())
+            .skip(pattern_arg + 1),
+    );
+    let mut flags = String::new();
+    for a in others {
+        if matches!(
+            m.lang,
+            Language::JavaScript | Language::TypeScript | Language::Tsx
+        ) {
+            if let Some(v) = string_value(m, a.node) {
+                flags.extend(v.chars().filter(|c| "imsuvgyd".contains(*c)));
+            }
+            continue;
+        }
+        for c in FLAG_NAMES.captures_iter(m.text(a.node)) {
+            let letter = match &c[1] {
+                "I" | "IGNORECASE" | "CASE_INSENSITIVE" | "IGNORE_CASE" | "IgnoreCase" => 'i',
+                "S" | "DOTALL" | "DOT_MATCHES_ALL" | "Singleline" => 's',
+                "X" | "VERBOSE" | "COMMENTS" | "EXTENDED" | "IgnorePatternWhitespace" => 'x',
+                // Ruby's MULTILINE is its dot-all mode, which `airlock_redos` reads as `m`.
+                _ => 'm',
+            };
+            if !flags.contains(letter) {
+                flags.push(letter);
+            }
+        }
+    }
+    flags
+}
 
 /// .NET: a `Regex` constructed or called with a match timeout (the argument after the
 /// options: `new Regex(p, opts, TimeSpan.FromSeconds(1))`, `Regex.Match(s, p, opts, t)`)
@@ -142,7 +195,7 @@ pub fn literals(m: &Model<'_>) -> Vec<RegexLiteral> {
                 let (pattern, flags) = if m.lang == Language::Php {
                     strip_php_delimiters(&p)
                 } else {
-                    (p, String::new())
+                    (p, call_flags(m, call, *arg))
                 };
                 out.push(RegexLiteral {
                     start: a.node.start_byte(),
@@ -313,8 +366,65 @@ fn strip_php_delimiters(p: &str) -> (String, String) {
     }
 }
 
-/// Findings for the regex literals of a file: (start, end, message).
-pub fn check(m: &Model<'_>) -> Vec<(usize, usize, String)> {
+/// The text a regex literal is run on, when the call says so: the receiver of JavaScript's
+/// `s.match(/re/)` (`replace`, `replaceAll`, `split`, `search`, `matchAll`) and Java's
+/// `s.replaceAll("re", ..)` (`replaceFirst`, `split`), the argument of `/re/.test(s)` and
+/// `/re/.exec(s)`, the string argument of Python's `re.search(p, s)` family and of PHP's
+/// `preg_*`.
+fn subject<'t>(m: &Model<'t>, lit: &RegexLiteral) -> Option<tree_sitter::Node<'t>> {
+    let is_lit = |n: tree_sitter::Node<'_>| n.start_byte() == lit.start && n.end_byte() == lit.end;
+    for call in &m.calls {
+        let method = call.callee.rsplit(['.', ':', '>']).next().unwrap_or("");
+        let positional: Vec<_> = call.args.iter().filter(|a| a.name.is_none()).collect();
+        let first_is_lit = positional.first().is_some_and(|a| is_lit(a.node));
+        match m.lang {
+            Language::JavaScript | Language::TypeScript | Language::Tsx => {
+                if first_is_lit
+                    && matches!(
+                        method,
+                        "match" | "matchAll" | "replace" | "replaceAll" | "split" | "search"
+                    )
+                {
+                    return call.receiver;
+                }
+                if call.receiver.is_some_and(is_lit) && matches!(method, "test" | "exec") {
+                    return positional.first().map(|a| a.node);
+                }
+            }
+            Language::Java | Language::Kotlin
+                if first_is_lit && matches!(method, "replaceAll" | "replaceFirst" | "split") =>
+            {
+                return call.receiver;
+            }
+            Language::Python if first_is_lit && call.callee.starts_with("re.") => {
+                let at = if matches!(method, "sub" | "subn") {
+                    2
+                } else {
+                    1
+                };
+                return positional.get(at).map(|a| a.node);
+            }
+            Language::Php if first_is_lit && call.callee.starts_with("preg_") => {
+                let at = if call.callee.starts_with("preg_replace") {
+                    2
+                } else {
+                    1
+                };
+                return positional.get(at).map(|a| a.node);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Findings for the regex literals of a file: (start, end, message). With the file's dataflow,
+/// a pattern that is quadratic only because a search retries every start position (`\s+$`,
+/// `.*,`) is reported too when it runs on request data: the attacker then picks the length.
+pub fn check(
+    m: &Model<'_>,
+    taint: Option<&crate::taint::Taint<'_, '_>>,
+) -> Vec<(usize, usize, String)> {
     let flavor = match m.lang {
         Language::Python => airlock_redos::Flavor::Python,
         Language::JavaScript | Language::TypeScript | Language::Tsx => {
@@ -348,6 +458,7 @@ pub fn check(m: &Model<'_>) -> Vec<(usize, usize, String)> {
                 }
             }
         }
+        let mut on_request = false;
         let report = match a.complexity {
             airlock_redos::Complexity::Exponential => true,
             airlock_redos::Complexity::Polynomial(k) if k >= 3 => true,
@@ -358,15 +469,22 @@ pub fn check(m: &Model<'_>) -> Vec<(usize, usize, String)> {
                     mode: airlock_redos::MatchMode::Prefix,
                     ..Default::default()
                 };
-                airlock_redos::analyze_with(&lit.pattern, flavor, &lit.flags, &opts).is_ok_and(
-                    |p| {
-                        matches!(
-                            p.complexity,
-                            airlock_redos::Complexity::Polynomial(_)
-                                | airlock_redos::Complexity::Exponential
-                        )
-                    },
-                )
+                let ambiguous =
+                    airlock_redos::analyze_with(&lit.pattern, flavor, &lit.flags, &opts).is_ok_and(
+                        |p| {
+                            matches!(
+                                p.complexity,
+                                airlock_redos::Complexity::Polynomial(_)
+                                    | airlock_redos::Complexity::Exponential
+                            )
+                        },
+                    );
+                if !ambiguous && lit.mode.is_none() {
+                    on_request = taint.zip(subject(m, &lit)).is_some_and(|(t, s)| {
+                        t.flow(s, None).origin == crate::taint::Origin::Source
+                    });
+                }
+                ambiguous || on_request
             }
             _ => false,
         };
@@ -374,6 +492,9 @@ pub fn check(m: &Model<'_>) -> Vec<(usize, usize, String)> {
             continue;
         }
         let mut msg = format!("backtracking is {} in the input length", a.complexity);
+        if on_request {
+            msg.push_str(" on request data (every start position is retried)");
+        }
         if let Some(attack) = &a.attack {
             let sample = attack.build(3);
             let sample: String = sample.chars().take(60).collect();

@@ -2298,3 +2298,89 @@ fn kotlin_null_cipher_is_built_without_new() {
     let safe = bad.replace("NullCipher()", "Cipher.getInstance(\"AES/GCM/NoPadding\")");
     assert!(!reported(&safe, Language::Kotlin, "weak-cipher"), "{safe}");
 }
+
+// ReDoS held-out round (CodeQL, regexploit, recheck and redos-detector test regexes).
+
+#[test]
+fn redos_a_trim_regex_on_request_data_is_reported_and_on_a_constant_is_not() {
+    // Quadratic only through the start positions: reported when the attacker picks the text.
+    let bad = "app.get('/t', (req, res) => {\n  const name = req.query.name;\n  res.send(name.replace(/\\s+$/, ''));\n});\n";
+    assert!(reported_at(bad, Language::JavaScript, 3, "redos"), "{bad}");
+    let fixed = bad.replace("name.replace", "'fixed text'.replace");
+    assert!(!reported(&fixed, Language::JavaScript, "redos"), "{fixed}");
+    let py = "from flask import request\n\ndef view():\n    text = request.args.get('q')\n    return re.sub(r'\\s*,\\s*$', '', text)\n";
+    assert!(reported_at(py, Language::Python, 5, "redos"), "{py}");
+    let py_const = py.replace("request.args.get('q')", "'a, b, c'");
+    assert!(
+        !reported(&py_const, Language::Python, "redos"),
+        "{py_const}"
+    );
+}
+
+#[test]
+fn redos_anchors_in_the_middle_cut_the_ambiguity() {
+    // `^` inside a loop only matches at position 0: `((;|^)a+)+$` splits runs of `a` one way.
+    let safe = "const re = /((;|^)a+)+$/;\n";
+    assert!(!reported(safe, Language::JavaScript, "redos"), "{safe}");
+    let bad = "const re = /((;|,)?a+)+$/;\n";
+    assert!(reported_at(bad, Language::JavaScript, 1, "redos"), "{bad}");
+    // Nothing follows `$` in single-line mode.
+    let dead = "const re = /^x$a+a+$/;\n";
+    assert!(!reported(dead, Language::JavaScript, "redos"), "{dead}");
+}
+
+#[test]
+fn redos_a_backreference_matches_its_group_again() {
+    // `\1` is the same quote again: the loop before it fails to find it and backtracks.
+    let bad = "const re = /(\"|')(\\\\?.)*?\\1/;\n";
+    assert!(reported_at(bad, Language::JavaScript, 1, "redos"), "{bad}");
+    // `\1` repeats a single marker character, so the spaces are split one way only.
+    let safe = "import re\nRULE = re.compile(r'^([*\\-_])(?:\\s*\\1){2,}\\s*$')\n";
+    assert!(!reported(safe, Language::Python, "redos"), "{safe}");
+}
+
+#[test]
+fn redos_blowup_before_a_later_alternative_succeeds() {
+    // The engine explores the first alternative completely before the second matches.
+    let bad = "const re = /((a+)*$|[^]+)/;\n";
+    assert!(reported_at(bad, Language::JavaScript, 1, "redos"), "{bad}");
+    let safe = "const re = /([^]+|(a+)*$)/;\n";
+    assert!(!reported(safe, Language::JavaScript, "redos"), "{safe}");
+    // A trailing lookahead decides like the text it looks at.
+    let look = "const re = /(x*)+(?=$)/;\n";
+    assert!(
+        reported_at(look, Language::JavaScript, 1, "redos"),
+        "{look}"
+    );
+    let always = "const re = /(x*)+(?=\\s*)/;\n";
+    assert!(!reported(always, Language::JavaScript, "redos"), "{always}");
+}
+
+#[test]
+fn redos_flags_passed_beside_the_pattern_are_read() {
+    // `(a|A)+` has one way through `aaa` as written, two with re.I.
+    let bad = "import re\nNAME = re.compile(r'^(a|A)+$', re.IGNORECASE)\n";
+    assert!(reported_at(bad, Language::Python, 2, "redos"), "{bad}");
+    let plain = bad.replace(", re.IGNORECASE", "");
+    assert!(!reported(&plain, Language::Python, "redos"), "{plain}");
+    // Case-insensitive: `(foo|FOO)*` has two ways through `foo`.
+    let java = "import java.util.regex.Pattern;\nclass A {\n  Pattern p = Pattern.compile(\"(foo|FOO)*bar\", Pattern.CASE_INSENSITIVE);\n}\n";
+    assert!(reported_at(java, Language::Java, 3, "redos"), "{java}");
+    let plain = java.replace(", Pattern.CASE_INSENSITIVE", "");
+    assert!(!reported(&plain, Language::Java, "redos"), "{plain}");
+}
+
+#[test]
+fn redos_java_helper_libraries_compile_their_pattern_argument() {
+    // Guava's Splitter.onPattern and commons-lang3's RegExUtils take a regex, Splitter.on a
+    // plain separator.
+    let bad = "import com.google.common.base.Splitter;\nclass A {\n  void f(String s) {\n    Splitter.onPattern(\"(a|aa)+$\").split(s);\n  }\n}\n";
+    assert!(reported_at(bad, Language::Java, 4, "redos"), "{bad}");
+    let plain = bad.replace("Splitter.onPattern", "Splitter.on");
+    assert!(!reported(&plain, Language::Java, "redos"), "{plain}");
+    let commons = "import org.apache.commons.lang3.RegExUtils;\nclass A {\n  String f(String s) {\n    return RegExUtils.removeAll(s, \"(a|aa)+$\");\n  }\n}\n";
+    assert!(
+        reported_at(commons, Language::Java, 4, "redos"),
+        "{commons}"
+    );
+}

@@ -131,7 +131,7 @@ pub struct Analysis {
     pub complexity: Complexity,
     /// Present for polynomial and exponential results.
     pub attack: Option<Attack>,
-    /// What the analysis approximated, e.g. "backreference treated as matching the empty string".
+    /// What the analysis approximated, e.g. "backreference treated as matching a copy of its group".
     pub notes: Vec<String>,
     /// log2 of how much the paths walked grow when the pump count doubles (about k for
     /// O(n^k)); `None` without an attack.
@@ -251,7 +251,8 @@ fn analyze_mode(
             loop_bound: None,
         });
     }
-    let Ok(nfa) = nfa::build(&parsed.node, opts.mode, opts.max_positions) else {
+    let mut automaton = search::for_automaton(&parsed.node, true);
+    let Ok(mut nfa) = nfa::build(&automaton, opts.mode, opts.max_positions) else {
         return Ok(unknown(
             notes,
             format!(
@@ -269,7 +270,23 @@ fn analyze_mode(
         );
     }
     let mut budget = opts.budget;
-    let found = search::find(&nfa, &mut budget);
+    let mut found = search::find(&nfa, &mut budget);
+    // A copied group admits texts the reference does not (`(?:\1|x(.))*`): an exponential
+    // result that leans on a backreference must show on the real matcher, else the
+    // reference is read as empty again.
+    if let Ok(Some((Complexity::Exponential, attack, ..))) = &found {
+        if parsed.node.any(&|n| matches!(n, ast::Node::Backref(_)))
+            && search::confirm_exponential(&parsed.node, parsed.groups, flavor, opts.mode, attack)
+                .is_none()
+        {
+            automaton = search::for_automaton(&parsed.node, false);
+            if let Ok(plain) = nfa::build(&automaton, opts.mode, opts.max_positions) {
+                nfa = plain;
+                let mut budget = opts.budget;
+                found = search::find(&nfa, &mut budget);
+            }
+        }
+    }
     if !matches!(found, Ok(Some((Complexity::Exponential, ..)))) {
         if let Some((attack, growth, what)) =
             search::inner_blowup(&parsed.node, parsed.groups, flavor, opts)
@@ -277,6 +294,30 @@ fn analyze_mode(
             notes.push(format!(
                 "exponential backtracking inside {what}, confirmed by running a backtracking matcher"
             ));
+            return Ok(Analysis {
+                complexity: Complexity::Exponential,
+                attack: Some(attack),
+                notes,
+                growth: Some(growth),
+                anchored: None,
+                loop_bound: None,
+            });
+        }
+    }
+    if !matches!(found, Ok(Some((Complexity::Exponential, ..)))) {
+        if let Some((attack, growth)) = search::priority_blowup(
+            &nfa,
+            &parsed.node,
+            parsed.groups,
+            flavor,
+            opts.mode,
+            opts.budget,
+        ) {
+            notes.push(
+                "exponential backtracking before a later alternative or an optional part lets the \
+                 match succeed, confirmed by running a backtracking matcher"
+                    .into(),
+            );
             return Ok(Analysis {
                 complexity: Complexity::Exponential,
                 attack: Some(attack),
@@ -306,7 +347,7 @@ fn analyze_mode(
         Ok(None) => {
             // Asymptotically linear; but bounded repetitions may only cap an exponential.
             let mut changed = false;
-            let relaxed = search::relax_bounds(&parsed.node, &mut changed);
+            let relaxed = search::relax_bounds(&automaton, &mut changed);
             if changed {
                 if let Ok(nfa) = nfa::build(&relaxed, opts.mode, opts.max_positions) {
                     let mut budget = opts.budget;

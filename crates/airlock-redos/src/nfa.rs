@@ -6,8 +6,10 @@
 //! that is exactly why a backtracking matcher explodes on it.
 //!
 //! Assertions are folded into the positions: `^`/`\A` become a requirement on where a match may
-//! start, `$`/`\z` a requirement on where it may end; other assertions, lookarounds and
-//! backreferences are treated as empty. Possessive quantifiers and atomic groups that end a
+//! start, `$`/`\z` a requirement on where it may end; in the middle of a pattern they cut the
+//! transitions they forbid (no character after `$` in single-line mode, none before `^`, only a
+//! newline around a line anchor). Other assertions, lookarounds and backreferences are treated
+//! as empty. Possessive quantifiers and atomic groups that end a
 //! loop only let the loop exit on a character that cannot start another iteration, and two
 //! paths inside the same atomic group are never counted as distinct.
 
@@ -164,16 +166,38 @@ impl Builder {
 
     fn link_bounded(&mut self, last: &[Entry], first: &[Entry], bound: Option<u32>) {
         for l in last {
+            // An end anchor between two characters: nothing follows the end of the text, and
+            // only a newline follows the end of a line.
+            if l.kind == END_TEXT {
+                continue;
+            }
             for f in first {
+                // A start anchor after a character: never the start of the text, and the
+                // start of a line only after a character that can be a newline.
+                if !self.may_start_after(l.pos, f.kind) {
+                    continue;
+                }
                 let Some(wb) = wb_both(l.wb, f.wb) else {
                     continue;
                 };
-                let excl = l
+                let mut excl = l
                     .excl
                     .union(&f.excl)
                     .union(&wb_excl(&self.sets[l.pos as usize], wb));
+                if l.kind == END_LINE {
+                    excl = excl.union(&CharSet::single('\n').negate());
+                }
                 self.add_follow(l.pos, f.pos, excl, (l.mult * f.mult).min(2), bound);
             }
+        }
+    }
+
+    /// Whether a start requirement (`REQ_*`) can hold right after the character at `pos`.
+    fn may_start_after(&self, pos: u32, req: u8) -> bool {
+        match req {
+            REQ_TEXT => false,
+            REQ_LINE => self.sets[pos as usize].contains('\n' as u32),
+            _ => true,
         }
     }
 
@@ -184,6 +208,14 @@ impl Builder {
             ..Info::default()
         };
         for n in &a.null {
+            if n.end == END_TEXT {
+                continue;
+            }
+            let n_excl = if n.end == END_LINE {
+                n.excl.union(&CharSet::single('\n').negate())
+            } else {
+                n.excl.clone()
+            };
             for f in &b.first {
                 let Some(wb) = wb_both(n.wb, f.wb) else {
                     continue;
@@ -193,7 +225,7 @@ impl Builder {
                     Entry {
                         pos: f.pos,
                         kind: n.req.max(f.kind),
-                        excl: n.excl.union(&f.excl),
+                        excl: n_excl.union(&f.excl),
                         mult: (n.mult * f.mult).min(2),
                         wb,
                     },
@@ -203,6 +235,9 @@ impl Builder {
         out.last = b.last.clone();
         for n in &b.null {
             for l in &a.last {
+                if !self.may_start_after(l.pos, n.req) {
+                    continue;
+                }
                 let Some(wb) = wb_both(n.wb, l.wb) else {
                     continue;
                 };

@@ -478,11 +478,11 @@ impl Parser<'_> {
         if let Ok(n) = name.parse::<i64>() {
             let idx = if n < 0 { self.groups as i64 + 1 + n } else { n };
             if idx >= 1 && idx <= self.total_groups.max(self.groups) as i64 {
-                self.note("backreference treated as matching the empty string");
+                self.note("backreference treated as matching a copy of its group");
                 return Ok(Node::Backref(idx as u32));
             }
         } else if let Some(&i) = self.names.get(name) {
-            self.note("backreference treated as matching the empty string");
+            self.note("backreference treated as matching a copy of its group");
             return Ok(Node::Backref(i));
         }
         Err(RegexError::UndefinedGroup {
@@ -872,7 +872,7 @@ impl Parser<'_> {
                 let n: u64 = digits.parse().unwrap_or(u64::MAX);
                 if n <= self.total_groups as u64 {
                     self.require_backtracking(start, "a backreference")?;
-                    self.note("backreference treated as matching the empty string");
+                    self.note("backreference treated as matching a copy of its group");
                     return Ok(Node::Backref(n as u32));
                 }
                 // Not a group: an octal escape where the flavor has them, else an error.

@@ -135,7 +135,7 @@ pub(crate) fn inner_blowup(
 /// Runs the matcher: from a pump count n where the work is not trivial, 8 more pumps must
 /// multiply the steps by 100, twice (polynomials slow down, exponentials do not). Returns the
 /// log2 of the first factor.
-fn confirm_exponential(
+pub(crate) fn confirm_exponential(
     root: &ast::Node,
     groups: u32,
     flavor: Flavor,
@@ -387,7 +387,8 @@ pub(crate) fn find(
         pump: to_string(nfa, pump),
         suffix: to_string(nfa, suffix),
     };
-    for w in analysis::eda(nfa, &comps, budget)? {
+    let witnesses = analysis::eda(nfa, &comps, budget)?;
+    for w in &witnesses {
         for (prefix, pump) in candidates(&sim, w.state, &w.pump)
             .into_iter()
             .flat_map(|(prefix, pumps)| pumps.into_iter().map(move |p| (prefix.clone(), p)))
@@ -464,4 +465,155 @@ pub(crate) fn find(
         }
     }
     Ok(best.map(|(g, k, a, b)| (Complexity::Polynomial(k), a, g, b)))
+}
+
+/// The tree the automaton is built from, closer to what the engine matches than "treat it as
+/// empty": a backreference becomes a copy of its group (the same text again, so at most the
+/// group's language; `("|')(\\?.)*?\1` must find its closing quote), and a positive lookahead
+/// that ends the pattern becomes its body kept atomic (the match succeeds exactly when the body
+/// matches there: `(x*)+(?=$)` fails on `xxx!` like `(x*)+$`).
+pub(crate) fn for_automaton(root: &ast::Node, copy_backrefs: bool) -> ast::Node {
+    use ast::Node;
+    let mut groups = std::collections::HashMap::new();
+    collect_groups(root, &mut groups);
+    let expanded = if copy_backrefs && root.any(&|n| matches!(n, Node::Backref(_))) {
+        expand_backrefs(root, &groups, 0)
+    } else {
+        root.clone()
+    };
+    tail_lookahead(&expanded)
+}
+
+fn collect_groups<'a>(
+    node: &'a ast::Node,
+    out: &mut std::collections::HashMap<u32, &'a ast::Node>,
+) {
+    use ast::Node;
+    if let Node::Group { node: inner, index } = node {
+        out.entry(*index).or_insert(&**inner);
+    }
+    match node {
+        Node::Concat(v) | Node::Alt(v) => v.iter().for_each(|n| collect_groups(n, out)),
+        Node::Repeat { node, .. }
+        | Node::Group { node, .. }
+        | Node::Atomic(node)
+        | Node::Look { node, .. } => collect_groups(node, out),
+        _ => {}
+    }
+}
+
+fn expand_backrefs(
+    node: &ast::Node,
+    groups: &std::collections::HashMap<u32, &ast::Node>,
+    depth: u32,
+) -> ast::Node {
+    use ast::Node;
+    let rec = |n: &Node| expand_backrefs(n, groups, depth);
+    match node {
+        Node::Backref(i) => match groups.get(i) {
+            // A group that refers to itself, or copies nested too deep: the empty string
+            // (what a reference to a group that has not matched yet matches in JavaScript).
+            Some(g) if depth < 3 && !g.any(&|n| matches!(n, Node::Backref(j) if j == i)) => {
+                expand_backrefs(g, groups, depth + 1)
+            }
+            _ => Node::Empty,
+        },
+        Node::Concat(v) => Node::Concat(v.iter().map(rec).collect()),
+        Node::Alt(v) => Node::Alt(v.iter().map(rec).collect()),
+        Node::Repeat {
+            node,
+            min,
+            max,
+            greed,
+        } => Node::Repeat {
+            node: Box::new(rec(node)),
+            min: *min,
+            max: *max,
+            greed: *greed,
+        },
+        Node::Group { node, index } => Node::Group {
+            node: Box::new(rec(node)),
+            index: *index,
+        },
+        Node::Atomic(n) => Node::Atomic(Box::new(rec(n))),
+        Node::Look {
+            node,
+            ahead,
+            negate,
+        } => Node::Look {
+            node: Box::new(rec(node)),
+            ahead: *ahead,
+            negate: *negate,
+        },
+        other => other.clone(),
+    }
+}
+
+fn tail_lookahead(node: &ast::Node) -> ast::Node {
+    use ast::Node;
+    match node {
+        Node::Look {
+            node,
+            ahead: true,
+            negate: false,
+        } => Node::Atomic(node.clone()),
+        Node::Concat(v) if !v.is_empty() => {
+            let mut v = v.clone();
+            let last = v.len() - 1;
+            v[last] = tail_lookahead(&v[last]);
+            Node::Concat(v)
+        }
+        Node::Alt(v) => Node::Alt(v.iter().map(tail_lookahead).collect()),
+        Node::Group { node, index } => Node::Group {
+            node: Box::new(tail_lookahead(node)),
+            index: *index,
+        },
+        other => other.clone(),
+    }
+}
+
+/// Matcher runs spent on [`priority_blowup`] candidates, at most.
+const PRIORITY_RUNS: usize = 12;
+
+/// An exponential ambiguity whose attack the automaton check rejects because the pattern still
+/// matches in the end: a backtracking engine explores a greedy optional group, or an earlier
+/// alternative, completely before it takes the way that succeeds (`^(?:\s+(\\\\|\\.)+")?`,
+/// `((a+)*$|[^]+)`). Such a candidate is reported only if the backtracking matcher, run on the
+/// whole pattern, shows the exponential growth.
+pub(crate) fn priority_blowup(
+    nfa: &nfa::Nfa,
+    root: &ast::Node,
+    groups: u32,
+    flavor: Flavor,
+    mode: MatchMode,
+    budget: u64,
+) -> Option<(Attack, f64)> {
+    let comps = analysis::components(nfa);
+    let sim = attack::Sim::new(nfa);
+    let mut budget = budget;
+    let witnesses = analysis::eda(nfa, &comps, &mut budget).ok()?;
+    let mut runs = 0;
+    for w in witnesses.iter().take(3) {
+        for (prefix, pumps) in candidates(&sim, w.state, &w.pump) {
+            for pump in pumps.iter().take(2) {
+                let suffixes = std::iter::once(Vec::new())
+                    .chain((0..nfa.classes.len()).take(4).map(|c| vec![c]));
+                for suffix in suffixes {
+                    runs += 1;
+                    if runs > PRIORITY_RUNS {
+                        return None;
+                    }
+                    let attack = Attack {
+                        prefix: to_string(nfa, &prefix),
+                        pump: to_string(nfa, pump),
+                        suffix: to_string(nfa, &suffix),
+                    };
+                    if let Some(growth) = confirm_exponential(root, groups, flavor, mode, &attack) {
+                        return Some((attack, growth));
+                    }
+                }
+            }
+        }
+    }
+    None
 }

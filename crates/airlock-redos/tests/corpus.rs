@@ -326,3 +326,48 @@ fn runs_on_a_small_thread_stack() {
         .join()
         .expect("no stack overflow");
 }
+
+#[test]
+fn anchors_in_the_middle_cut_the_ambiguity() {
+    // `^` inside the loop only holds at position 0, so runs of `a` split one way.
+    let a = analyze("((;|^)a+)+$", JavaScript, "").unwrap();
+    assert_ne!(a.complexity, Exponential, "{a:?}");
+    check("((;|,)?a+)+$", JavaScript, Search, Exponential);
+    // Nothing follows `$` in single-line mode; a line anchor passes next to a newline only.
+    check("a$a+a+$", JavaScript, Search, Linear);
+    let multi = analyze_with("^x$\\n?a+a+$", Python, "m", &Options::default()).unwrap();
+    assert!(multi.complexity.is_vulnerable(), "{multi:?}");
+}
+
+#[test]
+fn a_backreference_matches_its_group_again() {
+    // The quote must come back: the loop before it backtracks when it never does.
+    check("(\"|')(\\\\?.)*?\\1", JavaScript, Search, Exponential);
+    // One marker character repeated: the spaces split one way.
+    check("^([*\\-_])(?:\\s*\\1){2,}\\s*$", Python, Search, Linear);
+    // A copy admits `xaa` two ways; the real reference does not.
+    let a = analyze("(?:\\1|x(.))*$", Python, "").unwrap();
+    assert_ne!(a.complexity, Exponential, "{a:?}");
+}
+
+#[test]
+fn a_blowup_before_the_alternative_that_succeeds_is_found() {
+    // The first alternative is explored completely before `[^]+` matches.
+    let a = check("((a+)*$|[^]+)", JavaScript, Search, Exponential);
+    assert!(
+        a.notes.iter().any(|n| n.contains("backtracking matcher")),
+        "{a:?}"
+    );
+    // The other order succeeds at once.
+    check("([^]+|(a+)*$)", JavaScript, Search, Linear);
+    // A greedy optional group explored before it is skipped.
+    check(
+        "^(?:\\s+\"(?:[^\"\\\\]|\\\\\\\\|\\\\.)+\")?",
+        JavaScript,
+        Search,
+        Exponential,
+    );
+    // A trailing lookahead decides like its body.
+    check("(x*)+(?=$)", JavaScript, Search, Exponential);
+    check("(x*)+(?=\\s*)", JavaScript, Search, Linear);
+}
