@@ -2070,7 +2070,11 @@ impl<'m, 't> Taint<'m, 't> {
                 ["{}", "{ }", ": pass"].iter().any(|e| l.ends_with(e))
                     || (l.ends_with(':') && next == Some("pass"))
             };
-            if !empty && GUARD.is_match(&without_format_prefix(l)) {
+            let checked = without_format_prefix(l);
+            // What ran before the check: a normalization after it does not make it hold.
+            let before = &region[..(line.as_ptr() as usize - region.as_ptr() as usize)];
+            if !empty && GUARD.is_match(&checked) && !raw_prefix_check(&checked, bare, before, &GUARD)
+            {
                 return true;
             }
             // Equal to a non-empty constant, or one word of a literal list: only the code
@@ -2160,6 +2164,52 @@ fn in_literal_branch(after: &[&str], depth: usize) -> bool {
 /// `line` without prefix tests against a literal that names no place (`token.startsWith("id=")`,
 /// `line.startsWith("#")`): they check a format, not that a path or URL stays inside a
 /// base (`path.startsWith(BASE)`, `url.startsWith("https://app/")`).
+/// A check that only tests a path's prefix (`if p.startswith("/srv/files/")`,
+/// `strings.HasPrefix(p, baseDir)`) on a value never normalized between its assignment and
+/// its use: `/srv/files/../../etc/passwd` passes it. The prefix test keeps a path inside its
+/// base only once `..` is resolved (normpath, realpath, abspath, `resolve`, `normalize`,
+/// `filepath.Clean`, a canonical path) or when the same check also refuses `..`.
+fn raw_prefix_check(line: &str, name: &str, before: &str, guard: &Regex) -> bool {
+    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r#"(?i)(?:\b([\w$]+)\s*\.\s*(?:starts?_?with\??|StartsWith)\s*\(\s*|\bHasPrefix\s*\(\s*([\w$]+)\s*,\s*)("[^"\n]*"|'[^'\n]*'|[\w$.]+)"#,
+        )
+        .expect("prefix regex")
+    });
+    static PREFIX_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:starts_?with\s*\(|start_with\?|HasPrefix\s*\()$")
+            .expect("prefix-only regex")
+    });
+    static NORMALIZED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)normpath|realpath|abspath|absolute_?path|\bresolve\s*\(|normaliz|\bClean\s*\(|canonical|toRealPath|expand_path|EvalSymlinks|GetFullPath|\bIsLocal\b|\bsafe_join\b")
+            .expect("normalized regex")
+    });
+    if line.contains("..") || NORMALIZED.is_match(before) {
+        return false;
+    }
+    // Every guard on the line is a prefix test.
+    if !guard
+        .find_iter(line)
+        .all(|g| PREFIX_ONLY.is_match(g.as_str().trim()))
+    {
+        return false;
+    }
+    PREFIX.captures_iter(line).any(|c| {
+        let subject = c.get(1).or_else(|| c.get(2)).map_or("", |x| x.as_str());
+        let prefix = c.get(3).map_or("", |x| x.as_str());
+        let path_like = if prefix.starts_with(['"', '\'']) {
+            (prefix.contains('/') || prefix.contains('\\')) && !prefix.contains("://")
+        } else {
+            let p = prefix.to_ascii_lowercase();
+            ["dir", "path", "root", "base", "folder", "home"]
+                .iter()
+                .any(|w| p.contains(w))
+                && !p.contains("url")
+        };
+        subject == name && path_like
+    })
+}
+
 fn without_format_prefix(line: &str) -> std::borrow::Cow<'_, str> {
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r#"(?i)(?:\.|\b)(?:starts_?with\??|HasPrefix)\s*\(\s*(?:\w+\s*,\s*)?(?:"[^"/\\:.]*"|'[^'/\\:.]*')\s*\)"#)
