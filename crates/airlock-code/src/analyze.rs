@@ -424,8 +424,7 @@ impl Analyzer {
                 }) {
                     return None;
                 }
-                if p
-                    .unless_guard
+                if p.unless_guard
                     .as_ref()
                     .is_some_and(|g| node_at(m, at, end).is_some_and(|n| taint.guarded_by(n, g)))
                 {
@@ -475,7 +474,8 @@ impl Analyzer {
                     let before = |a: &&crate::syntax::Assign<'_>| {
                         a.target == var.as_str() && a.at <= hit.start()
                     };
-                    let own = here.is_some() && m.assigns.iter().filter(before).any(|a| a.func == here);
+                    let own =
+                        here.is_some() && m.assigns.iter().filter(before).any(|a| a.func == here);
                     let mut values = m
                         .assigns
                         .iter()
@@ -914,11 +914,12 @@ fn is_quoted_define(m: &Model<'_>, n: Node<'_>) -> bool {
 /// A value written into the code: a literal of at least 3 characters, its bytes or chars
 /// (`"k3y".getBytes()`, `pw.toCharArray()`), an array of literals (`byte[] iv = {0, 0, ..}`),
 /// or a local variable whose latest assignment before the use is one of those.
-/// A literal that only names the kind of value it stands for (`'MyPassword'`, `"mytoken"`,
-/// `'sample_secret'`): a placeholder waiting for the real one, not a credential.
+/// A literal that only says it stands in for a value of its kind (`'SampleToken'`,
+/// `"your_api_key"`, `'dummy-secret'`): a placeholder waiting for the real one. A bare
+/// `"password"` or `"mypassword"` is a real (and weak) password and stays reported.
 fn names_itself(literal: &str) -> bool {
     static NAMES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i)^(?:my|sample|example|test|dummy|fake|your|some|the)?[_-]?(?:pass(?:word|wd)?|secret|token|(?:api|secret|private)?[_-]?key|credentials?)s?$")
+        regex::Regex::new(r"(?i)^(?:sample|example|dummy|fake|your|some)[_-]?(?:pass(?:word|wd)?|secret|token|(?:api|secret|private)?[_-]?key|credentials?)s?$")
             .expect("placeholder regex")
     });
     let t = literal

@@ -2138,7 +2138,10 @@ fn java_a_yaml_receiver_built_with_the_default_constructor_loads_any_class() {
         reported_at(bad, Language::Java, 11, "unsafe-deserialization"),
         "{bad}"
     );
-    let good = bad.replace("Yaml yaml = new Yaml();", "Yaml yaml = new Yaml(new SafeConstructor());");
+    let good = bad.replace(
+        "Yaml yaml = new Yaml();",
+        "Yaml yaml = new Yaml(new SafeConstructor());",
+    );
     assert!(
         !reported(&good, Language::Java, "unsafe-deserialization"),
         "{good}"
@@ -2178,9 +2181,15 @@ fn loggers_named_for_where_they_write_and_python_stream_writes() {
     let ruby = "audit_logger = Logger.new(STDOUT)\n\ndef sign_in(user, password)\n  audit_logger.info \"sign in #{user} #{password}\"\nend\n";
     assert!(reported_at(ruby, Language::Ruby, 4, "log-secret"), "{ruby}");
     let ruby_ok = ruby.replace(" #{password}\"", "\"");
-    assert!(!reported(&ruby_ok, Language::Ruby, "log-secret"), "{ruby_ok}");
+    assert!(
+        !reported(&ruby_ok, Language::Ruby, "log-secret"),
+        "{ruby_ok}"
+    );
     let python = "import sys\n\ndef show(api_token, user):\n    sys.stderr.write(api_token)\n";
-    assert!(reported_at(python, Language::Python, 4, "log-secret"), "{python}");
+    assert!(
+        reported_at(python, Language::Python, 4, "log-secret"),
+        "{python}"
+    );
     let python_ok = python.replace("write(api_token)", "write(user)");
     assert!(
         !reported(&python_ok, Language::Python, "log-secret"),
@@ -2198,7 +2207,10 @@ fn ruby_terrapin_command_lines_and_spel_parse_raw() {
     let good = bad
         .replace("\"-c 1 #{params[:host]}\"", "\"-c 1 :host\"")
         .replace("line.run\n", "line.run(host: params[:host])\n");
-    assert!(!reported(&good, Language::Ruby, "command-injection"), "{good}");
+    assert!(
+        !reported(&good, Language::Ruby, "command-injection"),
+        "{good}"
+    );
     let spel = "import org.springframework.expression.spel.standard.SpelExpressionParser;\n\nclass Calc extends javax.servlet.http.HttpServlet {\n  protected void doGet(javax.servlet.http.HttpServletRequest req, javax.servlet.http.HttpServletResponse resp) {\n    SpelExpressionParser parser = new SpelExpressionParser();\n    Object v = parser.parseRaw(req.getParameter(\"expr\")).getValue();\n  }\n}\n";
     assert!(
         reported_at(spel, Language::Java, 6, "code-injection"),
@@ -2308,7 +2320,10 @@ fn a_prefix_check_keeps_a_path_inside_its_base_only_once_dot_dot_is_resolved() {
     );
     // A URL prefix is not a path check and keeps its meaning for the other rules.
     let url = "app.get('/go', (req, res) => {\n  const to = req.query.to;\n  if (to.startsWith('https://app.example/')) {\n    res.redirect(to);\n  }\n});\n";
-    assert!(!reported(url, Language::JavaScript, "open-redirect"), "{url}");
+    assert!(
+        !reported(url, Language::JavaScript, "open-redirect"),
+        "{url}"
+    );
 }
 
 #[test]
@@ -2316,7 +2331,10 @@ fn go_a_secret_logged_only_outside_production_read_through_getenv() {
     let dev = "package main\n\nimport (\n\t\"log\"\n\t\"os\"\n)\n\nfunc start(password string) {\n\tif os.Getenv(\"APP_ENV\") != \"production\" {\n\t\tlog.Println(\"password: \" + password)\n\t}\n}\n";
     assert!(!reported(dev, Language::Go, "log-secret"), "{dev}");
     let always = dev.replace("!= \"production\"", "!= \"\"");
-    assert!(reported_at(&always, Language::Go, 10, "log-secret"), "{always}");
+    assert!(
+        reported_at(&always, Language::Go, 10, "log-secret"),
+        "{always}"
+    );
 }
 
 #[test]
@@ -2326,14 +2344,43 @@ fn a_literal_that_names_its_kind_is_a_placeholder_and_a_root_type_does_not_make_
         reported_at(key, Language::JavaScript, 2, "hardcoded-credential"),
         "{key}"
     );
-    let placeholder = key.replace("'q7Synthetic2Hmac'", "'MyPassword'");
+    let placeholder = key.replace("'q7Synthetic2Hmac'", "'SampleToken'");
     assert!(
         !reported(&placeholder, Language::JavaScript, "hardcoded-credential"),
         "{placeholder}"
+    );
+    // A weak real password is still a password.
+    let weak = key.replace("'q7Synthetic2Hmac'", "'password'");
+    assert!(
+        reported_at(&weak, Language::JavaScript, 2, "hardcoded-credential"),
+        "{weak}"
     );
     let rooted = "import org.yaml.snakeyaml.Yaml;\nimport org.yaml.snakeyaml.constructor.Constructor;\n\nclass Orders {\n  Object read(java.io.InputStream in) {\n    Yaml yaml = new Yaml(new Constructor(Order.class));\n    return yaml.load(in);\n  }\n}\n";
     assert!(
         reported_at(rooted, Language::Java, 7, "unsafe-deserialization"),
         "{rooted}"
+    );
+}
+
+#[test]
+fn ruby_a_helper_called_without_parentheses_returns_its_last_expression() {
+    let bad = "class OrdersController < ApplicationController\n  def show\n    Order.find_by_sql(\"SELECT * FROM orders WHERE ref = '#{order_params[:ref]}'\")\n  end\n\n  private\n\n  def order_params\n    params.require(:order).permit(:ref)\n  end\nend\n";
+    assert!(
+        reported_at(bad, Language::Ruby, 3, "sql-injection"),
+        "{bad}"
+    );
+    let fixed = bad.replace(
+        "Order.find_by_sql(\"SELECT * FROM orders WHERE ref = '#{order_params[:ref]}'\")",
+        "Order.find_by_sql([\"SELECT * FROM orders WHERE ref = ?\", order_params[:ref]])",
+    );
+    assert!(
+        !reported(&fixed, Language::Ruby, "sql-injection"),
+        "{fixed}"
+    );
+    // A helper that returns a constant carries nothing.
+    let constant = bad.replace("params.require(:order).permit(:ref)", "{ ref: 'latest' }");
+    assert!(
+        !reported(&constant, Language::Ruby, "sql-injection"),
+        "{constant}"
     );
 }
