@@ -2384,3 +2384,21 @@ fn ruby_a_helper_called_without_parentheses_returns_its_last_expression() {
         "{constant}"
     );
 }
+
+#[test]
+fn ruby_a_secret_appended_to_a_logger_or_set_as_its_progname() {
+    let appended = "audit_logger = Logger.new(STDOUT)\n\ndef connect(api_key)\n  audit_logger << \"connecting with #{api_key}\\n\"\nend\n";
+    assert!(
+        reported_at(appended, Language::Ruby, 4, "log-secret"),
+        "{appended}"
+    );
+    let plain = appended.replace("#{api_key}", "a key");
+    assert!(!reported(&plain, Language::Ruby, "log-secret"), "{plain}");
+    let progname = "logger = Logger.new(STDOUT)\nlogger.progname = password\n";
+    assert!(
+        reported_at(progname, Language::Ruby, 2, "log-secret"),
+        "{progname}"
+    );
+    let named = progname.replace("= password", "= 'billing'");
+    assert!(!reported(&named, Language::Ruby, "log-secret"), "{named}");
+}
