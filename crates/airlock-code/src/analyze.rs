@@ -424,6 +424,12 @@ impl Analyzer {
                 }) {
                     return None;
                 }
+                if p.unless_guard
+                    .as_ref()
+                    .is_some_and(|g| node_at(m, at, end).is_some_and(|n| taint.guarded_by(n, g)))
+                {
+                    return None;
+                }
                 if p.unless.as_ref().is_some_and(|u| {
                     u.is_match(&text[ls..le]) || also.is_some_and(|a| u.is_match(a))
                 }) || p.context_unless.as_ref().is_some_and(|ctx| {
@@ -462,11 +468,19 @@ impl Analyzer {
                 // `.danger_accept_invalid_certs(accept)`: what `accept` holds decides.
                 if let (Some(want), Some(var)) = (&p.var_value, caps.name("var")) {
                     // Any assignment that may have run counts (`let mut s = true; if r { s =
-                    // false }`).
+                    // false }`). A variable the enclosing function assigns itself is that
+                    // function's: another method's `yaml = new Yaml()` is not this one's.
+                    let here = m.function_at(hit.start());
+                    let before = |a: &&crate::syntax::Assign<'_>| {
+                        a.target == var.as_str() && a.at <= hit.start()
+                    };
+                    let own =
+                        here.is_some() && m.assigns.iter().filter(before).any(|a| a.func == here);
                     let mut values = m
                         .assigns
                         .iter()
-                        .filter(|a| a.target == var.as_str() && a.at <= hit.start())
+                        .filter(before)
+                        .filter(|a| !own || a.func == here)
                         .map(|a| m.text(a.value).trim())
                         .peekable();
                     let keep = match values.peek() {
@@ -609,6 +623,22 @@ fn flow_confidence(
 
 /// Whether the innermost call around bytes `at..end` reads a constant: its first
 /// positional argument's flow is a literal's.
+/// The smallest syntax node covering `at..end`, found from any node the model keeps (the
+/// model holds calls, assignments and pairs, not the tree itself).
+fn node_at<'t>(m: &Model<'t>, at: usize, end: usize) -> Option<Node<'t>> {
+    let any = m
+        .calls
+        .first()
+        .map(|c| c.node)
+        .or_else(|| m.assigns.first().map(|a| a.value))
+        .or_else(|| m.pairs.first().map(|a| a.value))?;
+    let mut root = any;
+    while let Some(p) = root.parent() {
+        root = p;
+    }
+    root.descendant_for_byte_range(at, end)
+}
+
 fn reads_constant(m: &Model<'_>, taint: &Taint<'_, '_>, at: usize, end: usize) -> bool {
     let call = m
         .calls
@@ -884,6 +914,20 @@ fn is_quoted_define(m: &Model<'_>, n: Node<'_>) -> bool {
 /// A value written into the code: a literal of at least 3 characters, its bytes or chars
 /// (`"k3y".getBytes()`, `pw.toCharArray()`), an array of literals (`byte[] iv = {0, 0, ..}`),
 /// or a local variable whose latest assignment before the use is one of those.
+/// A literal that only says it stands in for a value of its kind (`'SampleToken'`,
+/// `"your_api_key"`, `'dummy-secret'`): a placeholder waiting for the real one. A bare
+/// `"password"` or `"mypassword"` is a real (and weak) password and stays reported.
+fn names_itself(literal: &str) -> bool {
+    static NAMES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^(?:sample|example|dummy|fake|your|some)[_-]?(?:pass(?:word|wd)?|secret|token|(?:api|secret|private)?[_-]?key|credentials?)s?$")
+            .expect("placeholder regex")
+    });
+    let t = literal
+        .trim_start_matches(|c: char| c.is_ascii_alphabetic() && c != '"' && c != '\'' && c != '`')
+        .trim_matches(|c| c == '"' || c == '\'' || c == '`');
+    NAMES.is_match(t)
+}
+
 fn constant_secret<'t>(
     m: &Model<'t>,
     taint: &Taint<'_, 't>,
@@ -894,7 +938,7 @@ fn constant_secret<'t>(
         return None;
     }
     if is_plain_literal(n) {
-        return (literal_len(m.text(n)) >= 3).then_some(n);
+        return (literal_len(m.text(n)) >= 3 && !names_itself(m.text(n))).then_some(n);
     }
     let k = n.kind();
     if matches!(k, "array_initializer" | "array_creation_expression") {
@@ -1163,6 +1207,20 @@ fn is_masking_call(m: &Model<'_>, arg: Node<'_>) -> bool {
         && !head.contains("decrypt")
 }
 
+/// Whether the variable `id` holds a masked or hashed value: assigned from a masking call,
+/// or copied from a variable that was (`r2 = r1` after `r1 = redact(pw)`), a few copies deep.
+fn holds_masked(m: &Model<'_>, id: Node<'_>) -> bool {
+    let mut v = id;
+    for _ in 0..4 {
+        match assigned_value(m, v) {
+            Some(value) if is_masking_call(m, value) => return true,
+            Some(value) if is_identifier_kind(value.kind()) && value != v => v = value,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// A wrapper's parameter logged (`function myLog(x) { console.log(x) }`): the secret-named
 /// value a caller in the same file passes for it (`myLog(password)`).
 fn secret_from_callers(
@@ -1336,9 +1394,7 @@ fn sensitive_name(
         }
         if secret_named(last) {
             // `secure_password = crypt(password)`: what the name holds is a digest.
-            if is_identifier_kind(k)
-                && assigned_value(m, arg).is_some_and(|v| is_masking_call(m, v))
-            {
+            if is_identifier_kind(k) && holds_masked(m, arg) {
                 return None;
             }
             return Some(t.chars().take(60).collect());

@@ -244,6 +244,10 @@ pub struct PatternSpec {
     /// `blob = "gASV..."` builds only what the code itself wrote).
     #[serde(default)]
     pub unless_constant: bool,
+    /// Regex on the condition of an enclosing `if` whose taken branch holds the match: the
+    /// code there runs only when that condition (an opt-in flag, `if insecure {`) holds.
+    #[serde(default)]
+    pub unless_guard: Option<String>,
 }
 
 fn two() -> usize {
@@ -372,6 +376,7 @@ pub struct Pattern {
     pub var_unless: Option<String>,
     pub var_returns: Option<Regex>,
     pub unless_constant: bool,
+    pub unless_guard: Option<Regex>,
 }
 
 pub struct OutsideContext {
@@ -548,6 +553,7 @@ impl Rule {
                 },
                 var_returns: re_opt(file, "pattern.var_returns", &p.var_returns)?,
                 unless_constant: p.unless_constant,
+                unless_guard: re_opt(file, "pattern.unless_guard", &p.unless_guard)?,
             });
             if p.outside_context && (spec.outside_context.is_none() || p.context.is_none()) {
                 return Err(RuleError::Invalid {

@@ -1862,6 +1862,11 @@ impl<'m, 't> Taint<'m, 't> {
             Regex::new(r"(?i)^(?:user_?input|user_?data|untrusted\w*|tainted\w*|user_?supplied\w*|user_?provided\w*|attacker\w*|unsafe_?input|raw_?input)$")
                 .expect("user-input name regex")
         });
+        if m.lang == crate::Language::Ruby {
+            if let Some(f) = self.bare_ruby_call(&name, at) {
+                return f;
+            }
+        }
         if USERISH.is_match(&name) && !m.assigns.iter().any(|a| a.target == name) {
             return Flow {
                 origin: Origin::Param,
@@ -1871,6 +1876,51 @@ impl<'m, 't> Taint<'m, 't> {
             };
         }
         Flow::unknown()
+    }
+
+    /// Ruby calls a method that takes no arguments without parentheses: a name no assignment
+    /// reaches that is such a method of this file (`permitted_params[:id]` with `def
+    /// permitted_params; params.require(:p).permit(:id); end`) holds what the method
+    /// returns: its `return` values and its last expression.
+    fn bare_ruby_call(&self, name: &str, at: usize) -> Option<Flow> {
+        thread_local! {
+            static DEPTH: Cell<usize> = const { Cell::new(0) };
+        }
+        let m = self.m;
+        let here = m.function_at(at);
+        let mut same = m
+            .functions
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| f.name == name && f.params.is_empty() && Some(*i) != here);
+        let (fi, f) = same.next()?;
+        if same.next().is_some() || DEPTH.with(Cell::get) > 2 {
+            return None;
+        }
+        let mut root = m.calls.first()?.node;
+        while let Some(p) = root.parent() {
+            root = p;
+        }
+        let mut method = root.descendant_for_byte_range(f.start, f.start)?;
+        while !matches!(method.kind(), "method" | "singleton_method") {
+            method = method.parent()?;
+        }
+        let mut last =
+            method.named_child(u32::try_from(method.named_child_count().checked_sub(1)?).ok()?)?;
+        if last.kind() == "body_statement" {
+            last =
+                last.named_child(u32::try_from(last.named_child_count().checked_sub(1)?).ok()?)?;
+        }
+        if matches!(last.kind(), "identifier" | "method_parameters") && m.text(last) == name {
+            return None;
+        }
+        DEPTH.with(|d| d.set(d.get() + 1));
+        let mut flow = self.flow_at(last, None, 16);
+        for (r, _) in m.returns.iter().filter(|(_, rf)| *rf == Some(fi)) {
+            flow.join(self.flow_at(*r, None, 16));
+        }
+        DEPTH.with(|d| d.set(d.get() - 1));
+        Some(flow)
     }
 
     /// The flow of the stream a `readLine()`-style call reads, when that stream comes from
@@ -2018,6 +2068,9 @@ impl<'m, 't> Taint<'m, 't> {
             from += 1;
         }
         let region = &m.masked[from..to];
+        // The line the region starts in: an assignment whose value normalizes the path
+        // (`p = base.resolve(name).normalize()`) takes effect at its end.
+        let line_start = m.masked[..from].rfind('\n').map_or(0, |i| i + 1);
         let bare = name.rsplit('.').next().unwrap_or(name);
         let lines: Vec<&str> = region.lines().collect();
         let indent = |l: &str| l.len() - l.trim_start().len();
@@ -2072,7 +2125,14 @@ impl<'m, 't> Taint<'m, 't> {
                 ["{}", "{ }", ": pass"].iter().any(|e| l.ends_with(e))
                     || (l.ends_with(':') && next == Some("pass"))
             };
-            if !empty && GUARD.is_match(&without_format_prefix(l)) {
+            let checked = without_format_prefix(l);
+            // What ran before the check: a normalization after it does not make it hold.
+            let before =
+                &m.masked[line_start..(line.as_ptr() as usize - m.masked.as_ptr() as usize)];
+            if !empty
+                && GUARD.is_match(&checked)
+                && !raw_prefix_check(&checked, bare, before, &GUARD)
+            {
                 return true;
             }
             // Equal to a non-empty constant, or one word of a literal list: only the code
@@ -2162,6 +2222,52 @@ fn in_literal_branch(after: &[&str], depth: usize) -> bool {
 /// `line` without prefix tests against a literal that names no place (`token.startsWith("id=")`,
 /// `line.startsWith("#")`): they check a format, not that a path or URL stays inside a
 /// base (`path.startsWith(BASE)`, `url.startsWith("https://app/")`).
+/// A check that only tests a path's prefix (`if p.startswith("/srv/files/")`,
+/// `strings.HasPrefix(p, baseDir)`) on a value never normalized between its assignment and
+/// its use: `/srv/files/../../etc/passwd` passes it. The prefix test keeps a path inside its
+/// base only once `..` is resolved (normpath, realpath, abspath, `resolve`, `normalize`,
+/// `filepath.Clean`, a canonical path) or when the same check also refuses `..`.
+fn raw_prefix_check(line: &str, name: &str, before: &str, guard: &Regex) -> bool {
+    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r#"(?i)(?:\b([\w$]+)\s*\.\s*(?:starts?_?with\??|StartsWith)\s*\(\s*|\bHasPrefix\s*\(\s*([\w$]+)\s*,\s*)("[^"\n]*"|'[^'\n]*'|[\w$.]+)"#,
+        )
+        .expect("prefix regex")
+    });
+    static PREFIX_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:starts_?with\s*\(|start_with\?|HasPrefix\s*\()$")
+            .expect("prefix-only regex")
+    });
+    static NORMALIZED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)normpath|realpath|abspath|absolute_?path|\bresolve\s*\(|normaliz|\bClean\s*\(|canonical|toRealPath|expand_path|EvalSymlinks|GetFullPath|\bIsLocal\b|\bsafe_join\b")
+            .expect("normalized regex")
+    });
+    if line.contains("..") || NORMALIZED.is_match(before) {
+        return false;
+    }
+    // Every guard on the line is a prefix test.
+    if !guard
+        .find_iter(line)
+        .all(|g| PREFIX_ONLY.is_match(g.as_str().trim()))
+    {
+        return false;
+    }
+    PREFIX.captures_iter(line).any(|c| {
+        let subject = c.get(1).or_else(|| c.get(2)).map_or("", |x| x.as_str());
+        let prefix = c.get(3).map_or("", |x| x.as_str());
+        let path_like = if prefix.starts_with(['"', '\'']) {
+            (prefix.contains('/') || prefix.contains('\\')) && !prefix.contains("://")
+        } else {
+            let p = prefix.to_ascii_lowercase();
+            ["dir", "path", "root", "base", "folder", "home"]
+                .iter()
+                .any(|w| p.contains(w))
+                && !p.contains("url")
+        };
+        subject == name && path_like
+    })
+}
+
 fn without_format_prefix(line: &str) -> std::borrow::Cow<'_, str> {
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r#"(?i)(?:\.|\b)(?:starts_?with\??|HasPrefix)\s*\(\s*(?:\w+\s*,\s*)?(?:"[^"/\\:.]*"|'[^'/\\:.]*')\s*\)"#)

@@ -2384,3 +2384,304 @@ fn redos_java_helper_libraries_compile_their_pattern_argument() {
         "{commons}"
     );
 }
+
+// ---- CodeQL query tests for JavaScript, Python, Java, Go and Ruby (held-out round) ----
+
+#[test]
+fn go_certificate_checks_turned_off_only_on_a_path_the_caller_opted_into() {
+    let always = "package main\n\nimport \"crypto/tls\"\n\nfunc clientConfig() *tls.Config {\n\treturn &tls.Config{InsecureSkipVerify: true}\n}\n";
+    assert!(
+        reported_at(always, Language::Go, 6, "tls-verification-disabled"),
+        "{always}"
+    );
+    let opted_in = "package main\n\nimport \"crypto/tls\"\n\nfunc clientConfig(allowSelfSigned bool) *tls.Config {\n\tcfg := &tls.Config{}\n\tif allowSelfSigned {\n\t\tcfg.InsecureSkipVerify = true\n\t}\n\treturn cfg\n}\n";
+    assert!(
+        !reported(opted_in, Language::Go, "tls-verification-disabled"),
+        "{opted_in}"
+    );
+    // A condition that says nothing about verification guards nothing.
+    let unrelated = opted_in
+        .replace("allowSelfSigned bool", "retries int")
+        .replace("if allowSelfSigned {", "if retries > 2 {");
+    assert!(
+        reported_at(&unrelated, Language::Go, 8, "tls-verification-disabled"),
+        "{unrelated}"
+    );
+    let named = always.replace("func clientConfig()", "func newInsecureClientConfig()");
+    assert!(
+        !reported(&named, Language::Go, "tls-verification-disabled"),
+        "{named}"
+    );
+}
+
+#[test]
+fn java_a_yaml_receiver_built_with_the_default_constructor_loads_any_class() {
+    let bad = "import org.yaml.snakeyaml.Yaml;\nimport org.yaml.snakeyaml.constructor.SafeConstructor;\n\nclass Settings {\n  Object trusted(String s) {\n    Yaml safe = new Yaml(new SafeConstructor());\n    return safe.load(s);\n  }\n  Object upload(java.io.InputStream body) {\n    Yaml yaml = new Yaml();\n    return yaml.load(body);\n  }\n}\n";
+    assert!(
+        reported_at(bad, Language::Java, 11, "unsafe-deserialization"),
+        "{bad}"
+    );
+    let good = bad.replace(
+        "Yaml yaml = new Yaml();",
+        "Yaml yaml = new Yaml(new SafeConstructor());",
+    );
+    assert!(
+        !reported(&good, Language::Java, "unsafe-deserialization"),
+        "{good}"
+    );
+    // XStream's permissions are its own; a SafeConstructor in the file does not set them.
+    let xstream = "import com.thoughtworks.xstream.XStream;\nimport org.yaml.snakeyaml.constructor.SafeConstructor;\n\nclass Import {\n  Object read(java.io.Reader body) {\n    XStream xs = new XStream();\n    return xs.fromXML(body);\n  }\n}\n";
+    assert!(
+        reported_at(xstream, Language::Java, 7, "unsafe-deserialization"),
+        "{xstream}"
+    );
+    let allowed = xstream.replace(
+        "    return xs.fromXML(body);",
+        "    xs.allowTypes(new Class[] {Order.class});\n    return xs.fromXML(body);",
+    );
+    assert!(
+        !reported(&allowed, Language::Java, "unsafe-deserialization"),
+        "{allowed}"
+    );
+}
+
+#[test]
+fn js_yaml_options_with_a_function_schema_held_in_a_variable() {
+    let bad = "const jsyaml = require('js-yaml');\nconst opts = { schema: jsyaml.DEFAULT_FULL_SCHEMA };\napp.post('/conf', (req, res) => {\n  const conf = jsyaml.load(req.body.text, opts);\n  res.json(conf);\n});\n";
+    assert!(
+        reported_at(bad, Language::JavaScript, 4, "unsafe-deserialization"),
+        "{bad}"
+    );
+    let good = bad.replace("DEFAULT_FULL_SCHEMA", "DEFAULT_SCHEMA");
+    assert!(
+        !reported(&good, Language::JavaScript, "unsafe-deserialization"),
+        "{good}"
+    );
+}
+
+#[test]
+fn loggers_named_for_where_they_write_and_python_stream_writes() {
+    let ruby = "audit_logger = Logger.new(STDOUT)\n\ndef sign_in(user, password)\n  audit_logger.info \"sign in #{user} #{password}\"\nend\n";
+    assert!(reported_at(ruby, Language::Ruby, 4, "log-secret"), "{ruby}");
+    let ruby_ok = ruby.replace(" #{password}\"", "\"");
+    assert!(
+        !reported(&ruby_ok, Language::Ruby, "log-secret"),
+        "{ruby_ok}"
+    );
+    let python = "import sys\n\ndef show(api_token, user):\n    sys.stderr.write(api_token)\n";
+    assert!(
+        reported_at(python, Language::Python, 4, "log-secret"),
+        "{python}"
+    );
+    let python_ok = python.replace("write(api_token)", "write(user)");
+    assert!(
+        !reported(&python_ok, Language::Python, "log-secret"),
+        "{python_ok}"
+    );
+}
+
+#[test]
+fn ruby_terrapin_command_lines_and_spel_parse_raw() {
+    let bad = "class HostsController < ActionController::Base\n  def ping\n    line = Terrapin::CommandLine.new(\"ping\", \"-c 1 #{params[:host]}\")\n    line.run\n  end\nend\n";
+    assert!(
+        reported_at(bad, Language::Ruby, 3, "command-injection"),
+        "{bad}"
+    );
+    let good = bad
+        .replace("\"-c 1 #{params[:host]}\"", "\"-c 1 :host\"")
+        .replace("line.run\n", "line.run(host: params[:host])\n");
+    assert!(
+        !reported(&good, Language::Ruby, "command-injection"),
+        "{good}"
+    );
+    let spel = "import org.springframework.expression.spel.standard.SpelExpressionParser;\n\nclass Calc extends javax.servlet.http.HttpServlet {\n  protected void doGet(javax.servlet.http.HttpServletRequest req, javax.servlet.http.HttpServletResponse resp) {\n    SpelExpressionParser parser = new SpelExpressionParser();\n    Object v = parser.parseRaw(req.getParameter(\"expr\")).getValue();\n  }\n}\n";
+    assert!(
+        reported_at(spel, Language::Java, 6, "code-injection"),
+        "{spel}"
+    );
+    let constant = spel.replace("req.getParameter(\"expr\")", "\"1 + 2\"");
+    assert!(
+        !reported(&constant, Language::Java, "code-injection"),
+        "{constant}"
+    );
+}
+
+#[test]
+fn java_a_variable_named_in_another_method_is_that_methods_own() {
+    // Two methods each build their own `yaml`: the safe one's loads are not the other's.
+    let src = "import org.yaml.snakeyaml.Yaml;\nimport org.yaml.snakeyaml.constructor.SafeConstructor;\n\nclass Loader {\n  Object open(java.io.InputStream in) {\n    Yaml yaml = new Yaml();\n    return yaml.load(in);\n  }\n  Object trusted(java.io.InputStream in) {\n    Yaml yaml = new Yaml(new SafeConstructor());\n    return yaml.load(in);\n  }\n}\n";
+    assert!(
+        reported_at(src, Language::Java, 7, "unsafe-deserialization"),
+        "{src}"
+    );
+    assert!(
+        !reported_at(src, Language::Java, 11, "unsafe-deserialization"),
+        "{src}"
+    );
+}
+
+#[test]
+fn a_secret_copied_from_a_redacted_value_is_not_the_secret() {
+    let redacted = "import logging\n\ndef audit(password):\n    shown = redact(password)\n    password_shown = shown\n    logging.info('pw %s', password_shown)\n";
+    assert!(
+        !reported(redacted, Language::Python, "log-secret"),
+        "{redacted}"
+    );
+    let copied = redacted.replace("shown = redact(password)", "shown = password");
+    assert!(
+        reported_at(&copied, Language::Python, 6, "log-secret"),
+        "{copied}"
+    );
+}
+
+#[test]
+fn js_credentials_passed_to_http_auth_helpers() {
+    let bad = "const request = require('request');\nrequest.get(url).auth('deploy', 'Synthetic-pass-123');\nrequire('crypto').createHmac('sha256', 'synthetic-hmac-key-123');\n";
+    assert!(
+        reported_at(bad, Language::JavaScript, 2, "hardcoded-credential"),
+        "{bad}"
+    );
+    assert!(
+        reported_at(bad, Language::JavaScript, 3, "hardcoded-credential"),
+        "{bad}"
+    );
+    let good = "const request = require('request');\nrequest.get(url).auth(process.env.API_USER, process.env.API_PASS);\nrequire('crypto').createHmac('sha256', process.env.HMAC_KEY);\n";
+    assert!(
+        !reported(good, Language::JavaScript, "hardcoded-credential"),
+        "{good}"
+    );
+    let users = "const basicAuth = require('express-basic-auth');\napp.use(basicAuth({ users: { 'ops': 'Synthetic-pass-123' } }));\n";
+    assert!(
+        reported_at(users, Language::JavaScript, 2, "hardcoded-credential"),
+        "{users}"
+    );
+    let from_env = users.replace("'Synthetic-pass-123'", "process.env.OPS_PASSWORD");
+    assert!(
+        !reported(&from_env, Language::JavaScript, "hardcoded-credential"),
+        "{from_env}"
+    );
+    let header = "fetch(url, { headers: { Authorization: 'Basic deploy:Synthetic-pass-123' } });\n";
+    assert!(
+        reported_at(header, Language::JavaScript, 1, "hardcoded-credential"),
+        "{header}"
+    );
+    let placeholder = header.replace("deploy:Synthetic-pass-123", "user:xxxxxxxx");
+    assert!(
+        !reported(&placeholder, Language::JavaScript, "hardcoded-credential"),
+        "{placeholder}"
+    );
+}
+
+#[test]
+fn a_prefix_check_keeps_a_path_inside_its_base_only_once_dot_dot_is_resolved() {
+    let raw = "from flask import request\n\n@app.route('/doc')\ndef doc():\n    name = request.args['name']\n    if name.startswith('docs/'):\n        return open(name).read()\n    return ''\n";
+    assert!(
+        reported_at(raw, Language::Python, 7, "path-traversal"),
+        "{raw}"
+    );
+    let normalized = raw.replace(
+        "name = request.args['name']",
+        "name = os.path.normpath(request.args['name'])",
+    );
+    assert!(
+        !reported(&normalized, Language::Python, "path-traversal"),
+        "{normalized}"
+    );
+    // The same check that also refuses `..` does keep it inside.
+    let refused = raw.replace(
+        "if name.startswith('docs/'):",
+        "if name.startswith('docs/') and '..' not in name:",
+    );
+    assert!(
+        !reported(&refused, Language::Python, "path-traversal"),
+        "{refused}"
+    );
+    let js = "const fs = require('fs');\napp.get('/f', (req, res) => {\n  const p = req.query.p;\n  if (p.startsWith('/srv/files/')) {\n    res.send(fs.readFileSync(p));\n  }\n});\n";
+    assert!(
+        reported_at(js, Language::JavaScript, 5, "path-traversal"),
+        "{js}"
+    );
+    // A URL prefix is not a path check and keeps its meaning for the other rules.
+    let url = "app.get('/go', (req, res) => {\n  const to = req.query.to;\n  if (to.startsWith('https://app.example/')) {\n    res.redirect(to);\n  }\n});\n";
+    assert!(
+        !reported(url, Language::JavaScript, "open-redirect"),
+        "{url}"
+    );
+}
+
+#[test]
+fn go_a_secret_logged_only_outside_production_read_through_getenv() {
+    let dev = "package main\n\nimport (\n\t\"log\"\n\t\"os\"\n)\n\nfunc start(password string) {\n\tif os.Getenv(\"APP_ENV\") != \"production\" {\n\t\tlog.Println(\"password: \" + password)\n\t}\n}\n";
+    assert!(!reported(dev, Language::Go, "log-secret"), "{dev}");
+    let always = dev.replace("!= \"production\"", "!= \"\"");
+    assert!(
+        reported_at(&always, Language::Go, 10, "log-secret"),
+        "{always}"
+    );
+}
+
+#[test]
+fn a_literal_that_names_its_kind_is_a_placeholder_and_a_root_type_does_not_make_yaml_safe() {
+    let key = "const crypto = require('crypto');\nconst mac = crypto.createHmac('sha256', 'q7Synthetic2Hmac');\n";
+    assert!(
+        reported_at(key, Language::JavaScript, 2, "hardcoded-credential"),
+        "{key}"
+    );
+    let placeholder = key.replace("'q7Synthetic2Hmac'", "'SampleToken'");
+    assert!(
+        !reported(&placeholder, Language::JavaScript, "hardcoded-credential"),
+        "{placeholder}"
+    );
+    // A weak real password is still a password.
+    let weak = key.replace("'q7Synthetic2Hmac'", "'password'");
+    assert!(
+        reported_at(&weak, Language::JavaScript, 2, "hardcoded-credential"),
+        "{weak}"
+    );
+    let rooted = "import org.yaml.snakeyaml.Yaml;\nimport org.yaml.snakeyaml.constructor.Constructor;\n\nclass Orders {\n  Object read(java.io.InputStream in) {\n    Yaml yaml = new Yaml(new Constructor(Order.class));\n    return yaml.load(in);\n  }\n}\n";
+    assert!(
+        reported_at(rooted, Language::Java, 7, "unsafe-deserialization"),
+        "{rooted}"
+    );
+}
+
+#[test]
+fn ruby_a_helper_called_without_parentheses_returns_its_last_expression() {
+    let bad = "class OrdersController < ApplicationController\n  def show\n    Order.find_by_sql(\"SELECT * FROM orders WHERE ref = '#{order_params[:ref]}'\")\n  end\n\n  private\n\n  def order_params\n    params.require(:order).permit(:ref)\n  end\nend\n";
+    assert!(
+        reported_at(bad, Language::Ruby, 3, "sql-injection"),
+        "{bad}"
+    );
+    let fixed = bad.replace(
+        "Order.find_by_sql(\"SELECT * FROM orders WHERE ref = '#{order_params[:ref]}'\")",
+        "Order.find_by_sql([\"SELECT * FROM orders WHERE ref = ?\", order_params[:ref]])",
+    );
+    assert!(
+        !reported(&fixed, Language::Ruby, "sql-injection"),
+        "{fixed}"
+    );
+    // A helper that returns a constant carries nothing.
+    let constant = bad.replace("params.require(:order).permit(:ref)", "{ ref: 'latest' }");
+    assert!(
+        !reported(&constant, Language::Ruby, "sql-injection"),
+        "{constant}"
+    );
+}
+
+#[test]
+fn ruby_a_secret_appended_to_a_logger_or_set_as_its_progname() {
+    let appended = "audit_logger = Logger.new(STDOUT)\n\ndef connect(api_key)\n  audit_logger << \"connecting with #{api_key}\\n\"\nend\n";
+    assert!(
+        reported_at(appended, Language::Ruby, 4, "log-secret"),
+        "{appended}"
+    );
+    let plain = appended.replace("#{api_key}", "a key");
+    assert!(!reported(&plain, Language::Ruby, "log-secret"), "{plain}");
+    let progname = "logger = Logger.new(STDOUT)\nlogger.progname = password\n";
+    assert!(
+        reported_at(progname, Language::Ruby, 2, "log-secret"),
+        "{progname}"
+    );
+    let named = progname.replace("= password", "= 'billing'");
+    assert!(!reported(&named, Language::Ruby, "log-secret"), "{named}");
+}
