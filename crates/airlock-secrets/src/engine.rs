@@ -169,7 +169,12 @@ impl Detector {
         let keywords = if config.quick_start {
             Keywords::Set(Box::new(KeywordSet::new(&patterns).map_err(invalid)?))
         } else {
-            Keywords::Automaton(Box::new(Automaton::new(&patterns).map_err(invalid)?))
+            // An automaton too large for its 16-bit states (a policy with tens of
+            // thousands of keyword bytes): the set finds the same matches.
+            match Automaton::new(&patterns) {
+                Ok(a) => Keywords::Automaton(Box::new(a)),
+                Err(_) => Keywords::Set(Box::new(KeywordSet::new(&patterns).map_err(invalid)?)),
+            }
         };
         Ok(Detector {
             rules,
