@@ -307,46 +307,61 @@ impl Automaton {
         }
         // At least 16 classes: the search has one loop for each table width from 16 up.
         let shift = first.len().next_power_of_two().trailing_zeros().max(4);
-        // Every state reachable from the start.
+        // Every state reachable from the start, numbered in the order found (`found`,
+        // indexed by aho-corasick's id), with its transitions in those numbers.
         let start = dfa.start_state(Anchored::No).map_err(|e| e.to_string())?;
-        let mut seen = std::collections::HashMap::new();
-        let mut order = vec![start];
-        seen.insert(start, ());
+        let mut found: Vec<u32> = Vec::new();
+        let mut number = |sid: aho_corasick::automaton::StateID, order: &mut Vec<_>| {
+            let k = sid.as_usize();
+            if found.len() <= k {
+                found.resize(k + 1, u32::MAX);
+            }
+            if found[k] == u32::MAX {
+                found[k] = order.len() as u32;
+                order.push(sid);
+            }
+            found[k]
+        };
+        let mut order = Vec::new();
+        number(start, &mut order);
+        let mut moves: Vec<u32> = Vec::new();
         let mut at = 0;
         while at < order.len() {
             let sid = order[at];
             at += 1;
             for &b in &first {
-                let next = dfa.next_state(Anchored::No, sid, b);
-                if seen.insert(next, ()).is_none() {
-                    order.push(next);
-                }
+                moves.push(number(dfa.next_state(Anchored::No, sid, b), &mut order));
             }
         }
-        let (hits, others): (Vec<_>, Vec<_>) = order.iter().partition(|&&sid| dfa.is_match(sid));
-        let matching = others.len().next_power_of_two();
-        if matching + hits.len() > 1 << 16 {
+        let hits = order.iter().filter(|&&sid| dfa.is_match(sid)).count();
+        let others = order.len() - hits;
+        let matching = others.next_power_of_two();
+        if matching + hits > 1 << 16 {
             return Err(format!(
                 "the keywords make {} automaton states; about 32,000 are supported",
                 order.len()
             ));
         }
-        // Numbers: the others from 0, the match states from `matching`; the gap between
-        // them is never reached.
-        let mut ids = vec![start; matching + hits.len()];
-        let mut index = std::collections::HashMap::new();
-        for (i, &sid) in others.iter().enumerate() {
-            index.insert(sid, i as u16);
-            ids[i] = sid;
-        }
-        for (j, &sid) in hits.iter().enumerate() {
-            index.insert(sid, (matching + j) as u16);
-            ids[matching + j] = sid;
+        // Final numbers: the others from 0, the match states from `matching`; the gap
+        // between them is never reached.
+        let mut renumber = vec![0u16; order.len()];
+        let mut ids = vec![start; matching + hits];
+        let (mut other, mut hit) = (0, matching);
+        for (i, &sid) in order.iter().enumerate() {
+            let n = if dfa.is_match(sid) {
+                &mut hit
+            } else {
+                &mut other
+            };
+            renumber[i] = *n as u16;
+            ids[*n] = sid;
+            *n += 1;
         }
         let mut table = vec![0u16; table_len(shift)].into_boxed_slice();
-        for (&sid, &i) in &index {
-            for (c, &b) in first.iter().enumerate() {
-                table[(usize::from(i) << shift) + c] = index[&dfa.next_state(Anchored::No, sid, b)];
+        for (i, row) in moves.chunks(first.len()).enumerate() {
+            let base = usize::from(renumber[i]) << shift;
+            for (c, &next) in row.iter().enumerate() {
+                table[base + c] = renumber[next as usize];
             }
         }
         Ok(Automaton {
@@ -354,7 +369,7 @@ impl Automaton {
             shift,
             table,
             matching: matching as u32,
-            start: index[&start],
+            start: renumber[0],
             ids: ids.into_boxed_slice(),
             dfa,
         })
