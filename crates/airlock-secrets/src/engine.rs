@@ -1,8 +1,8 @@
 //! The detector: every rule composed into one pass over the content.
 //!
-//! One keyword pass finds the keywords of every rule and of the generic detector: an
-//! Aho-Corasick automaton for throughput, or for a quick start a [`KeywordSet`] (same
-//! matches, built in microseconds). It marks which rules are worth running and where the
+//! One keyword pass finds the keywords of every rule and of the generic detector: a
+//! [`KeywordSet`] (built in microseconds) for a quick start and for the first megabytes of
+//! a scan, then an Aho-Corasick automaton (faster per byte; same matches). It marks which rules are worth running and where the
 //! generic keywords stand; only those rules' regexes then run. Content without any
 //! keyword costs one keyword pass and nothing more.
 
@@ -31,8 +31,9 @@ pub struct DetectorConfig {
     pub personal_data: bool,
     /// Drop findings on lines carrying `airlock:allow`.
     pub honor_allow_comments: bool,
-    /// Build the keyword pass for a quick start (one short input: the paste guard) rather
-    /// than for throughput (a tree of files: `scan`). The findings are the same.
+    /// Keep the keyword pass built for a quick start (one short input: the paste guard):
+    /// never build the automaton that pays off on a tree of files. The findings are the
+    /// same.
     pub quick_start: bool,
     /// Compile every pattern up front, reporting invalid ones from [`Detector::new`].
     /// Off, patterns compile on first use: start-up stays fast, and a pattern that fails
@@ -52,19 +53,52 @@ impl Default for DetectorConfig {
     }
 }
 
-/// The keyword pass. Both report the same matches in the same order.
+/// The keyword pass. All report the same matches in the same order.
 enum Keywords {
-    /// For throughput (a tree of files): a DFA, ~7 ms to build, faster per byte.
-    Automaton(Box<Automaton>),
     /// For a quick start (one prompt): built in a fraction of a millisecond.
     Set(Box<KeywordSet>),
+    /// For a scan of unknown size: the set, until [`AUTOMATON_AFTER`] bytes have been
+    /// searched; then the automaton, built once. A pre-commit hook checking a few files
+    /// never pays for the automaton; a tree of files pays for it once.
+    Adaptive {
+        set: Box<KeywordSet>,
+        patterns: Vec<String>,
+        searched: std::sync::atomic::AtomicUsize,
+        /// `None` inside when the automaton cannot be built (too many states): the set
+        /// goes on.
+        automaton: std::sync::OnceLock<Option<Box<Automaton>>>,
+    },
 }
+
+/// Bytes searched with the set before the automaton is built: about where the set's extra
+/// cost per byte (~1.3 ns) has paid for building the automaton.
+const AUTOMATON_AFTER: usize = 8 << 20;
 
 impl Keywords {
     fn find_all(&self, content: &[u8], out: &mut Vec<Hit>) {
         match self {
-            Keywords::Automaton(ac) => ac.find_all(content, out),
             Keywords::Set(set) => set.find_all(content, out),
+            Keywords::Adaptive {
+                set,
+                patterns,
+                searched,
+                automaton,
+            } => {
+                use std::sync::atomic::Ordering::Relaxed;
+                let built = match automaton.get() {
+                    Some(built) => built,
+                    None if searched.fetch_add(content.len(), Relaxed) + content.len()
+                        >= AUTOMATON_AFTER =>
+                    {
+                        automaton.get_or_init(|| Automaton::new(patterns).ok().map(Box::new))
+                    }
+                    None => &None,
+                };
+                match built {
+                    Some(ac) => ac.find_all(content, out),
+                    None => set.find_all(content, out),
+                }
+            }
         }
     }
 }
@@ -166,10 +200,19 @@ impl Detector {
             id: "(keywords)".into(),
             message,
         };
+        let set = Box::new(KeywordSet::new(&patterns).map_err(invalid)?);
         let keywords = if config.quick_start {
-            Keywords::Set(Box::new(KeywordSet::new(&patterns).map_err(invalid)?))
+            Keywords::Set(set)
         } else {
-            Keywords::Automaton(Box::new(Automaton::new(&patterns).map_err(invalid)?))
+            // The automaton comes once the scan has shown it is worth building. (If it
+            // cannot be built, with tens of thousands of keyword bytes in a policy, the
+            // set goes on: it finds the same matches.)
+            Keywords::Adaptive {
+                set,
+                patterns,
+                searched: std::sync::atomic::AtomicUsize::new(0),
+                automaton: std::sync::OnceLock::new(),
+            }
         };
         Ok(Detector {
             rules,

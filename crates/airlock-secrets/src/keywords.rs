@@ -217,10 +217,12 @@ impl KeywordSet {
 /// The DFA is aho-corasick's, copied into a table made for this loop: bytes that occur in
 /// no keyword share one class, every keyword byte (both cases of a letter together) has
 /// its own, states are 16-bit and numbered with the match states first, so a step is a
-/// class look-up, a shift and add, one 16-bit load with no bounds check (the index is
-/// masked to the table's power-of-two length) and one compare. About half the
-/// instructions of stepping aho-corasick's DFA through its generic interface, and a table
-/// half the size (~1 MB for the ~900 built-in keywords, against 2.6 MB).
+/// class look-up, a shift and add, one 16-bit load and one compare. The table is allocated
+/// for every 16-bit state and class, so that the compiler can see each index is in bounds
+/// and drops the checks; only the rows of real states are ever written or read (the rest
+/// is never touched, so never made resident). About half the instructions of stepping
+/// aho-corasick's DFA through its generic interface, and rows half the size (~700 KB for
+/// the ~900 built-in keywords, against 2.6 MB).
 pub struct Automaton {
     /// aho-corasick's DFA: which keywords a match state holds.
     dfa: aho_corasick::dfa::DFA,
@@ -228,16 +230,22 @@ pub struct Automaton {
     classes: [u16; 256],
     /// log2 of the classes per state (a power of two).
     shift: u32,
-    /// `table[(s << shift) | class]`: the state after `s` reads a byte of `class`.
+    /// `table[(s << shift) + class]`: the state after `s` reads a byte of `class`.
+    /// [`table_len`]`(shift)` long.
     table: Box<[u16]>,
-    /// `table.len() - 1`; the length is a power of two.
-    mask: usize,
-    /// States below this hold matches.
-    matching: u16,
+    /// The states that hold matches are numbered from this power of two up, the others
+    /// below it: four states are tested at once by or-ing them.
+    matching: u32,
     /// The start state.
     start: u16,
     /// aho-corasick's id of each state.
     ids: Box<[aho_corasick::automaton::StateID]>,
+}
+
+/// The length of a table of `1 << shift` classes: room for every 16-bit state and class
+/// index, `(s << shift) + c`.
+const fn table_len(shift: u32) -> usize {
+    (65_536 << shift) + 65_536
 }
 
 /// Interleaved parts of a long input.
@@ -257,8 +265,9 @@ impl std::fmt::Debug for Automaton {
 }
 
 impl Automaton {
-    /// Builds the automaton. Keywords must not be empty; the built DFA must have fewer
-    /// than 65,536 states (about that many keyword bytes).
+    /// Builds the automaton. Keywords must not be empty, and the states must fit 16-bit
+    /// numbers with the gap [`Automaton::matching`] leaves (some 32,000 states, about that
+    /// many keyword bytes; [`KeywordSet`] finds the same matches for any number).
     pub fn new<I, P>(keywords: I) -> Result<Automaton, String>
     where
         I: IntoIterator<Item = P>,
@@ -296,60 +305,82 @@ impl Automaton {
             // Every byte is some keyword's: no class 0.
             None => classes.iter_mut().for_each(|c| *c -= 1),
         }
-        let shift = first.len().next_power_of_two().trailing_zeros();
-        // Every state reachable from the start, match states first.
+        // At least 16 classes: the search has one loop for each table width from 16 up.
+        let shift = first.len().next_power_of_two().trailing_zeros().max(4);
+        // Every state reachable from the start, numbered in the order found (`found`,
+        // indexed by aho-corasick's id), with its transitions in those numbers.
         let start = dfa.start_state(Anchored::No).map_err(|e| e.to_string())?;
-        let mut seen = std::collections::HashMap::new();
-        let mut order = vec![start];
-        seen.insert(start, ());
+        let mut found: Vec<u32> = Vec::new();
+        let mut number = |sid: aho_corasick::automaton::StateID, order: &mut Vec<_>| {
+            let k = sid.as_usize();
+            if found.len() <= k {
+                found.resize(k + 1, u32::MAX);
+            }
+            if found[k] == u32::MAX {
+                found[k] = order.len() as u32;
+                order.push(sid);
+            }
+            found[k]
+        };
+        let mut order = Vec::new();
+        number(start, &mut order);
+        let mut moves: Vec<u32> = Vec::new();
         let mut at = 0;
         while at < order.len() {
             let sid = order[at];
             at += 1;
             for &b in &first {
-                let next = dfa.next_state(Anchored::No, sid, b);
-                if seen.insert(next, ()).is_none() {
-                    order.push(next);
-                }
+                moves.push(number(dfa.next_state(Anchored::No, sid, b), &mut order));
             }
         }
-        if order.len() > usize::from(u16::MAX) {
+        let hits = order.iter().filter(|&&sid| dfa.is_match(sid)).count();
+        let others = order.len() - hits;
+        let matching = others.next_power_of_two();
+        if matching + hits > 1 << 16 {
             return Err(format!(
-                "the keywords make {} automaton states; at most 65,535 are supported",
+                "the keywords make {} automaton states; about 32,000 are supported",
                 order.len()
             ));
         }
-        order.sort_by_key(|&sid| !dfa.is_match(sid));
-        let matching = order.iter().take_while(|&&sid| dfa.is_match(sid)).count() as u16;
-        let index: std::collections::HashMap<_, u16> = order
-            .iter()
-            .enumerate()
-            .map(|(i, &sid)| (sid, i as u16))
-            .collect();
-        let len = (order.len() << shift).next_power_of_two();
-        let mut table = vec![0u16; len].into_boxed_slice();
+        // Final numbers: the others from 0, the match states from `matching`; the gap
+        // between them is never reached.
+        let mut renumber = vec![0u16; order.len()];
+        let mut ids = vec![start; matching + hits];
+        let (mut other, mut hit) = (0, matching);
         for (i, &sid) in order.iter().enumerate() {
-            for (c, &b) in first.iter().enumerate() {
-                table[(i << shift) | c] = index[&dfa.next_state(Anchored::No, sid, b)];
+            let n = if dfa.is_match(sid) {
+                &mut hit
+            } else {
+                &mut other
+            };
+            renumber[i] = *n as u16;
+            ids[*n] = sid;
+            *n += 1;
+        }
+        let mut table = vec![0u16; table_len(shift)].into_boxed_slice();
+        for (i, row) in moves.chunks(first.len()).enumerate() {
+            let base = usize::from(renumber[i]) << shift;
+            for (c, &next) in row.iter().enumerate() {
+                table[base + c] = renumber[next as usize];
             }
         }
         Ok(Automaton {
             classes,
             shift,
-            mask: len - 1,
             table,
-            matching,
-            start: index[&start],
-            ids: order.into_boxed_slice(),
+            matching: matching as u32,
+            start: renumber[0],
+            ids: ids.into_boxed_slice(),
             dfa,
         })
     }
 
     /// The state after `s` reads `b`, for tables of `1 << SHIFT` classes.
     #[inline(always)]
-    fn step<const SHIFT: u32>(&self, table: &[u16], s: u32, b: u8) -> u32 {
+    fn step<const SHIFT: u32, const LEN: usize>(&self, table: &[u16; LEN], s: u32, b: u8) -> u32 {
+        // Both are below 65,536: the index is below `table_len(SHIFT)`.
         let c = u32::from(self.classes[usize::from(b)]);
-        u32::from(table[((s << SHIFT) | c) as usize & self.mask])
+        u32::from(table[((s << SHIFT) + c) as usize])
     }
 
     /// Every match in `content`, appended to `out` in the order of [`KeywordSet::find_all`]
@@ -358,23 +389,22 @@ impl Automaton {
         // The shift is a constant in each copy of the loop: a shift by a register would
         // tie up one more of the registers the four streams need.
         match self.shift {
-            0..=4 => self.find_all_in::<4>(content, out),
-            5 => self.find_all_in::<5>(content, out),
-            6 => self.find_all_in::<6>(content, out),
-            7 => self.find_all_in::<7>(content, out),
-            _ => self.find_all_in::<8>(content, out),
+            4 => self.find_all_in::<4, { table_len(4) }>(content, out),
+            5 => self.find_all_in::<5, { table_len(5) }>(content, out),
+            6 => self.find_all_in::<6, { table_len(6) }>(content, out),
+            7 => self.find_all_in::<7, { table_len(7) }>(content, out),
+            _ => self.find_all_in::<8, { table_len(8) }>(content, out),
         }
     }
 
-    fn find_all_in<const SHIFT: u32>(&self, content: &[u8], out: &mut Vec<Hit>) {
+    fn find_all_in<const SHIFT: u32, const LEN: usize>(&self, content: &[u8], out: &mut Vec<Hit>) {
         use aho_corasick::automaton::Automaton as _;
         let first = out.len();
         let n = content.len();
-        // Sliced to the mask's length, so that the compiler drops the bounds checks.
-        let table = &self.table[..=self.mask];
-        let matching = u32::from(self.matching);
+        let table: &[u16; LEN] = self.table.first_chunk().expect("table of its width");
+        let matching = self.matching;
         if n < MIN_STREAMED {
-            self.run::<SHIFT>(table, content, 0, n, 0, u32::from(self.start), out);
+            self.run::<SHIFT, LEN>(table, content, 0, n, 0, u32::from(self.start), out);
         } else {
             let part = n / STREAMS;
             let overlap = self.dfa.max_pattern_len();
@@ -392,14 +422,16 @@ impl Automaton {
             let (mut s0, mut s1, mut s2, mut s3) = (start, start, start, start);
             // Every part is at least `part` bytes long: they all step together that far.
             for t in 0..part {
-                s0 = self.step::<SHIFT>(table, s0, a[t]);
-                s1 = self.step::<SHIFT>(table, s1, b[t]);
-                s2 = self.step::<SHIFT>(table, s2, c[t]);
-                s3 = self.step::<SHIFT>(table, s3, d[t]);
-                if s0.min(s1).min(s2.min(s3)) < matching {
+                s0 = self.step::<SHIFT, LEN>(table, s0, a[t]);
+                s1 = self.step::<SHIFT, LEN>(table, s1, b[t]);
+                s2 = self.step::<SHIFT, LEN>(table, s2, c[t]);
+                s3 = self.step::<SHIFT, LEN>(table, s3, d[t]);
+                // The states below `matching` (a power of two) hold no match: or-ed, they
+                // stay below it.
+                if s0 | s1 | s2 | s3 >= matching {
                     for (j, s) in [s0, s1, s2, s3].into_iter().enumerate() {
                         let i = from[j] + t;
-                        if s < matching && i >= report[j] {
+                        if s >= matching && i >= report[j] {
                             self.emit(s, i, out);
                         }
                     }
@@ -407,7 +439,7 @@ impl Automaton {
             }
             for (j, s) in [s0, s1, s2, s3].into_iter().enumerate() {
                 let end = if j + 1 == STREAMS { n } else { report[j + 1] };
-                self.run::<SHIFT>(table, content, from[j] + part, end, report[j], s, out);
+                self.run::<SHIFT, LEN>(table, content, from[j] + part, end, report[j], s, out);
             }
         }
         let found = &mut out[first..];
@@ -419,9 +451,9 @@ impl Automaton {
     /// Searches `content[from..to]` from state `sid`, reporting the matches whose last
     /// byte is at `report` or later.
     #[allow(clippy::too_many_arguments)]
-    fn run<const SHIFT: u32>(
+    fn run<const SHIFT: u32, const LEN: usize>(
         &self,
-        table: &[u16],
+        table: &[u16; LEN],
         content: &[u8],
         from: usize,
         to: usize,
@@ -429,10 +461,10 @@ impl Automaton {
         mut sid: u32,
         out: &mut Vec<Hit>,
     ) {
-        let matching = u32::from(self.matching);
+        let matching = self.matching;
         for (i, &b) in content.iter().enumerate().take(to).skip(from) {
-            sid = self.step::<SHIFT>(table, sid, b);
-            if sid < matching && i >= report {
+            sid = self.step::<SHIFT, LEN>(table, sid, b);
+            if sid >= matching && i >= report {
                 self.emit(sid, i, out);
             }
         }
@@ -614,7 +646,8 @@ mod tests {
         }
     }
 
-    /// Many keywords over many bytes: tables of 64, 128 and 256 classes, including the case
+    /// Few and many keywords over few and many bytes: tables of 16 (the narrowest), 64, 128
+    /// and 256 classes, including the case
     /// where every byte value is some keyword's (no class is left for other bytes).
     #[test]
     fn streams_same_as_the_automaton_with_wide_tables() {
@@ -625,7 +658,7 @@ mod tests {
             state ^= state << 17;
             state
         };
-        for distinct in [40usize, 100, 200, 256] {
+        for distinct in [2usize, 40, 100, 200, 256] {
             // Keywords drawn from the first `distinct` byte values (and one keyword holding
             // them all), texts drawn from every byte value.
             let mut keywords: Vec<Vec<u8>> = (0..150)
@@ -658,6 +691,27 @@ mod tests {
                 assert_eq!(found, want, "{distinct} byte values, {len} bytes");
             }
         }
+    }
+
+    /// More states than 16-bit numbers hold: an error (the detector then uses the set).
+    #[test]
+    fn too_many_states_is_an_error() {
+        let mut state: u64 = 0x5555_0123_4567_89ab;
+        let keywords: Vec<Vec<u8>> = (0..9000)
+            .map(|_| {
+                (0..8)
+                    .map(|_| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        b'a' + (state % 26) as u8
+                    })
+                    .collect()
+            })
+            .collect();
+        let err = Automaton::new(&keywords).unwrap_err();
+        assert!(err.contains("automaton states"), "{err}");
+        assert!(KeywordSet::new(&keywords).is_ok());
     }
 
     #[test]
