@@ -330,7 +330,7 @@ impl Detector {
                         Some(run) => join_touching(
                             lines.iter().copied().filter(|&(ls, le)| {
                                 let line = &content[ls..le];
-                                run.found_in(line) && needs.is_none_or(|(b, n)| count(line, b) >= n)
+                                needs.is_none_or(|(b, n)| count(line, b) >= n) && run.found_in(line)
                             }),
                             &mut scan,
                         ),
