@@ -911,9 +911,6 @@ fn is_quoted_define(m: &Model<'_>, n: Node<'_>) -> bool {
     }
 }
 
-/// A value written into the code: a literal of at least 3 characters, its bytes or chars
-/// (`"k3y".getBytes()`, `pw.toCharArray()`), an array of literals (`byte[] iv = {0, 0, ..}`),
-/// or a local variable whose latest assignment before the use is one of those.
 /// A literal that only says it stands in for a value of its kind (`'SampleToken'`,
 /// `"your_api_key"`, `'dummy-secret'`): a placeholder waiting for the real one. A bare
 /// `"password"` or `"mypassword"` is a real (and weak) password and stays reported.
@@ -928,6 +925,9 @@ fn names_itself(literal: &str) -> bool {
     NAMES.is_match(t)
 }
 
+/// A value written into the code: a literal of at least 3 characters, its bytes or chars
+/// (`"k3y".getBytes()`, `pw.toCharArray()`), an array of literals (`byte[] iv = {0, 0, ..}`),
+/// or a local variable whose latest assignment before the use is one of those.
 fn constant_secret<'t>(
     m: &Model<'t>,
     taint: &Taint<'_, 't>,
