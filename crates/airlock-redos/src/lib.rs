@@ -288,36 +288,35 @@ fn analyze_mode(
         }
     }
     if !matches!(found, Ok(Some((Complexity::Exponential, ..)))) {
-        if let Some((attack, growth, what)) =
-            search::inner_blowup(&parsed.node, parsed.groups, flavor, opts)
-        {
-            notes.push(format!(
-                "exponential backtracking inside {what}, confirmed by running a backtracking matcher"
-            ));
-            return Ok(Analysis {
-                complexity: Complexity::Exponential,
-                attack: Some(attack),
-                notes,
-                growth: Some(growth),
-                anchored: None,
-                loop_bound: None,
+        // Blow-ups the ambiguity search cannot see, shown by running a backtracking matcher:
+        // inside a part of the pattern, or before a later alternative or an optional part
+        // lets the match succeed.
+        let confirmed = search::inner_blowup(&parsed.node, parsed.groups, flavor, opts)
+            .map(|(attack, growth, what)| {
+                let note = format!(
+                    "exponential backtracking inside {what}, confirmed by running a backtracking matcher"
+                );
+                (attack, growth, note)
+            })
+            .or_else(|| {
+                search::priority_blowup(
+                    &nfa,
+                    &parsed.node,
+                    parsed.groups,
+                    flavor,
+                    opts.mode,
+                    opts.budget,
+                )
+                .map(|(attack, growth)| {
+                    let note = "exponential backtracking before a later alternative or an \
+                                optional part lets the match succeed, confirmed by running a \
+                                backtracking matcher"
+                        .to_string();
+                    (attack, growth, note)
+                })
             });
-        }
-    }
-    if !matches!(found, Ok(Some((Complexity::Exponential, ..)))) {
-        if let Some((attack, growth)) = search::priority_blowup(
-            &nfa,
-            &parsed.node,
-            parsed.groups,
-            flavor,
-            opts.mode,
-            opts.budget,
-        ) {
-            notes.push(
-                "exponential backtracking before a later alternative or an optional part lets the \
-                 match succeed, confirmed by running a backtracking matcher"
-                    .into(),
-            );
+        if let Some((attack, growth, note)) = confirmed {
+            notes.push(note);
             return Ok(Analysis {
                 complexity: Complexity::Exponential,
                 attack: Some(attack),
