@@ -136,6 +136,12 @@ impl KeywordSet {
         Ok(set_)
     }
 
+    /// The [`Automaton`] of the same keywords: the same matches, built in milliseconds,
+    /// faster per byte. (The keywords are kept in lower case; both ignore ASCII case.)
+    pub fn automaton(&self) -> Result<Automaton, String> {
+        Automaton::new(&self.patterns)
+    }
+
     /// Every match in `content`, appended to `out` ordered as an Aho-Corasick automaton
     /// reports overlapping matches: by end, then by start, then by keyword index.
     pub fn find_all(&self, content: &[u8], out: &mut Vec<Hit>) {
@@ -216,8 +222,9 @@ impl KeywordSet {
 ///
 /// The DFA is aho-corasick's, copied into a table made for this loop: bytes that occur in
 /// no keyword share one class, every keyword byte (both cases of a letter together) has
-/// its own, states are 16-bit and numbered with the match states first, so a step is a
-/// class look-up, a shift and add, one 16-bit load and one compare. The table is allocated
+/// its own, states are 16-bit and the match states are numbered after the others, from a
+/// power of two, so a step is a class look-up, a shift and add, one 16-bit load and one
+/// compare. The table is allocated
 /// for every 16-bit state and class, so that the compiler can see each index is in bounds
 /// and drops the checks; only the rows of real states are ever written or read (the rest
 /// is never touched, so never made resident). About half the instructions of stepping

@@ -185,7 +185,7 @@ pub struct Compiled {
     pub regex: Regex,
     pub secret_group: usize,
     /// How far from its keyword a match may extend, from the parsed pattern: the rule's
-    /// [`Rule::reach`] narrowed to one line when no match can hold a line break.
+    /// [`Rule::reach`], narrowed when every match holds a keyword (see `reach_of_parsed`).
     pub reach: Reach,
 }
 
@@ -216,19 +216,31 @@ fn byte_of(hir: &regex_syntax::hir::Hir) -> Option<(u8, usize)> {
         .max_by_key(|&(b, n)| (n, std::cmp::Reverse(b)))
 }
 
+/// A class's ranges as code points, whether it was parsed as bytes or as Unicode.
+fn class_ranges(c: &regex_syntax::hir::Class) -> Vec<(u32, u32)> {
+    use regex_syntax::hir::Class;
+    match c {
+        Class::Bytes(c) => c
+            .ranges()
+            .iter()
+            .map(|r| (r.start().into(), r.end().into()))
+            .collect(),
+        Class::Unicode(c) => c
+            .ranges()
+            .iter()
+            .map(|r| (r.start().into(), r.end().into()))
+            .collect(),
+    }
+}
+
 /// The fewest times `b` occurs in any match of `hir`. Counts only what every path must
 /// hold: a literal byte or a class of that byte alone; alternatives take their minimum.
 fn min_count(hir: &regex_syntax::hir::Hir, b: u8) -> usize {
-    use regex_syntax::hir::{Class, HirKind};
+    use regex_syntax::hir::HirKind;
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => 0,
         HirKind::Literal(lit) => lit.0.iter().filter(|&&x| x == b).count(),
-        HirKind::Class(Class::Bytes(c)) => {
-            usize::from(matches!(c.ranges(), [r] if r.start() == b && r.end() == b))
-        }
-        HirKind::Class(Class::Unicode(c)) => usize::from(
-            matches!(c.ranges(), [r] if r.start() == char::from(b) && r.end() == char::from(b)),
-        ),
+        HirKind::Class(c) => usize::from(class_ranges(c) == [(u32::from(b), u32::from(b))]),
         HirKind::Repetition(rep) => (rep.min as usize).saturating_mul(min_count(&rep.sub, b)),
         HirKind::Capture(cap) => min_count(&cap.sub, b),
         HirKind::Concat(subs) => subs.iter().map(|h| min_count(h, b)).sum(),
@@ -391,7 +403,7 @@ impl Runs {
 
 /// [`Runs`] of `set` in every match of `hir`.
 fn runs(hir: &regex_syntax::hir::Hir, set: &[bool; 256]) -> Runs {
-    use regex_syntax::hir::{Class, HirKind};
+    use regex_syntax::hir::HirKind;
     // One byte: of the set or not.
     let one = |inside: bool| if inside { Runs::all(1) } else { Runs::NONE };
     match hir.kind() {
@@ -400,14 +412,9 @@ fn runs(hir: &regex_syntax::hir::Hir, set: &[bool; 256]) -> Runs {
             .0
             .iter()
             .fold(Runs::all(0), |acc, &b| acc.then(one(set[b as usize]))),
-        HirKind::Class(Class::Bytes(c)) => one(c
-            .ranges()
-            .iter()
-            .all(|r| (r.start()..=r.end()).all(|b| set[b as usize]))),
-        HirKind::Class(Class::Unicode(c)) => one(c
-            .ranges()
-            .iter()
-            .all(|r| (r.start()..=r.end()).all(|ch| (ch as u32) < 256 && set[ch as usize]))),
+        HirKind::Class(c) => one(class_ranges(c)
+            .into_iter()
+            .all(|(lo, hi)| (lo..=hi).all(|b| b < 256 && set[b as usize]))),
         HirKind::Capture(cap) => runs(&cap.sub, set),
         HirKind::Concat(subs) => subs
             .iter()
@@ -443,9 +450,9 @@ fn runs(hir: &regex_syntax::hir::Hir, set: &[bool; 256]) -> Runs {
 /// `beside_text`, only those matched by a literal or by a class that also holds other
 /// bytes than white space count: `\s+` is not a pattern written to span lines.
 fn max_newlines(hir: &regex_syntax::hir::Hir, beside_text: bool) -> Option<usize> {
-    use regex_syntax::hir::{Class, HirKind};
+    use regex_syntax::hir::HirKind;
     let space = |b: u32| matches!(b, 0x09..=0x0d | 0x20);
-    let counts = |ranges: &mut dyn Iterator<Item = (u32, u32)>| {
+    let counts = |ranges: Vec<(u32, u32)>| {
         let mut feed = false;
         let mut text = false;
         for (lo, hi) in ranges {
@@ -457,18 +464,7 @@ fn max_newlines(hir: &regex_syntax::hir::Hir, beside_text: bool) -> Option<usize
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => Some(0),
         HirKind::Literal(lit) => Some(lit.0.iter().filter(|&&b| b == b'\n').count()),
-        HirKind::Class(Class::Bytes(c)) => Some(counts(
-            &mut c
-                .ranges()
-                .iter()
-                .map(|r| (r.start().into(), r.end().into())),
-        )),
-        HirKind::Class(Class::Unicode(c)) => Some(counts(
-            &mut c
-                .ranges()
-                .iter()
-                .map(|r| (r.start().into(), r.end().into())),
-        )),
+        HirKind::Class(c) => Some(counts(class_ranges(c))),
         HirKind::Capture(cap) => max_newlines(&cap.sub, beside_text),
         HirKind::Concat(subs) => subs.iter().try_fold(0usize, |n, h| {
             Some(n.saturating_add(max_newlines(h, beside_text)?))
@@ -488,21 +484,15 @@ fn max_newlines(hir: &regex_syntax::hir::Hir, beside_text: bool) -> Option<usize
 /// of literals and one-letter case classes (`(?i:aws)`), holds one. Alternatives must
 /// each hold one. (A sufficient test: `false` says only that it was not shown.)
 fn holds_keyword(hir: &regex_syntax::hir::Hir, keywords: &[String]) -> bool {
-    use regex_syntax::hir::{Class, HirKind};
+    use regex_syntax::hir::HirKind;
     /// The byte, lower case, that a literal byte or a one-letter case class stands for.
     fn one_byte(hir: &regex_syntax::hir::Hir) -> Option<Vec<u8>> {
         let set: Vec<u8> = match hir.kind() {
             HirKind::Literal(lit) => return Some(lit.0.to_ascii_lowercase()),
-            HirKind::Class(Class::Bytes(c)) => c
-                .ranges()
-                .iter()
-                .flat_map(|r| r.start()..=r.end())
-                .collect(),
-            HirKind::Class(Class::Unicode(c)) => c
-                .ranges()
-                .iter()
-                .flat_map(|r| r.start()..=r.end())
-                .map(|ch| u8::try_from(ch).ok())
+            HirKind::Class(c) => class_ranges(c)
+                .into_iter()
+                .flat_map(|(lo, hi)| lo..=hi)
+                .map(|b| u8::try_from(b).ok())
                 .collect::<Option<_>>()?,
             _ => return None,
         };
